@@ -1,0 +1,1 @@
+"""Case packs: the data that tells the generic engine about one negotiation."""

@@ -1,0 +1,1 @@
+"""Command-line interface: one Typer app with a sub-module per stage."""

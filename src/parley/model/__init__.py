@@ -1,0 +1,1 @@
+"""Stage 4: bargaining scenarios (parties, issues, positions, salience, clout) from evidence."""

@@ -1,0 +1,1 @@
+"""Stage 6: views over the knowledge base and forecasts (tables, annotated text, plots)."""

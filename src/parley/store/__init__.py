@@ -1,0 +1,1 @@
+"""Stage 3: the SQLite knowledge base (articles, removals, rejections, extracted records)."""
