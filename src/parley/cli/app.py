@@ -45,8 +45,16 @@ def _root(
 
 
 def _register() -> None:
-    """Attach every stage's commands. Imports are local so ``--help`` stays fast."""
-    # Stage modules register themselves as they land; keep this list in data-flow order.
+    """Attach every stage's commands, in data-flow order.
+
+    Each ``*_cmds`` module exposes ``register(app)``. Command modules import heavy
+    libraries (spaCy, trafilatura, NumPy) inside the command functions, so that
+    ``parley --help`` stays instant.
+    """
+    from parley.cli import eval_cmds
+
+    for module in (eval_cmds,):
+        module.register(app)
 
 
 _register()
