@@ -64,6 +64,7 @@ class StepDetail:
     risk: np.ndarray  # (B, n) inferred risk attitudes
     utility: np.ndarray  # (B, n, n) risk-aware utility of j's position to i
     estimates: np.ndarray  # (B, h, n, n) h's estimate of that matrix
+    option_prob: np.ndarray  # (B, n) win probability of each distinct position
     win_prob: np.ndarray  # (B, n) probability that each actor's position wins
     challenge_prob: np.ndarray  # (B, i, j) i's estimate that i beats j
     challenge_gain: np.ndarray  # (B, i, j) i's expected gain from challenging j
@@ -79,7 +80,8 @@ class SMPBatchResult:
     """Trajectories of a batch: ``positions[t]`` is the state after ``t`` steps."""
 
     positions: list[np.ndarray]  # each (B, n, d)
-    win_probs: list[np.ndarray]  # each (B, n)
+    win_probs: list[np.ndarray]  # each (B, n): P(actor's position wins) in state t
+    option_probs: list[np.ndarray]  # each (B, n): P(distinct position wins), sums to 1
     steps: np.ndarray  # (B,) number of steps each run took
     details: list[StepDetail] = field(default_factory=list)
 
@@ -147,17 +149,18 @@ def condorcet_probabilities(
     return prob / prob.sum(axis=-1, keepdims=True)
 
 
-def weighted_distance(
-    ideal: np.ndarray, pos: np.ndarray, sal: np.ndarray
-) -> np.ndarray:
+def weighted_distance(ideal: np.ndarray, pos: np.ndarray, sal: np.ndarray) -> np.ndarray:
     """Salience-weighted Euclidean distance, normalised so it stays in [0, 1].
 
     ``ideal`` and ``sal`` have shape (B, a, d) and ``pos`` (B, p, d); returns (B, a, p):
     sqrt(sum_k (s_ak (x_ak - y_pk))^2 / sum_k s_ak^2).
+    An actor with no salience at all is indifferent: distance 0 to everything (KTAB rejects
+    such actors; we keep them so that silent parties in Monte Carlo draws do not crash).
     """
     diff = (ideal[:, :, None, :] - pos[:, None, :, :]) * sal[:, :, None, :]
     norm = np.einsum("bak,bak->ba", sal, sal)
-    return np.sqrt(np.einsum("bapk,bapk->bap", diff, diff) / norm[:, :, None])
+    safe = np.where(norm > 0, norm, 1.0)
+    return np.sqrt(np.einsum("bapk,bapk->bap", diff, diff) / safe[:, :, None])
 
 
 def distance_utility(dist: np.ndarray, risk: np.ndarray) -> np.ndarray:
@@ -277,24 +280,34 @@ def _interpolate(
     return b_i, b_j
 
 
-def _unique_mask(pos: np.ndarray) -> np.ndarray:
-    """(B, n) True for the first actor of each group of (near-)identical positions."""
+def _unique_mask(pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Group (near-)identical positions as KTAB does (distance below ``POSITION_TOLERANCE``).
+
+    Returns ``unique`` (B, n), True for the first actor of each group, and ``rep`` (B, n),
+    the index of the group's first actor for every actor.
+    """
     n = pos.shape[1]
-    gap = np.linalg.norm(pos[:, :, None, :] - pos[:, None, :, :], axis=-1)
+    close = np.linalg.norm(pos[:, :, None, :] - pos[:, None, :, :], axis=-1) < POSITION_TOLERANCE
     earlier = np.tril(np.ones((n, n), dtype=bool), k=-1)  # earlier[i, j]: j < i
-    return ~((gap < POSITION_TOLERANCE) & earlier[None]).any(axis=-1)
+    unique = ~(close & earlier[None]).any(axis=-1)
+    candidates = close & unique[:, None, :]
+    rep = np.where(candidates.any(axis=-1), np.argmax(candidates, axis=-1), np.arange(n))
+    return unique, rep
 
 
-def win_probabilities(
+def option_probabilities(
     utility: np.ndarray, caps: np.ndarray, pos: np.ndarray, settings: SMPSettings
-) -> np.ndarray:
-    """Probability that each actor's position wins the election among distinct positions."""
-    unique = _unique_mask(pos)
-    prob = condorcet_probabilities(utility, caps, settings, valid=unique)
-    gap = np.linalg.norm(pos[:, :, None, :] - pos[:, None, :, :], axis=-1)
-    same = (gap < POSITION_TOLERANCE) & unique[:, None, :]
-    rep = np.argmax(same, axis=-1)  # first unique position equivalent to each actor's
-    return np.take_along_axis(prob, rep, axis=-1)
+) -> tuple[np.ndarray, np.ndarray]:
+    """Election among the distinct positions of a state, each actor voting by its utility.
+
+    Returns ``option`` (B, n), where the first actor holding a position carries that
+    position's probability and actors sharing it get 0 (each run sums to 1), and ``actor``
+    (B, n), the probability that each actor's position wins (shared positions share it, as in
+    KTAB's history table).
+    """
+    unique, rep = _unique_mask(pos)
+    option = condorcet_probabilities(utility, caps, settings, valid=unique)
+    return option, np.take_along_axis(option, rep, axis=-1)
 
 
 def assess(
@@ -330,7 +343,7 @@ def step(
     bidx = np.arange(b_count)[:, None]
     sal_sum = sal.sum(axis=-1)
     risk, utility, estimates = assess(caps, pos, sal, settings)
-    win = win_probabilities(utility, caps, pos, settings)
+    option, win = option_probabilities(utility, caps, pos, settings)
 
     p_ij, gain = _challenges(estimates, sal_sum * caps, sal_sum, settings)
     masked = np.where((gain > MIN_SIG_GAIN) & (ar[:, None] != ar[None, :]), gain, -np.inf)
@@ -378,6 +391,7 @@ def step(
         risk=risk,
         utility=utility,
         estimates=estimates,
+        option_prob=option,
         win_prob=win,
         challenge_prob=p_ij,
         challenge_gain=gain,
@@ -405,8 +419,8 @@ def validate(caps: np.ndarray, pos: np.ndarray, sal: np.ndarray) -> None:
     if (pos < 0).any() or (pos > 1).any():
         raise ValueError("positions must lie on the [0, 1] scale")
     total = sal.sum(axis=-1)
-    if (sal < 0).any() or (total <= 0).any() or (total > 1 + 1e-9).any():
-        raise ValueError("each actor's saliences must be >= 0 and sum to a value in (0, 1]")
+    if (sal < 0).any() or (total > 1 + 1e-9).any():
+        raise ValueError("each actor's saliences must be >= 0 and sum to at most 1")
 
 
 def run_batch(
@@ -432,6 +446,7 @@ def run_batch(
     b_count = pos.shape[0]
     positions = [pos.copy()]
     win_probs: list[np.ndarray] = []
+    option_probs: list[np.ndarray] = []
     details: list[StepDetail] = []
     steps = np.zeros(b_count, dtype=int)
     active = np.arange(b_count)
@@ -441,9 +456,10 @@ def run_batch(
     while active.size:
         it += 1
         detail = step(caps[active], current[active], sal[active], settings, rng)
-        win = np.zeros(caps.shape)
-        win[active] = detail.win_prob
-        win_probs.append(win)
+        for store, values in ((win_probs, detail.win_prob), (option_probs, detail.option_prob)):
+            full = np.zeros(caps.shape)
+            full[active] = values
+            store.append(full)
         if keep_details:
             details.append(detail)
         moved = np.linalg.norm(detail.new_positions - current[active], axis=-1).sum(axis=-1)
@@ -456,11 +472,19 @@ def run_batch(
         quiet = moved / first_move[active] < settings.min_delta_ratio
         stop = (it >= settings.max_iterations) | ((it >= settings.min_iterations) & quiet)
         active = active[~stop]
-    final_win = win_probabilities(
+    final_option, final_win = option_probabilities(
         assess(caps, current, sal, settings)[1], caps, current, settings
     )
     win_probs.append(final_win)
-    for t, win in enumerate(win_probs[:-1]):  # stopped runs sit in their final state
+    option_probs.append(final_option)
+    for t in range(len(win_probs) - 1):  # stopped runs sit in their final state
         done = steps <= t
-        win[done] = final_win[done]
-    return SMPBatchResult(positions=positions, win_probs=win_probs, steps=steps, details=details)
+        win_probs[t][done] = final_win[done]
+        option_probs[t][done] = final_option[done]
+    return SMPBatchResult(
+        positions=positions,
+        win_probs=win_probs,
+        option_probs=option_probs,
+        steps=steps,
+        details=details,
+    )
