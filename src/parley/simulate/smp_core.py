@@ -39,6 +39,7 @@ MIN_SIG_GAIN = 1e-5  # smallest expected gain worth a challenge
 MIN_BARGAIN_WEIGHT = 1e-6  # keeps interpolation defined when neither side cares
 POSITION_TOLERANCE = 1e-3  # positions closer than this are one option (0.1 on 0-100)
 MIN_SIG_DELTA = 1e-4  # guards the stopping ratio against 0/0
+TIE_TOLERANCE = 1e-12  # gains or probabilities closer than this are ties
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,18 @@ def _challenges(
     return p_ij, gain
 
 
+def _first_best(x: np.ndarray) -> np.ndarray:
+    """Index of the maximum along the last axis, the first one among near-ties.
+
+    Exact ties in theory (actors with identical inputs) come out of floating point as
+    differences of 1e-16 whose sign depends on summation order; treating values within
+    ``TIE_TOLERANCE`` of the maximum as tied makes the choice follow list order, as KTAB
+    intends, and keeps the outcome independent of how actors are listed.
+    """
+    best = x.max(axis=-1, keepdims=True)
+    return np.argmax(x >= best - TIE_TOLERANCE, axis=-1)
+
+
 def _round4(x: np.ndarray) -> np.ndarray:
     """KTAB rounds bargain coordinates to 4 decimals (0.01 on a 0-100 scale)."""
     return np.floor(0.5 + x * 10000.0) / 10000.0
@@ -347,7 +360,7 @@ def step(
 
     p_ij, gain = _challenges(estimates, sal_sum * caps, sal_sum, settings)
     masked = np.where((gain > MIN_SIG_GAIN) & (ar[:, None] != ar[None, :]), gain, -np.inf)
-    target = np.argmax(masked, axis=-1)  # first best target, as KTAB scans j upwards
+    target = _first_best(masked)  # KTAB scans j upwards and keeps the first best
     has_target = np.isfinite(np.take_along_axis(masked, target[..., None], axis=-1)[..., 0])
     target = np.where(has_target, target, -1)
     tgt = np.where(has_target, target, ar[None, :])  # placeholder index where no target
@@ -373,7 +386,7 @@ def step(
     valid = np.concatenate([np.ones((b_count, n, 1), dtype=bool), party], axis=-1)
     choice_prob = condorcet_probabilities(options[:, None, :, :], caps[:, None, :], settings, valid)
     if settings.state_transitions == "Deterministic":
-        chosen = np.argmax(choice_prob, axis=-1)
+        chosen = _first_best(choice_prob)
     else:
         generator = rng if rng is not None else np.random.default_rng()
         draw = generator.random((b_count, n, 1))
