@@ -12,8 +12,9 @@ The numerics live in :mod:`parley.simulate.smp_core`; this adapter only translat
 
 The forecast per issue is the expected outcome of the final state: each distinct final
 position weighted by its probability of winning the final election. ``details`` add the
-most likely position, the number of steps, the inferred risk attitudes at the start, and
-each actor's winning probability round by round.
+most likely position, the number of steps, the inferred risk attitudes at the start, each
+actor's final winning probability and, for a single run, its winning probability round by
+round (Monte Carlo batches skip that history: it is a third of the work).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import numpy as np
 from parley.errors import ParleyError
 from parley.model.scenario import Scenario, ScenarioArrays
 from parley.simulate.base import BatchForecast, Model, register
-from parley.simulate.smp_core import SMPSettings, assess, run_batch
+from parley.simulate.smp_core import SMPSettings, objective, run_batch
 
 _SETTING_NAMES = {f.name for f in fields(SMPSettings)}
 
@@ -61,15 +62,18 @@ class SMP(Model):
         sal = sal / np.maximum(total, 1.0)
         caps = np.broadcast_to(arrays.capability, pos.shape[:-1])
         try:
-            result = run_batch(caps, pos, sal, self.settings, rng)
+            result = run_batch(caps, pos, sal, self.settings, rng, track_win=len(pos) == 1)
         except ValueError as exc:
             raise ParleyError(f"smp: {exc}") from None
         final = result.final_positions()
-        option_prob = np.stack(result.option_probs)[result.steps, np.arange(len(final))]
+        option_prob = result.final_option_prob
         expected = np.einsum("ba,bad->bd", option_prob, final)
         likely = final[np.arange(len(final)), option_prob.argmax(axis=-1)]
         history = np.stack(result.positions, axis=1)  # (B, T+1, A, I)
-        risk = assess(caps, pos, sal, self.settings)[0]
+        win_history = (
+            {"win_probability": np.stack(result.win_probs, axis=1)} if result.win_probs else {}
+        )
+        risk = objective(caps, pos, sal, self.settings)[1]
         return BatchForecast(
             outcome=lower + span * expected,
             rounds=result.steps,
@@ -79,13 +83,15 @@ class SMP(Model):
                 "most_likely": lower + span * likely,
                 "steps": result.steps,
                 "risk_attitude": risk,
-                "win_probability": np.stack(result.win_probs, axis=1),
+                "final_win_probability": result.final_win_prob,
+                **win_history,
             },
         )
 
     def describe(self, scenario: Scenario, batch: BatchForecast) -> dict[str, Any]:
         """Details of one run, the round-by-round winning probabilities cut to its rounds."""
         out = super().describe(scenario, batch)
-        out["win_probability"] = out["win_probability"][: int(batch.rounds[0]) + 1]
+        if "win_probability" in out:
+            out["win_probability"] = out["win_probability"][: int(batch.rounds[0]) + 1]
         out["settings"] = {f: getattr(self.settings, f) for f in sorted(_SETTING_NAMES)}
         return out

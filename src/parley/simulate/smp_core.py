@@ -65,8 +65,8 @@ class StepDetail:
     risk: np.ndarray  # (B, n) inferred risk attitudes
     utility: np.ndarray  # (B, n, n) risk-aware utility of j's position to i
     estimates: np.ndarray  # (B, h, n, n) h's estimate of that matrix
-    option_prob: np.ndarray  # (B, n) win probability of each distinct position
-    win_prob: np.ndarray  # (B, n) probability that each actor's position wins
+    option_prob: np.ndarray | None  # (B, n) win probability of each distinct position
+    win_prob: np.ndarray | None  # (B, n) probability that each actor's position wins
     challenge_prob: np.ndarray  # (B, i, j) i's estimate that i beats j
     challenge_gain: np.ndarray  # (B, i, j) i's expected gain from challenging j
     target: np.ndarray  # (B, n) chosen target, -1 for none
@@ -81,9 +81,11 @@ class SMPBatchResult:
     """Trajectories of a batch: ``positions[t]`` is the state after ``t`` steps."""
 
     positions: list[np.ndarray]  # each (B, n, d)
-    win_probs: list[np.ndarray]  # each (B, n): P(actor's position wins) in state t
-    option_probs: list[np.ndarray]  # each (B, n): P(distinct position wins), sums to 1
     steps: np.ndarray  # (B,) number of steps each run took
+    final_option_prob: np.ndarray  # (B, n) P(distinct final position wins), sums to 1
+    final_win_prob: np.ndarray  # (B, n) P(actor's final position wins)
+    win_probs: list[np.ndarray] = field(default_factory=list)  # per state, if tracked
+    option_probs: list[np.ndarray] = field(default_factory=list)  # per state, if tracked
     details: list[StepDetail] = field(default_factory=list)
 
     def final_positions(self) -> np.ndarray:
@@ -92,21 +94,29 @@ class SMPBatchResult:
         return stacked[self.steps, np.arange(stacked.shape[1])]
 
 
+def _response(rule: VotingRule, du: np.ndarray) -> np.ndarray:
+    """Vote per unit of weight for option 1 over option 2, given utility difference ``du``.
+
+    Every KTAB voting rule is weight x response, so coalitions can sum weights once.
+    """
+    if rule == "Prop":
+        return du
+    if rule == "Binary":
+        return np.clip(du / 1e-8, -1.0, 1.0)
+    if rule == "PropBin":
+        return 0.8 * du + 0.2 * np.clip(du / 1e-8, -1.0, 1.0)
+    if rule == "PropCbc":
+        return 0.5 * du + 0.5 * du**3
+    if rule == "Cubic":
+        return du**3
+    if rule == "ASymProsp":
+        return np.where(du < 0, du, 2.0 * du / 3.0)
+    raise ValueError(f"unknown voting rule {rule!r}")
+
+
 def _vote(rule: VotingRule, w: np.ndarray, du: np.ndarray) -> np.ndarray:
     """Vote of weight ``w`` for option 1 over option 2 given utility difference ``du``."""
-    if rule == "Prop":
-        return w * du
-    if rule == "Binary":
-        return w * np.clip(du / 1e-8, -1.0, 1.0)
-    if rule == "PropBin":
-        return w * (0.8 * du + 0.2 * np.clip(du / 1e-8, -1.0, 1.0))
-    if rule == "PropCbc":
-        return w * (0.5 * du + 0.5 * du**3)
-    if rule == "Cubic":
-        return w * du**3
-    if rule == "ASymProsp":
-        return np.where(du < 0, w * du, 2.0 * w * du / 3.0)
-    raise ValueError(f"unknown voting rule {rule!r}")
+    return w * _response(rule, du)
 
 
 _VPM_POWER = {"Linear": 1, "Square": 2, "Quartic": 4, "Octic": 8}
@@ -122,32 +132,43 @@ def _victory(vpm: VictoryProbModel, c: np.ndarray) -> np.ndarray:
     return p
 
 
+def log_victory(util: np.ndarray, weights: np.ndarray, settings: SMPSettings) -> np.ndarray:
+    """log P[option m beats option l] in a pairwise vote, (..., m, l).
+
+    ``util[..., a, m]`` is voter a's utility of option m, ``weights[..., a]`` its strength;
+    a coalition's strength is the summed votes on its side.
+    """
+    du = util[..., :, :, None] - util[..., :, None, :]  # (..., a, m, l)
+    support = np.maximum(_response(settings.voting_rule, du), 0.0)
+    m = util.shape[-1]
+    summed = weights[..., None, :] @ support.reshape(*support.shape[:-2], m * m)
+    coalition = MIN_COALITION + summed.reshape(*support.shape[:-3], m, m)
+    return np.log(_victory(settings.victory_prob_model, coalition))
+
+
+def conditional_choice(logp: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
+    """Conditional PCE: each option's chance of beating every other valid option, renormalised.
+
+    Invalid options get probability 0 and do not count as rivals. Works in logs so that
+    large option sets do not underflow.
+    """
+    if valid is not None:
+        logp = np.where(valid[..., None, :], logp, 0.0)
+    score = logp.sum(axis=-1)
+    if valid is not None:
+        score = np.where(valid, score, -np.inf)
+    prob = np.exp(score - score.max(axis=-1, keepdims=True))
+    return prob / prob.sum(axis=-1, keepdims=True)
+
+
 def condorcet_probabilities(
     util: np.ndarray,
     weights: np.ndarray,
     settings: SMPSettings,
     valid: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Conditional probabilistic Condorcet election over options.
-
-    ``util[..., a, m]`` is voter a's utility of option m, ``weights[..., a]`` its strength.
-    Each option's chance is the probability that it beats every other valid option in
-    pairwise contests (coalition strength = summed votes on its side), renormalised over the
-    options. Invalid options get probability 0 and do not count as rivals. Works in logs so
-    that large option sets do not underflow.
-    """
-    du = util[..., :, :, None] - util[..., :, None, :]  # (..., a, m, l)
-    votes = _vote(settings.voting_rule, weights[..., :, None, None], du)
-    coalition = MIN_COALITION + np.where(votes > 0, votes, 0.0).sum(axis=-3)  # (..., m, l)
-    logp = np.log(_victory(settings.victory_prob_model, coalition))
-    if valid is not None:
-        logp = np.where(valid[..., None, :], logp, 0.0)
-    score = logp.sum(axis=-1)
-    if valid is not None:
-        score = np.where(valid, score, -np.inf)
-    score = score - score.max(axis=-1, keepdims=True)
-    prob = np.exp(score)
-    return prob / prob.sum(axis=-1, keepdims=True)
+    """Conditional probabilistic Condorcet election among the (valid) options."""
+    return conditional_choice(log_victory(util, weights, settings), valid)
 
 
 def weighted_distance(ideal: np.ndarray, pos: np.ndarray, sal: np.ndarray) -> np.ndarray:
@@ -168,8 +189,9 @@ def distance_utility(dist: np.ndarray, risk: np.ndarray) -> np.ndarray:
     """KTAB's utility of a normalised distance for risk attitude R in [-1, 1].
 
     u = (1 - d)(1 + d R): concave for R > 0 (risk averse), convex for R < 0.
+    Beyond d = 1 (only through round-off) KTAB keeps the slope of d = 1.
     """
-    return np.where(dist <= 1.0, (1.0 - dist) * (1.0 + dist * risk), (1.0 - dist) * (1.0 + risk))
+    return (1.0 - dist) * (1.0 + np.minimum(dist, 1.0) * risk)
 
 
 def risk_from_probabilities(prob: np.ndarray, big_r_range: BigRRange) -> np.ndarray:
@@ -212,7 +234,7 @@ def _challenges(
     own = est[:, ar, ar, :]  # own[b, i, j] = U_i(i, j)
     u_ni = np.diagonal(est, axis1=1, axis2=3).transpose(0, 2, 1)  # [b, i, n] = U_i(n, i)
     u_nn = np.diagonal(est, axis1=2, axis2=3)  # [b, i, n] = U_i(n, n)
-    u_nj = est.transpose(0, 1, 3, 2)  # [b, i, j, n] = U_i(n, j)
+    u_nj = np.ascontiguousarray(est.transpose(0, 1, 3, 2))  # [b, i, j, n] = U_i(n, j)
     u_ii = u_nn[:, ar, ar][:, :, None]  # (B, i, 1)
     u_ij = own
     u_ji = u_ni  # [b, i, j] = U_i(j, i)
@@ -223,32 +245,29 @@ def _challenges(
     c_ij = MIN_CHALLENGE_COALITION + np.maximum(v_i, 0) + np.maximum(v_j, 0)
     c_ji = MIN_CHALLENGE_COALITION - np.minimum(v_i, 0) - np.minimum(v_j, 0)
 
-    w_n = strength[:, None, None, :]
-    uni = u_ni[:, :, None, :]
-    unn = u_nn[:, :, None, :]
-    v_little = _vote(rule, w_n, uni - u_nj)
-    cni = c_ij[..., None] + np.maximum(v_little, 0)
-    cnj = c_ji[..., None] - np.minimum(v_little, 0)
-    p_in = cni / (cni + cnj)
-    p_jn = 1.0 - p_in
-    if settings.third_party_commit == "Full":
-        ik_def_j, j_def_ik, i_def_jk, jk_def_i = 3 * uni, 3 * u_nj, 3 * uni, 3 * u_nj
-    elif settings.third_party_commit == "Semi":
-        ik_def_j, j_def_ik = 2 * uni + unn, 3 * u_nj
-        i_def_jk, jk_def_i = 3 * uni, 2 * u_nj + unn
-    elif settings.third_party_commit == "None":
-        ik_def_j, j_def_ik = 2 * uni + unn, 2 * u_nj + unn
-        i_def_jk, jk_def_i = 2 * uni + unn, 2 * u_nj + unn
-    else:
-        raise ValueError(f"unknown ThirdPartyCommit {settings.third_party_commit!r}")
-    u_join_i = p_in * ik_def_j + p_jn * j_def_ik
-    u_join_j = p_in * i_def_jk + p_jn * jk_def_i
-    v_third = _vote(rule, w_n, u_join_i - u_join_j)
-    # third[i, j, n]: n is neither principal
-    third = (ar[None, None, :] != ar[:, None, None]) & (ar[None, None, :] != ar[None, :, None])
-    v_third = np.where(third[None], v_third, 0.0)
-    c_ij = c_ij + np.maximum(v_third, 0).sum(axis=-1)
-    c_ji = c_ji - np.minimum(v_third, 0).sum(axis=-1)
+    # A third party n compares joining i's side with joining j's. Its expected utility changes
+    # by p_in (U[ik>j] - U[i>jk]) + p_jn (U[j>ik] - U[jk>i]), where p_in is its estimate of
+    # the little contest (i and j plus n alone) and U sums the three positions after each
+    # result. Under Semi commitment n keeps its own position when on the winning side; under
+    # Full or no commitment both brackets vanish and third parties stay out (as in KTAB).
+    commit = settings.third_party_commit
+    if commit == "Semi":
+        w_n = strength[:, None, None, :]
+        uni = u_ni[:, :, None, :]
+        unn = u_nn[:, :, None, :]
+        v_little = _vote(rule, w_n, uni - u_nj)
+        cni = c_ij[..., None] + np.maximum(v_little, 0)
+        cnj = c_ji[..., None] - np.minimum(v_little, 0)
+        p_in = cni / (cni + cnj)
+        j_side = u_nj - unn  # U[j>ik] - U[jk>i] = 3 u_nj - (2 u_nj + u_nn)
+        prefer_i = j_side + p_in * ((unn - uni) - j_side)  # U[ik>j] - U[i>jk] = u_nn - u_ni
+        # third[i, j, n]: n is neither principal
+        third = (ar[None, None, :] != ar[:, None, None]) & (ar[None, None, :] != ar[None, :, None])
+        v_third = np.where(third[None], _vote(rule, w_n, prefer_i), 0.0)
+        c_ij = c_ij + np.maximum(v_third, 0).sum(axis=-1)
+        c_ji = c_ji - np.minimum(v_third, 0).sum(axis=-1)
+    elif commit not in ("Full", "None"):
+        raise ValueError(f"unknown ThirdPartyCommit {commit!r}")
     p_ij = c_ij / (c_ij + c_ji)
 
     s_j = sal_sum[:, None, :]
@@ -323,20 +342,29 @@ def option_probabilities(
     return option, np.take_along_axis(option, rep, axis=-1)
 
 
+def objective(
+    caps: np.ndarray, pos: np.ndarray, sal: np.ndarray, settings: SMPSettings
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distances, inferred risk attitudes and risk-aware utilities of a state.
+
+    Risk attitudes come from a risk-neutral election over all actors' positions (duplicates
+    included, as in KTAB). Returns dist (B, n, n), risk (B, n) and utility (B, n, n).
+    """
+    dist = weighted_distance(pos, pos, sal)
+    prob = condorcet_probabilities(1.0 - dist, caps, settings)
+    risk = risk_from_probabilities(prob, settings.big_r_range)
+    return dist, risk, distance_utility(dist, risk[:, :, None])
+
+
 def assess(
     caps: np.ndarray, pos: np.ndarray, sal: np.ndarray, settings: SMPSettings
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Risk attitudes, objective utilities and every actor's estimate of them for a state.
 
-    Risk attitudes are inferred from a risk-neutral election over all actors' positions;
-    actor h then estimates actor i's attitude as a blend of its own and i's (BigRAdjust).
+    Actor h estimates actor i's risk attitude as a blend of its own and i's (BigRAdjust).
     Returns risk (B, n), utility (B, n, n) and estimates (B, h, n, n).
     """
-    dist = weighted_distance(pos, pos, sal)
-    neutral = 1.0 - dist
-    prob = condorcet_probabilities(neutral, caps, settings)
-    risk = risk_from_probabilities(prob, settings.big_r_range)
-    utility = distance_utility(dist, risk[:, :, None])
+    dist, risk, utility = objective(caps, pos, sal, settings)
     own = _ADJUST_OWN[settings.big_r_adjust]
     est_risk = own * risk[:, :, None] + (1.0 - own) * risk[:, None, :]  # [b, h, i]
     estimates = distance_utility(dist[:, None, :, :], est_risk[:, :, :, None])
@@ -349,14 +377,19 @@ def step(
     sal: np.ndarray,
     settings: SMPSettings,
     rng: np.random.Generator | None = None,
+    with_win: bool = True,
 ) -> StepDetail:
-    """One round of challenges, bargains and elections for every run in the batch."""
+    """One round of challenges, bargains and elections for every run in the batch.
+
+    ``with_win`` also reports how likely each position of the state is to win (KTAB's history
+    table); the dynamics do not need it.
+    """
     b_count, n, _ = pos.shape
     ar = np.arange(n)
     bidx = np.arange(b_count)[:, None]
     sal_sum = sal.sum(axis=-1)
     risk, utility, estimates = assess(caps, pos, sal, settings)
-    option, win = option_probabilities(utility, caps, pos, settings)
+    option, win = option_probabilities(utility, caps, pos, settings) if with_win else (None, None)
 
     p_ij, gain = _challenges(estimates, sal_sum * caps, sal_sum, settings)
     masked = np.where((gain > MIN_SIG_GAIN) & (ar[:, None] != ar[None, :]), gain, -np.inf)
@@ -384,7 +417,8 @@ def step(
         (ar[:, None] == ar[None, :])[None] | (target[:, None, :] == ar[None, :, None])
     )  # party[b, k, i]
     valid = np.concatenate([np.ones((b_count, n, 1), dtype=bool), party], axis=-1)
-    choice_prob = condorcet_probabilities(options[:, None, :, :], caps[:, None, :], settings, valid)
+    # Every actor sees the same options, so the pairwise contests are computed once per run.
+    choice_prob = conditional_choice(log_victory(options, caps, settings)[:, None], valid)
     if settings.state_transitions == "Deterministic":
         chosen = _first_best(choice_prob)
     else:
@@ -443,6 +477,7 @@ def run_batch(
     settings: SMPSettings | None = None,
     rng: np.random.Generator | None = None,
     keep_details: bool = False,
+    track_win: bool = True,
 ) -> SMPBatchResult:
     """Run every scenario of the batch to its own stopping step.
 
@@ -450,6 +485,8 @@ def run_batch(
     movement of all actors in the last step is below ``min_delta_ratio`` times the movement
     of the first step; never exceed ``max_iterations``. Finished runs keep their positions
     while the rest continue, so ``positions[t]`` is defined for every run and t.
+    ``track_win`` keeps every state's winning probabilities (a third of the work); the final
+    state's are always computed.
     """
     settings = settings or SMPSettings()
     caps = np.asarray(caps, dtype=float)
@@ -468,11 +505,12 @@ def run_batch(
     it = 0
     while active.size:
         it += 1
-        detail = step(caps[active], current[active], sal[active], settings, rng)
-        for store, values in ((win_probs, detail.win_prob), (option_probs, detail.option_prob)):
-            full = np.zeros(caps.shape)
-            full[active] = values
-            store.append(full)
+        detail = step(caps[active], current[active], sal[active], settings, rng, track_win)
+        if track_win:
+            for store, part in ((win_probs, detail.win_prob), (option_probs, detail.option_prob)):
+                full = np.zeros(caps.shape)
+                full[active] = part
+                store.append(full)
         if keep_details:
             details.append(detail)
         moved = np.linalg.norm(detail.new_positions - current[active], axis=-1).sum(axis=-1)
@@ -485,19 +523,21 @@ def run_batch(
         quiet = moved / first_move[active] < settings.min_delta_ratio
         stop = (it >= settings.max_iterations) | ((it >= settings.min_iterations) & quiet)
         active = active[~stop]
-    final_option, final_win = option_probabilities(
-        assess(caps, current, sal, settings)[1], caps, current, settings
-    )
-    win_probs.append(final_win)
-    option_probs.append(final_option)
-    for t in range(len(win_probs) - 1):  # stopped runs sit in their final state
-        done = steps <= t
-        win_probs[t][done] = final_win[done]
-        option_probs[t][done] = final_option[done]
+    utility = objective(caps, current, sal, settings)[2]
+    final_option, final_win = option_probabilities(utility, caps, current, settings)
+    if track_win:
+        win_probs.append(final_win)
+        option_probs.append(final_option)
+        for t in range(len(win_probs) - 1):  # stopped runs sit in their final state
+            done = steps <= t
+            win_probs[t][done] = final_win[done]
+            option_probs[t][done] = final_option[done]
     return SMPBatchResult(
         positions=positions,
+        steps=steps,
+        final_option_prob=final_option,
+        final_win_prob=final_win,
         win_probs=win_probs,
         option_probs=option_probs,
-        steps=steps,
         details=details,
     )
