@@ -218,6 +218,14 @@ def risk_from_probabilities(prob: np.ndarray, big_r_range: BigRRange) -> np.ndar
 _ADJUST_OWN = {"Full": 0.0, "TwoThirds": 1 / 3, "Half": 0.5, "OneThird": 2 / 3, "None": 1.0}
 
 
+def _third_parties(n: int) -> np.ndarray:
+    """(i, j, n) float mask: 1 where n is neither i nor j."""
+    ar = np.arange(n)
+    return (
+        (ar[None, None, :] != ar[:, None, None]) & (ar[None, None, :] != ar[None, :, None])
+    ).astype(float)
+
+
 def _challenges(
     est: np.ndarray, strength: np.ndarray, sal_sum: np.ndarray, settings: SMPSettings
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -234,7 +242,7 @@ def _challenges(
     own = est[:, ar, ar, :]  # own[b, i, j] = U_i(i, j)
     u_ni = np.diagonal(est, axis1=1, axis2=3).transpose(0, 2, 1)  # [b, i, n] = U_i(n, i)
     u_nn = np.diagonal(est, axis1=2, axis2=3)  # [b, i, n] = U_i(n, n)
-    u_nj = np.ascontiguousarray(est.transpose(0, 1, 3, 2))  # [b, i, j, n] = U_i(n, j)
+    u_nj = est.transpose(0, 1, 3, 2)  # [b, i, j, n] = U_i(n, j)
     u_ii = u_nn[:, ar, ar][:, :, None]  # (B, i, 1)
     u_ij = own
     u_ji = u_ni  # [b, i, j] = U_i(j, i)
@@ -250,22 +258,31 @@ def _challenges(
     # the little contest (i and j plus n alone) and U sums the three positions after each
     # result. Under Semi commitment n keeps its own position when on the winning side; under
     # Full or no commitment both brackets vanish and third parties stay out (as in KTAB).
+    # The (B, i, j, n) arrays dominate the cost, so this block works in place on two buffers.
     commit = settings.third_party_commit
     if commit == "Semi":
         w_n = strength[:, None, None, :]
         uni = u_ni[:, :, None, :]
         unn = u_nn[:, :, None, :]
-        v_little = _vote(rule, w_n, uni - u_nj)
-        cni = c_ij[..., None] + np.maximum(v_little, 0)
-        cnj = c_ji[..., None] - np.minimum(v_little, 0)
-        p_in = cni / (cni + cnj)
-        j_side = u_nj - unn  # U[j>ik] - U[jk>i] = 3 u_nj - (2 u_nj + u_nn)
-        prefer_i = j_side + p_in * ((unn - uni) - j_side)  # U[ik>j] - U[i>jk] = u_nn - u_ni
-        # third[i, j, n]: n is neither principal
-        third = (ar[None, None, :] != ar[:, None, None]) & (ar[None, None, :] != ar[None, :, None])
-        v_third = np.where(third[None], _vote(rule, w_n, prefer_i), 0.0)
-        c_ij = c_ij + np.maximum(v_third, 0).sum(axis=-1)
-        c_ji = c_ji - np.minimum(v_third, 0).sum(axis=-1)
+        d = uni - u_nj  # n's utility gap between i's and j's positions
+        j_side = (uni - unn) - d  # U[j>ik] - U[jk>i] = 3 u_nj - (2 u_nj + u_nn)
+        little = _response(rule, d)
+        little *= w_n  # n's vote in the little contest
+        p_in = np.maximum(little, 0.0)
+        p_in += c_ij[..., None]
+        np.abs(little, out=little)
+        little += (c_ij + c_ji)[..., None]
+        p_in /= little  # n's estimate that i wins the little contest
+        np.subtract(unn - uni, j_side, out=little)  # U[ik>j] - U[i>jk] = u_nn - u_ni, minus j_side
+        little *= p_in
+        little += j_side  # how much n prefers i's side
+        vote = _response(rule, little)
+        vote *= w_n
+        vote *= _third_parties(n)  # n must be neither principal
+        net = vote.sum(axis=-1)
+        total = np.abs(vote, out=vote).sum(axis=-1)
+        c_ij = c_ij + 0.5 * (total + net)
+        c_ji = c_ji + 0.5 * (total - net)
     elif commit not in ("Full", "None"):
         raise ValueError(f"unknown ThirdPartyCommit {commit!r}")
     p_ij = c_ij / (c_ij + c_ji)
