@@ -151,3 +151,34 @@ def test_registered_and_rejects_unknown_options():
     with pytest.raises(ParleyError, match="unknown option"):
         get_model("smp", bargaining="magic")
     assert get_model("smp", big_r_adjust="Half").settings.big_r_adjust == "Half"
+
+
+def test_degenerate_inputs_run_without_nan():
+    """Cases KTAB asserts on: everyone agrees (risk formula 0/0), an actor with no salience,
+    a powerless actor, only two actors."""
+    agree = _run(np.array([1.0, 2.0, 3.0]), np.full((3, 2), 0.4), np.full((3, 2), 0.5))
+    assert agree.steps[0] == SMPSettings().min_iterations
+    np.testing.assert_array_equal(agree.final_positions()[0], np.full((3, 2), 0.4))
+    mixed = _run(
+        np.array([0.0, 50.0, 80.0]),
+        np.array([[0.1, 0.9], [0.5, 0.5], [0.9, 0.2]]),
+        np.array([[0.0, 0.0], [0.4, 0.4], [0.3, 0.6]]),
+    )
+    pair = _run(np.array([10.0, 30.0]), np.array([[0.2], [0.9]]), np.array([[0.8], [0.6]]))
+    for result in (agree, mixed, pair):
+        assert np.isfinite(result.final_positions()).all()
+        assert result.final_option_prob.sum() == pytest.approx(1.0)
+
+
+def test_silent_actor_in_a_scenario():
+    """An actor without stances is left out: same forecast as without it, it never moves."""
+    sc = _scenario((0.6, 0.3))
+    data = sc.to_dict()
+    data["actors"].append({"id": "silent", "capability": 500})
+    model = get_model("smp")
+    with_silent = model.run(Scenario.from_dict(data))
+    without = model.run(sc)
+    assert with_silent.outcome == without.outcome
+    np.testing.assert_array_equal(with_silent.history[:, :3], without.history)
+    assert (with_silent.history[:, 3] == with_silent.history[0, 3]).all()
+    assert with_silent.details["final_win_probability"][3] == 0

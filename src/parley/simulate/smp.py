@@ -61,31 +61,52 @@ class SMP(Model):
         total = sal.sum(axis=-1, keepdims=True)
         sal = sal / np.maximum(total, 1.0)
         caps = np.broadcast_to(arrays.capability, pos.shape[:-1])
+        # Actors with no stance at all have no position to bargain over: leave them out
+        # (their placeholder position would otherwise be a candidate in the elections).
+        keep = (sal.sum(axis=-1) > 0).any(axis=0)
+        if keep.sum() < 2:
+            raise ParleyError("smp: needs at least two actors with a stance on some issue")
         try:
-            result = run_batch(caps, pos, sal, self.settings, rng, track_win=len(pos) == 1)
+            result = run_batch(
+                caps[:, keep], pos[:, keep], sal[:, keep], self.settings, rng, len(pos) == 1
+            )
         except ValueError as exc:
             raise ParleyError(f"smp: {exc}") from None
+
+        def widen(part: np.ndarray, fill: np.ndarray | float, axis: int = -1) -> np.ndarray:
+            """Put per-kept-actor values (actors on ``axis``) back among all actors."""
+            axis = axis % part.ndim
+            shape = list(part.shape)
+            shape[axis] = keep.size
+            full = np.empty(shape)
+            full[...] = fill
+            index = [slice(None)] * part.ndim
+            index[axis] = keep
+            full[tuple(index)] = part
+            return full
+
         final = result.final_positions()
         option_prob = result.final_option_prob
         expected = np.einsum("ba,bad->bd", option_prob, final)
         likely = final[np.arange(len(final)), option_prob.argmax(axis=-1)]
-        history = np.stack(result.positions, axis=1)  # (B, T+1, A, I)
-        win_history = (
-            {"win_probability": np.stack(result.win_probs, axis=1)} if result.win_probs else {}
-        )
-        risk = objective(caps, pos, sal, self.settings)[1]
+        history = np.stack(result.positions, axis=1)  # (B, T+1, kept, I)
+        history = widen(history, pos[:, None], axis=2)
+        details: dict[str, Any] = {
+            "most_likely": lower + span * likely,
+            "steps": result.steps,
+            "risk_attitude": widen(
+                objective(caps[:, keep], pos[:, keep], sal[:, keep], self.settings)[1], 0.0
+            ),
+            "final_win_probability": widen(result.final_win_prob, 0.0),
+        }
+        if result.win_probs:
+            details["win_probability"] = widen(np.stack(result.win_probs, axis=1), 0.0)
         return BatchForecast(
             outcome=lower + span * expected,
             rounds=result.steps,
             converged=result.steps < self.settings.max_iterations,
             history=lower + span * history,
-            details={
-                "most_likely": lower + span * likely,
-                "steps": result.steps,
-                "risk_attitude": risk,
-                "final_win_probability": result.final_win_prob,
-                **win_history,
-            },
+            details=details,
         )
 
     def describe(self, scenario: Scenario, batch: BatchForecast) -> dict[str, Any]:
