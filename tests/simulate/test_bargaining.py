@@ -94,7 +94,7 @@ stance = st.tuples(st.sampled_from([0, 25, 50, 75, 100]), st.floats(0.1, 1),
 def test_solutions_match_brute_force_and_are_pareto_optimal(stances):
     sc = _scenario(stances, len(stances[0]))
     ut = Utilities.from_scenario(sc)
-    grids = issue_grids(sc)
+    grids = issue_grids(sc.to_arrays())
     pkgs = enumerate_packages(grids)
     for rule in ("nash", "ks"):
         sol = solve(ut, grids, rule)
@@ -123,7 +123,7 @@ def test_zones_and_acceptance_agree():
     ut = Utilities.from_scenario(sc)
     zopa = ut.issue_zopa()
     np.testing.assert_allclose(zopa, [[25, 50], [25, 75]])
-    pkgs = enumerate_packages(issue_grids(sc))
+    pkgs = enumerate_packages(issue_grids(sc.to_arrays()))
     inside = ((pkgs >= zopa[:, 0]) & (pkgs <= zopa[:, 1])).all(axis=1)
     assert ut.accepts(pkgs)[inside].all()  # inside every issue zone -> acceptable to all
     assert ut.utility(np.array([[0.0, 100.0]]))[0, 0] == 1.0

@@ -32,22 +32,15 @@ Rule = Literal["nash", "ks"]
 _CHUNK = 2_000_000  # elements of a (draws, packages, actors, issues) block
 
 
-def issue_grids(
-    scenario_or_arrays: Scenario | ScenarioArrays, points: int = 11
-) -> list[np.ndarray]:
+def issue_grids(arrays: ScenarioArrays, points: int = 11) -> list[np.ndarray]:
     """Candidate values per issue: the options of discrete issues, else ``points`` evenly spaced
-    values on the scale (reservation points, red lines and positions are added so that zone
-    edges are reachable exactly)."""
-    if isinstance(scenario_or_arrays, Scenario):
-        sc = scenario_or_arrays
-        arrays = sc.to_arrays()
-        discrete = {j: i.option_values() for j, i in enumerate(sc.issues) if i.discrete}
-    else:
-        arrays, discrete = scenario_or_arrays, {}
+    values on the scale, plus (for a single scenario) the positions, reservation points, red
+    lines and status quo, so that zone edges are reachable exactly."""
+    options = arrays.options or [None] * arrays.n_issues
     grids = []
     for j in range(arrays.n_issues):
-        if j in discrete:
-            grids.append(np.unique(discrete[j]))
+        if options[j] is not None:
+            grids.append(np.unique(options[j]))
             continue
         lo, hi = arrays.lower[j], arrays.upper[j]
         extra = np.concatenate(
@@ -286,20 +279,12 @@ class _PackageModel(Model):
 
     def __init__(self, points: int = 11, max_packages: int = 250_000, curvature: float = 1.0):
         self.points, self.max_packages, self.curvature = points, max_packages, curvature
-        self._grids: list[np.ndarray] | None = None
-
-    def run(self, scenario: Scenario, rng: np.random.Generator | None = None):
-        self._grids = issue_grids(scenario, self.points)
-        try:
-            return super().run(scenario, rng)
-        finally:
-            self._grids = None
 
     def run_batch(
         self, arrays: ScenarioArrays, rng: np.random.Generator | None = None
     ) -> BatchForecast:
         arrays = arrays.batched()
-        grids = self._grids or issue_grids(arrays, self.points)
+        grids = issue_grids(arrays, self.points)
         ut = Utilities.from_arrays(arrays, self.curvature)
         sol = solve(ut, grids, self.rule, self.max_packages)
         n = arrays.position.shape[0]
