@@ -78,7 +78,7 @@ def test_check_reports_alias_clash_overlap_and_unknown_ids_with_lines(tmp_path):
     assert "actors.yaml:15: actors[2].affiliation: unknown actor id 'nowhere'" in out
     assert "actors.yaml:16: actors[2].aliases.de[0]: alias 'doe' is carried by" in out
     assert "actors.yaml:18: actors[2].roles[0].start: office 'fm'" in out
-    assert "role phrase 'außenministerin' names both jane-doe and john-doe" in out
+    assert "role phrase 'aussenministerin' names both jane-doe and john-doe" in out
 
 
 def test_check_reports_yaml_syntax_and_duplicate_keys_with_lines(tmp_path):

@@ -1,5 +1,6 @@
 """The shipped ukraine-2025 pack: valid, complete, and unambiguous by its own rules."""
 
+import itertools
 from collections import defaultdict
 from datetime import date
 
@@ -86,7 +87,7 @@ def test_no_office_has_two_holders_at_once(case):
             by_office[role.office].append(role)
     for office, roles in by_office.items():
         roles.sort(key=lambda r: r.start or date.min)
-        for earlier, later in zip(roles, roles[1:], strict=False):
+        for earlier, later in itertools.pairwise(roles):
             assert earlier.end is not None and earlier.end <= later.start, office
 
 
