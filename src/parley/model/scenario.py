@@ -317,6 +317,7 @@ class Scenario(_Strict):
             lower=np.array([i.scale[0] for i in self.issues], dtype=float),
             upper=np.array([i.scale[1] for i in self.issues], dtype=float),
             status_quo=sq,
+            options=[i.option_values() if i.discrete else None for i in self.issues],
         )
 
     # -- files ------------------------------------------------------------------------------
@@ -381,6 +382,8 @@ class ScenarioArrays:
     lower: np.ndarray
     upper: np.ndarray
     status_quo: np.ndarray
+    options: list[np.ndarray | None] | None = None
+    """Scale values of the options of each discrete issue (None: continuous issue)."""
 
     @property
     def n_actors(self) -> int:
@@ -410,4 +413,5 @@ class ScenarioArrays:
             lower=self.lower,
             upper=self.upper,
             status_quo=self.status_quo,
+            options=self.options,
         )

@@ -61,7 +61,7 @@ class Forecast:
     def to_dict(self) -> dict[str, Any]:
         return {
             "model": self.model,
-            "outcome": self.outcome,
+            "outcome": {k: None if np.isnan(v) else v for k, v in self.outcome.items()},
             "rounds": self.rounds,
             "converged": self.converged,
             "actors": self.actor_ids,
