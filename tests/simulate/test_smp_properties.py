@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from parley.errors import ParleyError
 from parley.model.scenario import Scenario
 from parley.simulate.base import available_models, get_model
+from parley.simulate.montecarlo import run_monte_carlo
 from parley.simulate.smp_core import SMPSettings, condorcet_probabilities, run_batch
 
 
@@ -182,3 +183,16 @@ def test_silent_actor_in_a_scenario():
     np.testing.assert_array_equal(with_silent.history[:, :3], without.history)
     assert (with_silent.history[:, 3] == with_silent.history[0, 3]).all()
     assert with_silent.details["final_win_probability"][3] == 0
+
+
+def test_monte_carlo_with_smp_is_seeded_and_bounded():
+    data = _scenario((0.6, 0.3)).to_dict()
+    for actor in data["actors"]:
+        actor["stances"]["x"]["uncertainty"] = {"position": {"dist": "normal", "sd": 5}}
+    sc = Scenario.from_dict(data)
+    first = run_monte_carlo(sc, get_model("smp"), runs=64, seed=3)
+    again = run_monte_carlo(sc, get_model("smp"), runs=64, seed=3)
+    np.testing.assert_array_equal(first.outcomes, again.outcomes)
+    assert first.outcomes.shape == (64, 2)
+    assert (first.outcomes[:, 1] >= -10).all() and (first.outcomes[:, 1] <= 10).all()
+    assert first.outcomes[:, 0].std() > 0
