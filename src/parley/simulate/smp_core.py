@@ -440,8 +440,9 @@ def step(
         chosen = _first_best(choice_prob)
     else:
         generator = rng if rng is not None else np.random.default_rng()
-        draw = generator.random((b_count, n, 1))
-        chosen = np.minimum((choice_prob.cumsum(axis=-1) < draw).sum(axis=-1), n)
+        cumulative = choice_prob.cumsum(axis=-1)
+        draw = generator.random((b_count, n, 1)) * cumulative[..., -1:]
+        chosen = np.argmax(cumulative >= draw, axis=-1)  # first option reaching the draw
     choice = chosen - 1
     pick = np.maximum(choice, 0)
     from_init = b_init[bidx, pick]
