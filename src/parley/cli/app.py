@@ -51,9 +51,9 @@ def _register() -> None:
     libraries (spaCy, trafilatura, NumPy) inside the command functions, so that
     ``parley --help`` stays instant.
     """
-    from parley.cli import case_cmds, eval_cmds
+    from parley.cli import case_cmds, eval_cmds, simulate_cmds
 
-    for module in (case_cmds, eval_cmds):
+    for module in (case_cmds, simulate_cmds, eval_cmds):
         module.register(app)
 
 
