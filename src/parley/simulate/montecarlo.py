@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from parley.model.scenario import Scenario, ScenarioArrays
+from parley.model.scenario import Distribution, Scenario, ScenarioArrays
 from parley.simulate.base import Model
 from parley.simulate.utility import Utilities
 
@@ -79,6 +79,34 @@ def sample_inputs(
         has_position=np.repeat(base.has_position[None], runs, axis=0),
     )
     return arrays, drawn
+
+
+def with_default_uncertainty(
+    scenario: Scenario, position_spread: float, salience_spread: float = 0.0
+) -> Scenario:
+    """A copy in which every position (and salience) without a declared distribution gets a
+    uniform range of ± ``position_spread`` scale points (± ``salience_spread``), clipped to
+    the scale. Reference scenarios (KTAB, BDM tables) declare none; this asks "what if each
+    estimate were off by that much?"."""
+    out = scenario.model_copy(deep=True)
+    for actor in out.actors:
+        for key, stance in actor.stances.items():
+            issue = out.issue(key)
+            lo, hi = issue.scale
+            if position_spread > 0 and "position" not in stance.uncertainty:
+                p = issue.value(stance.position)
+                stance.uncertainty["position"] = Distribution(
+                    dist="uniform",
+                    low=max(lo, p - position_spread),
+                    high=min(hi, p + position_spread),
+                )
+            if salience_spread > 0 and "salience" not in stance.uncertainty:
+                stance.uncertainty["salience"] = Distribution(
+                    dist="uniform",
+                    low=max(0.0, stance.salience - salience_spread),
+                    high=min(1.0, stance.salience + salience_spread),
+                )
+    return out
 
 
 @dataclass
