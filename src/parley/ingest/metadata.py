@@ -213,6 +213,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|https?://t\.co/")
 HEADER_LINES = 8
+RAW_EDGE_LINES = 15
 FOOTER_LINES = 3
 
 
@@ -221,9 +222,11 @@ def _inside_quote(line: str, start: int) -> bool:
 
 
 def _stamp_date(line: str) -> tuple[str, str] | None:
-    """(date, kind) if the whole line is a date stamp: labelled, a kicker, or date | byline.
+    """(date, kind) if the whole line is a date stamp, else None.
 
-    kind is "published", "label" (an update/as-of label) or "line" (unlabelled stamp).
+    kind: "published" (a publication label), "label" (an as-of/update label like "Stand:"),
+    "lead" (the date opens the line: a bare date, "8. Dezember 2025 | Name") or "kicker"
+    (a short label ending in the date: "USA – Diplomatie 27. Nov 2025").
     """
     if len(line) > 140 or _EMBEDDED_POST.search(line):
         return None
@@ -241,17 +244,15 @@ def _stamp_date(line: str) -> tuple[str, str] | None:
     after = line[first.end :].strip()
     if line.rstrip(" .").endswith((".", "!", "?")) and after:
         return None  # a sentence, not a stamp
-    # Date first, then a separator and a short rest (byline, place, time).
     if not before and (not after or (after[0] in _SEPARATORS and len(after) <= 80)):
-        return first.date, "line"
-    # Kicker or caption ending in the date: "USA – Diplomatie 27. Nov 2025".
+        return first.date, "lead"
     if (
         not after.strip(" .")
         and len(before) <= 80
         and not _PREPOSITION_BEFORE.search(before)
         and not re.search(r"[.!?;]", before)
     ):
-        return first.date, "line"
+        return first.date, "kicker"
     return None
 
 
@@ -259,23 +260,42 @@ def _nonempty(text: str) -> list[str]:
     return [s for s in (ln.strip() for ln in text.splitlines()) if s]
 
 
-def _published(raw: str, cleaned_lines: list[str]) -> str | None:
-    """The date the page states as its own: a labelled stamp first, then header/footer stamps."""
-    labelled: list[tuple[str, str]] = []
-    for line in _nonempty(raw):
-        if _STAMP_LABEL.match(line):
-            stamp = _stamp_date(line)
-            if stamp:
-                labelled.append(stamp)
+def _is_prose(line: str) -> bool:
+    words = len(line.split())
+    return words >= 12 or (words >= 6 and line.rstrip("“”\"»«’'").endswith((".", "!", "?")))
+
+
+def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
+    """The date the page states as its own, from where pages put it, never from the body.
+
+    1. A labelled stamp ("Veröffentlicht am …" preferred over "Stand: …") among the first or
+       last raw lines (the cleaner drops these lines, so the raw text is read).
+    2. In the header: any stamp before the first prose line (kicker, bare date); a stamp that
+       opens its line ("8. Dezember 2025 | Name") also after a teaser.
+    3. In the footer, after the last prose line: a stamp that opens its line.
+    """
+    edges = raw_lines[:RAW_EDGE_LINES] + raw_lines[-RAW_EDGE_LINES:]
+    labelled = [
+        stamp
+        for line in dict.fromkeys(edges)
+        if _STAMP_LABEL.match(line) and (stamp := _stamp_date(line))
+    ]
     for date, kind in labelled:
         if kind == "published":
             return date
     if labelled:
         return labelled[0][0]
-    zone = cleaned_lines[:HEADER_LINES] + cleaned_lines[-FOOTER_LINES:]
-    for line in zone:
+    seen_prose = False
+    for line in cleaned_lines[:HEADER_LINES]:
         stamp = _stamp_date(line)
-        if stamp:
+        if stamp and (not seen_prose or stamp[1] == "lead"):
+            return stamp[0]
+        seen_prose = seen_prose or _is_prose(line)
+    for line in reversed(cleaned_lines[-FOOTER_LINES:]):
+        if _is_prose(line):
+            break
+        stamp = _stamp_date(line)
+        if stamp and stamp[1] == "lead":
             return stamp[0]
     return None
 
@@ -295,7 +315,9 @@ _NOT_NAME_WORDS = frozenset(
         r"\w+",
         """der die das des dem den ein eine mehr zur zum weitere weiter lesen alle mit und oder
         nach vor für auf aus bei the a an more read all with and or after before for on of in
-        kommentare artikel news update live video audio foto bild quelle ende""",
+        kommentare artikel news update live video audio foto bild quelle quellen ende
+        montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday
+        thursday friday saturday sunday""",
     )
 )
 _BYLINE = re.compile(
@@ -333,7 +355,7 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         ):
             return m["names"]
         stamp = _stamp_date(line)
-        if stamp:  # "8. Dezember 2025 | Alastair Crooke"
+        if stamp and stamp[1] == "lead":  # "8. Dezember 2025 | Alastair Crooke"
             rest = re.sub(_DATE, "", line).strip(_SEPARATORS + " ")
             if rest and _looks_like_name(rest):
                 return rest
@@ -478,7 +500,7 @@ def extract_metadata(
     raw_lines = _nonempty(raw)
     cleaned_lines = _nonempty(cleaned)
     dateline, agency = _dateline(cleaned_lines)
-    published = normalise_date(_hint(hints, "published")) or _published(raw, cleaned_lines)
+    published = normalise_date(_hint(hints, "published")) or _published(raw_lines, cleaned_lines)
     language = _language_hint(_hint(hints, "language"))
     if language is None or (languages and language not in languages):
         language = detect_language(cleaned, languages)
