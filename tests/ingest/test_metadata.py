@@ -37,6 +37,9 @@ PROSE_EN = (
         ("2025-12-02", "2025-12-02"),
         ("Published Dec. 2, 2025", "2025-12-02"),
         ("Updated December 3, 2025 10:04 am ET", "2025-12-03"),
+        ("Tue 2 Dec 2025 10.04 GMT", "2025-12-02"),
+        ("Published: 12:05 EST, 2 December 2025", "2025-12-02"),
+        ("Dienstag, 02.12.2025, 14:05 Uhr", "2025-12-02"),
     ],
 )
 def test_published_from_stated_date_stamp(header, date):
@@ -101,6 +104,31 @@ def test_find_dates_round_trips_written_dates(day):
         assert [d.date for d in find_dates(f"x {text} y")] == [day.isoformat()]
 
 
+LINES = st.sampled_from(
+    [
+        "Ein Titel für den Test",
+        PROSE_DE,
+        PROSE_EN,
+        "„Am 2. Dezember 2025 werden wir es wissen“, sagte ein Diplomat.",
+        "Die Gespräche hatten am 14. Oktober 2025 in Miami begonnen und dauerten an.",
+        "— Erika Muster (@erika) December 2, 2025",
+        "Treffen am 3. Dezember 2025",
+        "8. Dezember 2025 | Erika Muster",
+        "Stand: 04.12.2025",
+        "Stand:",
+        "Politik – Diplomatie 27. Nov 2025",
+        "",
+    ]
+)
+
+
+@given(st.lists(LINES, max_size=12), st.text(max_size=200))
+def test_published_is_always_a_date_written_in_the_text(lines, noise):
+    raw = "\n".join([*lines, noise])
+    published = meta(raw).published
+    assert published is None or published in {d.date for d in find_dates(raw)}
+
+
 # ------------------------------------------------------------------ title, author, outlet
 
 
@@ -132,10 +160,21 @@ def test_title_hint_wins():
             "Erika Muster",
         ),
         (f"{PROSE_EN}\nReporting by Jane Doe in Kyiv; Editing by John Roe", "Jane Doe"),
+        (
+            "Titel des Artikels\n02.12.2025, 10:30 Uhr | Von Erika Muster und Max Beispiel\n"
+            + PROSE_DE,
+            "Erika Muster und Max Beispiel",
+        ),
     ],
 )
 def test_author_from_bylines(raw, author):
     assert meta(raw).author == author
+
+
+def test_author_hint_wins_without_its_prefix_and_urls_are_not_names():
+    raw = f"Titel des Artikels\nVon Erika Muster\n{PROSE_DE}"
+    assert meta(raw, hints={"author": "By  Jane Doe"}).author == "Jane Doe"
+    assert meta(raw, hints={"author": "https://example.org/authors/jd"}).author == "Erika Muster"
 
 
 @pytest.mark.parametrize(

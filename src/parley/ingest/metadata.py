@@ -211,6 +211,13 @@ _PREPOSITION_BEFORE = re.compile(
     r"|[.!?])\s*$",
     re.IGNORECASE,
 )
+# A clock time, time zone or weekday next to a date in a stamp ("12:05 EST, ", ", 10.04 Uhr").
+_TIME_OR_WEEKDAY_RE = r"""[\s,|–-]*(?:(?:um|at)\s+)?
+    (?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?
+       (?:\s*(?:MEZ|MESZ|CET|CEST|ET|EST|EDT|PT|PST|PDT|GMT|UTC|BST|MSK))?
+      |(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))
+    (?![\w])[\s,|–-]*"""
+_TIME_OR_WEEKDAY = re.compile(_TIME_OR_WEEKDAY_RE, re.VERBOSE | re.IGNORECASE)
 _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|https?://t\.co/")
 HEADER_LINES = 8
 RAW_EDGE_LINES = 15
@@ -236,12 +243,17 @@ def _stamp_date(line: str) -> tuple[str, str] | None:
         return None
     first = dates[0]
     if label:
-        if first.start == label.end() or not line[label.end() : first.start].strip(" ,"):
+        between = line[label.end() : first.start]
+        if not between.strip(" ,") or _TIME_OR_WEEKDAY.fullmatch(between):
             kind = "published" if _PUBLISHED_LABEL.match(line) else "label"
             return first.date, kind
         return None
     before = line[: first.start].rstrip()
+    if _TIME_OR_WEEKDAY.fullmatch(before):  # "Dienstag, 02.12.2025" opens with its date
+        before = ""
     after = line[first.end :].strip()
+    if _TIME_OR_WEEKDAY.fullmatch(after):
+        after = ""
     if line.rstrip(" .").endswith((".", "!", "?")) and after:
         return None  # a sentence, not a stamp
     if not before and (not after or (after[0] in _SEPARATORS and len(after) <= 80)):
@@ -339,6 +351,10 @@ _AGENCY_ITEM = re.compile(
 _KUERZEL = re.compile(rf"^[{_LO}]{{2,5}}(?:/[{_LO}]{{2,5}})*$")
 
 
+def _split_names(text: str) -> list[str]:
+    return re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", text)
+
+
 def _looks_like_name(text: str) -> bool:
     if not _NAME_ONLY.match(text):
         return False
@@ -350,14 +366,17 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
     footer = cleaned_lines[-FOOTER_LINES:]
     for line in header + footer:
         m = _BYLINE.match(line)
-        if m and all(
-            _looks_like_name(n) for n in re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", m["names"])
-        ):
+        if m and all(_looks_like_name(n) for n in _split_names(m["names"])):
             return m["names"]
         stamp = _stamp_date(line)
         if stamp and stamp[1] == "lead":  # "8. Dezember 2025 | Alastair Crooke"
-            rest = re.sub(_DATE, "", line).strip(_SEPARATORS + " ")
-            if rest and _looks_like_name(rest):
+            rest = _DATE.sub("", line, count=1)
+            rest = rest.strip(_SEPARATORS + " ")
+            rest = rest[m.end() :] if (m := _TIME_OR_WEEKDAY.match(rest)) else rest
+            byline = _BYLINE.match(rest)
+            if byline:
+                rest = byline["names"]
+            if rest and all(_looks_like_name(n) for n in _split_names(rest)):
                 return rest
     for line in footer:
         m = _REPORTS_FOR.match(line)
@@ -473,7 +492,14 @@ def _hint(hints: Mapping[str, str | None] | None, key: str) -> str | None:
     if not hints:
         return None
     value = hints.get(key)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _author_hint(value: str | None) -> str | None:
+    """A page's author field without its "By"/"Von" prefix; profile URLs are not names."""
+    if not value or re.search(r"https?://|www\.|@", value):
+        return None
+    return re.sub(r"^(?:by|von)\s+", "", value, flags=re.IGNORECASE) or None
 
 
 def _language_hint(value: str | None) -> str | None:
@@ -507,7 +533,7 @@ def extract_metadata(
     return Metadata(
         title=_hint(hints, "title") or _title(cleaned_lines),
         outlet=_outlet(url, _hint(hints, "outlet"), raw_lines, agency),
-        author=_hint(hints, "author") or _author(raw_lines, cleaned_lines),
+        author=_author_hint(_hint(hints, "author")) or _author(raw_lines, cleaned_lines),
         published=published,
         language=language,
         dateline=_hint(hints, "dateline") or dateline,
