@@ -141,6 +141,25 @@ def test_no_title_when_text_starts_with_prose():
     assert meta(PROSE_DE).title is None
 
 
+def test_title_after_one_word_kicker():
+    assert meta(f"Ukraine-Krieg\nGespräche in Genf ohne Ergebnis\n{PROSE_DE}").title == (
+        "Gespräche in Genf ohne Ergebnis"
+    )
+
+
+@pytest.mark.parametrize(
+    ("hint", "title"),
+    [
+        ("Gespräche in Genf ohne Ergebnis | WELT", "Gespräche in Genf ohne Ergebnis"),
+        ("Talks end without result - BBC News", "Talks end without result"),
+        ("Talks end - for now | Lokalblatt", "Talks end - for now | Lokalblatt"),
+        ("Russland – Ukraine: Gespräche in Genf", "Russland – Ukraine: Gespräche in Genf"),
+    ],
+)
+def test_title_hint_loses_outlet_suffix_only(hint, title):
+    assert meta(PROSE_DE, hints={"title": hint}).title == title
+
+
 def test_title_hint_wins():
     assert meta(f"Titel aus dem Text\n{PROSE_DE}", hints={"title": "Der echte Titel"}).title == (
         "Der echte Titel"

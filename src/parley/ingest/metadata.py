@@ -441,7 +441,7 @@ def _outlet(
         if domain:
             return domain
     table = _outlets()
-    for line in raw_lines:
+    for line in raw_lines[:HEADER_LINES] + raw_lines[-RAW_EDGE_LINES:]:  # bylines, author bios
         m = _REPORTS_FOR.match(line)
         if m:
             alias = table.alias_regex.match(m["outlet"])
@@ -454,13 +454,13 @@ def _outlet(
 
 
 def _title(cleaned_lines: list[str]) -> str | None:
-    for line in cleaned_lines[:3]:
-        if _stamp_date(line) or _BYLINE.match(line):
-            continue
+    """The headline: the first line, after any kicker, stamp or byline, if it reads like one."""
+    for line in cleaned_lines[:4]:
         words = line.split()
+        if len(words) < 2 or _stamp_date(line) or _BYLINE.match(line):
+            continue  # a one-word kicker ("Ukraine-Krieg"), a date stamp, a byline
         if (
             len(line) <= 200
-            and len(words) >= 2
             and not line.endswith((".", ",", ";", ":"))
             and not line[0].islower()
             and not _PLACE_DATELINE.match(line)
@@ -502,6 +502,23 @@ def _author_hint(value: str | None) -> str | None:
     return re.sub(r"^(?:by|von)\s+", "", value, flags=re.IGNORECASE) or None
 
 
+def _title_hint(value: str | None, outlet: str | None) -> str | None:
+    """A page title without the outlet suffix pages append ("Headline | WELT", "… - BBC News")."""
+    if not value:
+        return None
+    head, sep, tail = max(
+        (value.rpartition(s) for s in (" | ", " - ", " – ", " — ", " :: ")),
+        key=lambda parts: len(parts[0]),
+    )
+    if (
+        sep
+        and head
+        and (known_outlet(tail) is not None or (outlet and _norm_key(tail) == _norm_key(outlet)))
+    ):
+        return head.strip()
+    return value
+
+
 def _language_hint(value: str | None) -> str | None:
     if not value:
         return None
@@ -530,9 +547,10 @@ def extract_metadata(
     language = _language_hint(_hint(hints, "language"))
     if language is None or (languages and language not in languages):
         language = detect_language(cleaned, languages)
+    outlet = _outlet(url, _hint(hints, "outlet"), raw_lines, agency)
     return Metadata(
-        title=_hint(hints, "title") or _title(cleaned_lines),
-        outlet=_outlet(url, _hint(hints, "outlet"), raw_lines, agency),
+        title=_title_hint(_hint(hints, "title"), outlet) or _title(cleaned_lines),
+        outlet=outlet,
         author=_author_hint(_hint(hints, "author")) or _author(raw_lines, cleaned_lines),
         published=published,
         language=language,
