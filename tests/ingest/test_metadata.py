@@ -57,6 +57,9 @@ def test_published_from_stated_date_stamp(header, date):
         "Gut gelaufen pic.twitter.com/Abc123\n— Erika Muster (@erika) December 2, 2025",
         # Nor a heading that names an event's date.
         "Treffen am 2. Dezember 2025",
+        # Nor a bare date heading after the first paragraph of prose.
+        f"{PROSE_DE}\nFreitag, 5. Dezember 2025",
+        "Ergebnisse vom Wochenende\nSamstag, 6. Dezember 2025:",
     ],
 )
 def test_no_publication_date_is_invented(text):

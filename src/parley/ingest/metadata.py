@@ -232,7 +232,8 @@ def _stamp_date(line: str) -> tuple[str, str] | None:
     """(date, kind) if the whole line is a date stamp, else None.
 
     kind: "published" (a publication label), "label" (an as-of/update label like "Stand:"),
-    "lead" (the date opens the line: a bare date, "8. Dezember 2025 | Name") or "kicker"
+    "bare" (the line is a date, maybe with weekday and time), "byline" (the date opens a
+    line that goes on after a separator: "8. Dezember 2025 | Name") or "kicker"
     (a short label ending in the date: "USA – Diplomatie 27. Nov 2025").
     """
     if len(line) > 140 or _EMBEDDED_POST.search(line):
@@ -256,8 +257,12 @@ def _stamp_date(line: str) -> tuple[str, str] | None:
         after = ""
     if line.rstrip(" .").endswith((".", "!", "?")) and after:
         return None  # a sentence, not a stamp
-    if not before and (not after or (after[0] in _SEPARATORS and len(after) <= 80)):
-        return first.date, "lead"
+    if line.endswith(":"):
+        return None  # a heading introducing what follows ("Samstag, 5. November 2005:")
+    if not before and not after:
+        return first.date, "bare"
+    if not before and after[0] in _SEPARATORS and after.strip(_SEPARATORS) and len(after) <= 80:
+        return first.date, "byline"
     if (
         not after.strip(" .")
         and len(before) <= 80
@@ -282,9 +287,10 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
 
     1. A labelled stamp ("Veröffentlicht am …" preferred over "Stand: …") among the first or
        last raw lines (the cleaner drops these lines, so the raw text is read).
-    2. In the header: any stamp before the first prose line (kicker, bare date); a stamp that
-       opens its line ("8. Dezember 2025 | Name") also after a teaser.
-    3. In the footer, after the last prose line: a stamp that opens its line.
+    2. In the header: any stamp before the first prose line (kicker, bare date); a date
+       byline ("8. Dezember 2025 | Name") also after a teaser. A bare date after prose is a
+       section heading ("Freitag, 8. Februar 2008" over a day's results), not a stamp.
+    3. In the footer, after the last prose line: a bare date or a date byline.
     """
     edges = raw_lines[:RAW_EDGE_LINES] + raw_lines[-RAW_EDGE_LINES:]
     labelled = [
@@ -300,14 +306,14 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
     seen_prose = False
     for line in cleaned_lines[:HEADER_LINES]:
         stamp = _stamp_date(line)
-        if stamp and (not seen_prose or stamp[1] == "lead"):
+        if stamp and (not seen_prose or stamp[1] == "byline"):
             return stamp[0]
         seen_prose = seen_prose or _is_prose(line)
     for line in reversed(cleaned_lines[-FOOTER_LINES:]):
         if _is_prose(line):
             break
         stamp = _stamp_date(line)
-        if stamp and stamp[1] == "lead":
+        if stamp and stamp[1] in ("bare", "byline"):
             return stamp[0]
     return None
 
@@ -369,7 +375,7 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         if m and all(_looks_like_name(n) for n in _split_names(m["names"])):
             return m["names"]
         stamp = _stamp_date(line)
-        if stamp and stamp[1] == "lead":  # "8. Dezember 2025 | Alastair Crooke"
+        if stamp and stamp[1] == "byline":  # "8. Dezember 2025 | Alastair Crooke"
             rest = _DATE.sub("", line, count=1)
             rest = rest.strip(_SEPARATORS + " ")
             rest = rest[m.end() :] if (m := _TIME_OR_WEEKDAY.match(rest)) else rest
