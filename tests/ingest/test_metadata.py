@@ -219,6 +219,10 @@ def test_outlet_from_url_hint_and_text_cue():
     cue = f"{PROSE_DE}\nErika Muster berichtet für WELT seit 2025 aus Kiew."
     assert meta(cue).outlet == "WELT"
     assert meta(f"KYIV (Reuters) - {PROSE_EN}").outlet == "Reuters"
+    assert meta(f"Headline of the piece\nBy Jane Doe | The Guardian\n{PROSE_EN}").outlet == (
+        "The Guardian"
+    )
+    assert meta(f"Titel des Artikels\nVon Erika Muster, Kiew\n{PROSE_DE}").outlet is None
     assert meta(PROSE_DE).outlet is None
 
 

@@ -449,10 +449,11 @@ def _outlet(
     table = _outlets()
     for line in raw_lines[:HEADER_LINES] + raw_lines[-RAW_EDGE_LINES:]:  # bylines, author bios
         m = _REPORTS_FOR.match(line)
-        if m:
-            alias = table.alias_regex.match(m["outlet"])
-            if alias:
-                return table.by_key[_norm_key(alias.group(0))].name
+        alias = table.alias_regex.match(m["outlet"]) if m else None
+        if alias is None and (byline := _BYLINE.match(line)):  # "By Jane Doe | Reuters"
+            alias = table.alias_regex.search(line, byline.end("names"))
+        if alias:
+            return table.by_key[_norm_key(alias.group(0))].name
     if dateline_agency:
         known = known_outlet(dateline_agency)
         return known.name if known else dateline_agency
