@@ -11,15 +11,19 @@ Corpora:
   seeds      the five real articles in ../shared/corpus/seeds (when present), labelled by
              hand below by line number (no seed text is copied here);
   synthetic  seeded German and English articles written from templates in this file, with
-             realistic boilerplate inserted at random places.
+             realistic boilerplate inserted at random places;
+  clean      articles of ../shared/datasets/german-news-quotes (Wikinews, no furniture): every
+             line is content, so this measures what each tool wrongly drops.
 
 Run:  PYTHONPATH=src python benchmarks/boilerplate_baselines.py [--docs 200] [--seed 7]
+      [--clean-docs 300]
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
 import random
 import re
 import time
@@ -29,7 +33,9 @@ from pathlib import Path
 
 from parley.ingest.clean import clean_text
 
-SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+CLEAN_NEWS = SHARED / "datasets" / "german-news-quotes"
 
 # Hand labels: 1-based line numbers of boilerplate lines in each seed (all other non-blank
 # lines are content). Read off the files; see tests/ingest/test_clean_seeds.py.
@@ -65,6 +71,19 @@ def seed_docs() -> list[Doc]:
         raw = paths[0].read_text(encoding="utf-8")
         lines = [(t, n in gold) for n, t in enumerate(raw.splitlines(), start=1) if t.strip()]
         docs.append(Doc(f"seed {prefix}", "de", lines))
+    return docs
+
+
+def clean_news_docs(limit: int) -> list[Doc]:
+    docs: list[Doc] = []
+    for path in sorted(CLEAN_NEWS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if len(docs) >= limit:
+                    return docs
+                text = json.loads(line)["originalText"]
+                content = [(t, False) for t in text.splitlines() if t.strip()]
+                docs.append(Doc(f"{path.name}:{number}", "de", content))
     return docs
 
 
@@ -270,9 +289,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200, help="synthetic documents (default 200)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    parser.add_argument(
+        "--clean-docs", type=int, default=300, help="clean news articles to read (default 300)"
+    )
     args = parser.parse_args()
 
-    corpora = {"seeds": seed_docs(), "synthetic": synthetic_docs(args.docs, args.seed)}
+    corpora = {
+        "seeds": seed_docs(),
+        "synthetic": synthetic_docs(args.docs, args.seed),
+        "clean": clean_news_docs(args.clean_docs),
+    }
     for tool in TOOLS.values():  # warm up imports and caches outside the timings
         tool(corpora["synthetic"][0])
     header = (
