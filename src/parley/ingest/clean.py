@@ -39,6 +39,7 @@ __all__ = [
     "clean_text",
     "cleaner_for",
     "load_rules",
+    "outlet_slug",
 ]
 
 RULES_PACKAGE = "parley.ingest.rules"

@@ -27,6 +27,7 @@ from parley.errors import ParleyError
 from parley.ingest.language import detect_language
 
 __all__ = [
+    "DateMatch",
     "KnownOutlet",
     "Metadata",
     "extract_metadata",
@@ -38,6 +39,8 @@ __all__ = [
 
 @dataclass(slots=True)
 class Metadata:
+    """What the source states about an article; None wherever it states nothing."""
+
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
@@ -51,6 +54,8 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class KnownOutlet:
+    """An outlet of rules/outlets.yaml; ``slug`` names its rule file rules/outlets/<slug>.yaml."""
+
     name: str
     slug: str
     domains: tuple[str, ...]
@@ -155,6 +160,8 @@ _DATE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class DateMatch:
+    """A written date found in text, with its character span."""
+
     date: str  # YYYY-MM-DD
     start: int
     end: int
@@ -378,7 +385,7 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         if stamp and stamp[1] == "byline":  # "8. Dezember 2025 | Alastair Crooke"
             rest = _DATE.sub("", line, count=1)
             rest = rest.strip(_SEPARATORS + " ")
-            rest = rest[m.end() :] if (m := _TIME_OR_WEEKDAY.match(rest)) else rest
+            rest = rest[t.end() :] if (t := _TIME_OR_WEEKDAY.match(rest)) else rest
             byline = _BYLINE.match(rest)
             if byline:
                 rest = byline["names"]
@@ -393,14 +400,10 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         if m:
             items = [i.strip() for i in re.split(r"[,;]", m["tag"]) if i.strip()]
             names = [i for i in items if _looks_like_name(i)]
-            marker = any(_AGENCY_ITEM.match(i) or _KUERZEL.match(i) for i in items)
-            if (
-                names
-                and marker
-                and len(names)
-                + sum(bool(_AGENCY_ITEM.match(i) or _KUERZEL.match(i)) for i in items)
-                == len(items)
-            ):
+            markers = [i for i in items if _AGENCY_ITEM.match(i) or _KUERZEL.match(i)]
+            # Only a tag made of names plus an editor's initials or an agency is a byline;
+            # "(Wolodymyr Selenskyj)" after a sentence is not.
+            if names and markers and len(names) + len(markers) == len(items):
                 return ", ".join(names)
         if _looks_like_name(footer[-1]):  # a trailing name line
             return footer[-1]
