@@ -304,12 +304,14 @@ class Cleaner:
         return rule.name, j - i
 
     def _rewrite(self, line: str, number: int, removed: list[RemovedLine]) -> str:
+        """Apply the inline rules, recording each rewritten fragment as it was written."""
         for name, pattern, replace in self._inline:
-            if pattern.search(line) is None:
-                continue
-            for match in pattern.finditer(line):
+
+            def record(match: re.Match[str], name: str = name, replace: str = replace) -> str:
                 removed.append(RemovedLine(match.group(0).strip(), name, number))
-            line = pattern.sub(replace, line)
+                return match.expand(replace)
+
+            line = pattern.sub(record, line)
         return line
 
     def clean(self, raw: str) -> CleanResult:
