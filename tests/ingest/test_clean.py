@@ -144,6 +144,12 @@ def test_bad_rule_files_name_the_file_and_rule(tmp_path: Path):
     )
     with pytest.raises(ParleyError, match="exactly one of end/follow"):
         load_rules(both)
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(
+        "lines:\n  - name: t\n    pattern: 'x'\n    ignorecase: true\n", encoding="utf-8"
+    )
+    with pytest.raises(ParleyError, match=r"rule 't': unknown key\(s\) \['ignorecase'\]"):
+        load_rules(typo)
     with pytest.raises(ParleyError, match=r"missing\.yaml: cannot read"):
         load_rules(tmp_path / "missing.yaml")
     (tmp_path / "syntax.yaml").write_text("lines: [\n", encoding="utf-8")

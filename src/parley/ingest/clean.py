@@ -44,6 +44,12 @@ __all__ = [
 
 RULES_PACKAGE = "parley.ingest.rules"
 _BLANK_RUN = re.compile(r"\n{3,}")
+_COMMON_KEYS = {"name", "description", "examples"}
+_RULE_KEYS = {
+    "lines": _COMMON_KEYS | {"pattern", "ignore_case"},
+    "blocks": _COMMON_KEYS | {"start", "end", "follow", "inner", "max_lines"},
+    "inline": _COMMON_KEYS | {"pattern", "replace", "ignore_case"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +161,11 @@ def _parse_rules(data: Any, source: str) -> RuleSet:
         for item in items:
             if not isinstance(item.get("name"), str) or not item["name"]:
                 raise ParleyError(f"{source}: a rule in {section!r} has no name")
+            unknown = set(item) - _RULE_KEYS[section]
+            if unknown:  # a misspelt key would otherwise be ignored silently
+                raise ParleyError(
+                    f"{source}: rule {item['name']!r}: unknown key(s) {sorted(unknown)}"
+                )
         return items
 
     def text(item: dict[str, Any], key: str, *, required: bool = True) -> str | None:
