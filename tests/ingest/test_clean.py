@@ -113,12 +113,12 @@ def test_consent_block_without_its_last_sentence_is_not_removed():
 
 
 def test_outlet_rules_apply_only_for_that_outlet():
-    raw = "Kiew lehnte ab.\nReporting by Jane Doe in Kyiv; Editing by John Roe\n"
+    raw = "Kiew lehnte ab.\nHier können Sie unsere WELT-Podcasts hören\n"
     assert clean_text(raw).text == raw.strip()
-    for outlet in ("Reuters", "www.reuters.com", "https://www.reuters.com/world/x"):
+    for outlet in ("WELT", "www.welt.de", "https://www.welt.de/politik/article1.html"):
         result = clean_text(raw, outlet=outlet)
         assert result.text == "Kiew lehnte ab."
-        assert [r.reason for r in result.removed] == ["reuters-credits"]
+        assert [r.reason for r in result.removed] == ["welt-promo"]
     assert clean_text(raw, outlet="Unknown Gazette").text == raw.strip()
 
 

@@ -66,6 +66,17 @@ def test_no_publication_date_is_invented(text):
     assert meta(f"Ein Titel für den Test\n{text}\n{PROSE_DE}").published is None
 
 
+def test_footer_date_only_as_last_line_or_date_byline():
+    assert meta(f"Ein Titel\n{PROSE_DE}\n08.12.2025").published == "2025-12-08"
+    assert meta(f"Ein Titel\n{PROSE_DE}\n8. Dezember 2025 | Erika Muster").published == (
+        "2025-12-08"
+    )
+    # A bare date followed by more lines heads a section (a match day's results).
+    assert (
+        meta(f"Ein Titel\n{PROSE_DE}\nSonntag, 7. Dezember 2025\nKiew – Lwiw 2:1").published is None
+    )
+
+
 def test_quoted_date_on_a_short_line_is_not_a_stamp():
     assert meta(f"„Wir kommen am 2. Dezember 2025“\n{PROSE_DE}").published is None
 

@@ -47,7 +47,7 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 _COMMON_KEYS = {"name", "description", "examples"}
 _RULE_KEYS = {
     "lines": _COMMON_KEYS | {"pattern", "ignore_case"},
-    "blocks": _COMMON_KEYS | {"start", "end", "follow", "inner", "max_lines"},
+    "blocks": _COMMON_KEYS | {"start", "end", "follow", "inner", "max_lines", "min_lines"},
     "inline": _COMMON_KEYS | {"pattern", "replace", "ignore_case"},
 }
 
@@ -76,6 +76,7 @@ class BlockRule:
     follow: str | None = None
     max_lines: int = 10
     inner: str | None = None
+    min_lines: int = 1
     examples: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
@@ -201,14 +202,17 @@ def _parse_rules(data: Any, source: str) -> RuleSet:
         if inner is not None and end is None:
             raise ParleyError(f"{source}: rule {item['name']!r}: 'inner' needs 'end'")
         max_lines = item.get("max_lines", 10)
-        if not isinstance(max_lines, int) or max_lines < 1:
-            raise ParleyError(f"{source}: rule {item['name']!r}: max_lines must be >= 1")
+        min_lines = item.get("min_lines", 1)
+        if not isinstance(max_lines, int) or not isinstance(min_lines, int):
+            raise ParleyError(f"{source}: rule {item['name']!r}: min/max_lines must be integers")
+        if not 1 <= min_lines <= max_lines:
+            raise ParleyError(f"{source}: rule {item['name']!r}: need 1 <= min_lines <= max_lines")
         for pattern in (start, end, follow, inner):
             if pattern is not None:
                 _compile(source, item["name"], pattern)
         assert start is not None
         blocks.append(
-            BlockRule(item["name"], start, end, follow, max_lines, inner,
+            BlockRule(item["name"], start, end, follow, max_lines, inner, min_lines,
                       _examples(source, item["name"], item.get("examples")))
         )  # fmt: skip
     inline = []
@@ -312,7 +316,7 @@ class Cleaner:
         j = i + 1
         while j < stop and follow.fullmatch(lines[j].strip()):
             j += 1
-        return rule.name, j - i
+        return (rule.name, j - i) if j - i >= rule.min_lines else None
 
     def _rewrite(self, line: str, number: int, removed: list[RemovedLine]) -> str:
         """Apply the inline rules, recording each rewritten fragment as it was written."""

@@ -225,8 +225,13 @@ _TIME_OR_WEEKDAY_RE = r"""[\s,|–-]*(?:(?:um|at)\s+)?
       |(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))
     (?![\w])[\s,|–-]*"""
 _TIME_OR_WEEKDAY = re.compile(_TIME_OR_WEEKDAY_RE, re.VERBOSE | re.IGNORECASE)
+_UPDATE_NOTE = re.compile(
+    r"(?:updated|aktualisiert|last\s+updated|zuletzt\s+aktualisiert)\b[^.!?\n]{0,40}",
+    re.IGNORECASE,
+)
 _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|https?://t\.co/")
 HEADER_LINES = 8
+DATELINE_LINES = 8  # title, kicker, stamp, byline, photo credit and caption may come first
 RAW_EDGE_LINES = 15
 FOOTER_LINES = 3
 
@@ -260,7 +265,10 @@ def _stamp_date(line: str) -> tuple[str, str] | None:
     if _TIME_OR_WEEKDAY.fullmatch(before):  # "Dienstag, 02.12.2025" opens with its date
         before = ""
     after = line[first.end :].strip()
-    if _TIME_OR_WEEKDAY.fullmatch(after):
+    separated = after[:1] in tuple(_SEPARATORS)
+    if t := _TIME_OR_WEEKDAY.match(after):  # ", 10:30 Uhr | …": the time separates too
+        after, separated = after[t.end() :], True
+    if _UPDATE_NOTE.fullmatch(after):  # "March 12, 2025 6:14 AM UTC Updated 3 hours ago"
         after = ""
     if line.rstrip(" .").endswith((".", "!", "?")) and after:
         return None  # a sentence, not a stamp
@@ -268,7 +276,7 @@ def _stamp_date(line: str) -> tuple[str, str] | None:
         return None  # a heading introducing what follows ("Samstag, 5. November 2005:")
     if not before and not after:
         return first.date, "bare"
-    if not before and after[0] in _SEPARATORS and after.strip(_SEPARATORS) and len(after) <= 80:
+    if not before and separated and after.strip(_SEPARATORS) and len(after) <= 80:
         return first.date, "byline"
     if (
         not after.strip(" .")
@@ -285,8 +293,8 @@ def _nonempty(text: str) -> list[str]:
 
 
 def _is_prose(line: str) -> bool:
-    words = len(line.split())
-    return words >= 12 or (words >= 6 and line.rstrip("“”\"»«’'").endswith((".", "!", "?")))
+    """A line of running text: several words ending like a sentence (headlines do not)."""
+    return len(line.split()) >= 6 and line.rstrip("“”\"»«’')").endswith((".", "!", "?"))
 
 
 def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
@@ -297,7 +305,8 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
     2. In the header: any stamp before the first prose line (kicker, bare date); a date
        byline ("8. Dezember 2025 | Name") also after a teaser. A bare date after prose is a
        section heading ("Freitag, 8. Februar 2008" over a day's results), not a stamp.
-    3. In the footer, after the last prose line: a bare date or a date byline.
+    3. In the footer, after the last prose line: a date byline, or a bare date as the very
+       last line (a bare date followed by more lines heads a section).
     """
     edges = raw_lines[:RAW_EDGE_LINES] + raw_lines[-RAW_EDGE_LINES:]
     labelled = [
@@ -316,11 +325,11 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         if stamp and (not seen_prose or stamp[1] == "byline"):
             return stamp[0]
         seen_prose = seen_prose or _is_prose(line)
-    for line in reversed(cleaned_lines[-FOOTER_LINES:]):
+    for back, line in enumerate(reversed(cleaned_lines[-FOOTER_LINES:])):
         if _is_prose(line):
             break
         stamp = _stamp_date(line)
-        if stamp and stamp[1] in ("bare", "byline"):
+        if stamp and (stamp[1] == "byline" or (stamp[1] == "bare" and back == 0)):
             return stamp[0]
     return None
 
@@ -346,15 +355,15 @@ _NOT_NAME_WORDS = frozenset(
     )
 )
 _BYLINE = re.compile(
-    rf"^(?:von|by|text|autor(?:in)?|author|written\s+by)\s*:?\s+(?P<names>{_NAMES})(?:\s*[,|–—-].*)?$",
-    re.IGNORECASE,
+    r"^(?i:von|by|text|autor(?:in)?|author|written\s+by)\s*:?\s+"
+    rf"(?P<names>{_NAMES})(?:\s*[,|–—-].*)?$"
 )
 _REPORTS_FOR = re.compile(
     rf"^(?P<name>{_NAME})\s+(?:berichtet|schreibt|arbeitet|ist|war|reports|writes|works|is)\b"
     r"[^.\n]{0,60}?\b(?:für|bei|for|at)\s+(?:die\s+|den\s+|das\s+|the\s+)?(?P<outlet>[^\s,.]+(?:\s+[A-ZÄÖÜ][^\s,.]*)?)"
 )
 _REPORTING_BY = re.compile(
-    rf"^(?:Reporting|Writing)\s+by\s+(?P<names>{_NAMES})(?=\s*(?:;|\bin\b|$))"
+    rf"^\(?(?:Reporting|Writing)\s+by\s+(?P<names>{_NAMES})(?=\s*(?:;|\bin\b|$))"
 )
 _TAG = re.compile(r"(?<=[.!?“”\"»«)])\s*\((?P<tag>[^()\n]{2,120})\)\s*$")
 _AGENCY_ITEM = re.compile(
@@ -483,7 +492,7 @@ def _title(cleaned_lines: list[str]) -> str | None:
 
 def _dateline(cleaned_lines: list[str]) -> tuple[str | None, str | None]:
     """(dateline as written, agency named in it) from the first lines of prose."""
-    for line in cleaned_lines[:4]:
+    for line in cleaned_lines[:DATELINE_LINES]:
         if len(line.split()) < 6 or _stamp_date(line):
             continue  # a heading or kicker, not the first line of prose
         m = _AGENCY_DATELINE.match(line)
