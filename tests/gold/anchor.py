@@ -173,11 +173,11 @@ def anchor(spec: dict[str, Any], text: str, removed: list[dict[str, Any]]) -> li
     return records
 
 
-def clean(raw: str) -> tuple[str, list[dict[str, Any]]]:
-    """The cleaned text the pipeline will see, and the removed lines."""
+def clean(raw: str, outlet: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """The cleaned text the pipeline will see (with the outlet's own rules), and the removals."""
     from parley.ingest.clean import clean_text
 
-    result = clean_text(raw)
+    result = clean_text(raw, outlet=outlet)
     removed = [r.to_dict() if hasattr(r, "to_dict") else r for r in getattr(result, "removed", [])]
     return result.text, removed
 
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
         target = args.out / (spec_path.stem + ".jsonl")
         try:
-            text, removed = clean(read_source(spec["source"], args.sources))
+            text, removed = clean(read_source(spec["source"], args.sources), spec.get("outlet"))
             content = to_jsonl(anchor(spec, text, removed))
         except AnchorError as exc:
             print(f"{spec_path.name}: {exc}", file=sys.stderr)
