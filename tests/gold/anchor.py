@@ -212,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
                 failures += 1
         else:
             target.write_text(content, encoding="utf-8")
-            counts = {k: content.count(f'"kind": "{k}"') for k in ("mention", "quote", "event", "stance")}
+            counts = {
+                k: content.count(f'"kind": "{k}"') for k in ("mention", "quote", "event", "stance")
+            }
             print(f"{target.name}: " + ", ".join(f"{v} {k}s" for k, v in counts.items()))
     return 1 if failures else 0
 
