@@ -26,7 +26,11 @@ def gold_command(
     pred: Path | None = typer.Option(
         None, "--pred", help="Score this JSONL file as written by `parley extract`."
     ),
-    case: str = typer.Option("ukraine-2025", "--case", help="Case pack for extraction."),
+    case: str = typer.Option(
+        "ukraine-2025",
+        "--case",
+        help="Case pack: extraction lexicons, and the parties stances roll up to.",
+    ),
     output_format: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Precision, recall and F1 per kind: actors, quotes, speakers, events, stances.
@@ -51,7 +55,7 @@ def gold_command(
             param_hint="--pred",
         )
     predicted = group_records(read_jsonl(pred), str(pred))
-    report = score(gold, predicted)
+    report = score(gold, predicted, affiliations=_parties(case))
 
     if output_format == "json":
         typer.echo(json.dumps(report.to_dict(), indent=2))
@@ -76,6 +80,14 @@ def gold_command(
             f"[yellow]no prediction for {len(report.unmatched)} gold article(s):[/] "
             + ", ".join(report.unmatched)
         )
+
+
+def _parties(case: str) -> dict[str, str]:
+    """Actor id -> negotiating party, from the case pack, for the party-level stance row."""
+    from parley.cases.loader import load_case
+
+    pack = load_case(case)
+    return {actor.id: pack.party_of(actor.id) for actor in pack.actors}
 
 
 def register(app: typer.Typer) -> None:
