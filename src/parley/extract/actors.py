@@ -327,10 +327,10 @@ class Gazetteer:
             if actor_id is None:
                 continue
             mentions.append(self._mention(article, text, start, end, actor_id))
-        mentions = self._drop_appositive_roles(mentions, hits, text, published, article)
-        roles = {(h[0], h[1]) for h in hits if h[2].roles and not h[2].actors}
         mentions.extend(self._unknown_persons(text, mentions, lang, article))
         mentions.sort(key=lambda m: m.start)
+        mentions = self._drop_appositive_roles(mentions, hits, text, published, article)
+        roles = {(h[0], h[1]) for h in hits if h[2].roles and not h[2].actors}
         named = [m for m in mentions if (m.start, m.end) not in roles]
         mentions.extend(self._surnames(text, named, mentions, article))
         mentions.sort(key=lambda m: m.start)
@@ -399,8 +399,14 @@ class Gazetteer:
             if is_role and not any(h[2].actors for h in hits if (h[0], h[1]) == (m.start, m.end)):
                 nxt = mentions[i + 1] if i + 1 < len(mentions) else None
                 prev = mentions[i - 1] if i > 0 else None
-                before = nxt is not None and nxt.type == "person" and _title_gap(
-                    text[m.end : nxt.start]
+                # A one-word title ("Sondergesandten Kirill Dmitrijew") always gives way to
+                # the name; a descriptive phrase only to its own holder, so that "der
+                # russische Präsident Steve Witkoff abholen ließ" keeps both.
+                before = (
+                    nxt is not None
+                    and nxt.type == "person"
+                    and _title_gap(text[m.end : nxt.start])
+                    and (nxt.actor == m.actor or " " not in m.surface)
                 )
                 after = prev is not None and prev.type == "person" and _appositive_gap(
                     text[prev.end : m.start]
