@@ -1,0 +1,82 @@
+"""``parley eval gold``: extraction accuracy against the hand-written gold files.
+
+Importing this module attaches the command to ``eval_app``; ``register`` exists
+so that app.py can list it like every other command module.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from parley.cli.eval_cmds import eval_app
+
+
+@eval_app.command("gold")
+def gold_command(
+    gold_dir: Path = typer.Argument(
+        ...,
+        metavar="DIR",
+        help="Directory of gold JSONL files (one article per file), or one file.",
+    ),
+    pred: Path | None = typer.Option(
+        None, "--pred", help="Score this JSONL file as written by `parley extract`."
+    ),
+    case: str = typer.Option("ukraine-2025", "--case", help="Case pack for extraction."),
+    output_format: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Precision, recall and F1 per kind: actors, quotes, speakers, events, stances.
+
+    Gold and predictions are aligned by the basename of each article's source,
+    so predictions stay comparable when the cleaner (and thus article ids) change.
+
+    Examples:
+
+      parley extract ../shared/corpus/seeds corpus/demo --output pred.jsonl
+      parley eval gold tests/gold --pred pred.jsonl
+      parley eval gold tests/gold --pred pred.jsonl --format json
+    """
+    from parley.evaluate.gold import group_records, load_gold, read_jsonl, score
+
+    if output_format not in ("table", "json"):
+        raise typer.BadParameter("use 'table' or 'json'", param_hint="--format")
+    gold = load_gold(gold_dir)
+    if pred is None:
+        raise typer.BadParameter(
+            "in-process extraction is not available yet; pass --pred FILE.jsonl",
+            param_hint="--pred",
+        )
+    predicted = group_records(read_jsonl(pred), str(pred))
+    report = score(gold, predicted)
+
+    if output_format == "json":
+        typer.echo(json.dumps(report.to_dict(), indent=2))
+        return
+    table = Table(title=f"Extraction vs gold ({len(report.articles)} articles, case {case})")
+    for column in ("kind", "P", "R", "F1", "TP", "FP", "FN"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, prf in report.scores.items():
+        table.add_row(
+            kind,
+            f"{prf.precision:.3f}",
+            f"{prf.recall:.3f}",
+            f"{prf.f1:.3f}",
+            str(prf.tp),
+            str(prf.fp),
+            str(prf.fn),
+        )
+    console = Console()
+    console.print(table)
+    if report.unmatched:
+        console.print(
+            f"[yellow]no prediction for {len(report.unmatched)} gold article(s):[/] "
+            + ", ".join(report.unmatched)
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Nothing to do: importing this module attached ``gold`` to ``eval_app``."""

@@ -1,0 +1,353 @@
+"""Score extraction records against gold annotations, per kind of record.
+
+Both sides are SPEC §1 JSON Lines. They are aligned by the *basename* of each
+article's ``source``, never by article id: the id is a hash of the cleaned text,
+so any change to the cleaner would otherwise silently disconnect gold from
+predictions. Only articles present in the gold are scored; a gold article with
+no predicted counterpart counts every gold record as missed.
+
+What is compared, per article:
+
+* ``actors``: the set of actor ids mentioned (``persons``: only ``type == person``).
+  Mention spans are not scored; who is in the article is.
+* ``quotes``: spans matched one-to-one by character overlap (largest overlap
+  first); ``quote speaker``: matched pairs whose speaker ids agree, counted
+  against all predicted and all gold quotes (the convention of quote-attribution
+  corpora, so a missed quote also costs speaker recall).
+* ``events``: the set of (type, participants, date) keys. An article that
+  reports the same meeting three times still describes one meeting, so keys are
+  de-duplicated on both sides. ``consult`` restricts to CONSULT;
+  ``consult + mode`` also requires the CONSULT mode to agree.
+* ``stances``: the set of (actor, issue, stance) keys; ``stances + value`` adds
+  the value, where the gold gives one. With an affiliation map (from the case
+  pack) ``stances (party)`` compares after rolling each actor up to its party,
+  so "Putin demands" and "Russia demands" count as the same position.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from parley.errors import InputError
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    """True positives, false positives and false negatives, with the derived scores.
+
+    Empty on both sides counts as perfect (nothing to find, nothing invented), so
+    an article without quotes does not drag the averages down.
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        if self.tp + self.fp == 0:
+            return 1.0 if self.fn == 0 else 0.0
+        return self.tp / (self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        if self.tp + self.fn == 0:
+            return 1.0 if self.fp == 0 else 0.0
+        return self.tp / (self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass(slots=True)
+class ArticleRecords:
+    """All records of one article, grouped by kind."""
+
+    source: str
+    article: Record | None = None
+    mentions: list[Record] = field(default_factory=list)
+    quotes: list[Record] = field(default_factory=list)
+    events: list[Record] = field(default_factory=list)
+    stances: list[Record] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Report:
+    """Per-kind scores summed over all gold articles, plus which articles had no prediction."""
+
+    scores: dict[str, PRF]
+    articles: list[str]
+    unmatched: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "unmatched": self.unmatched,
+            "scores": {kind: prf.to_dict() for kind, prf in self.scores.items()},
+        }
+
+
+def source_key(source: str) -> str:
+    """The basename an article is aligned by (works for paths and URLs alike)."""
+    return PurePosixPath(source.replace("\\", "/").rstrip("/")).name or source
+
+
+def read_jsonl(path: Path) -> Iterator[Record]:
+    """Records of a JSON Lines file; a malformed line is an error naming file and line."""
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(str(path), f"not valid JSON ({exc.msg})", number) from exc
+            if not isinstance(record, dict) or "kind" not in record:
+                raise InputError(str(path), "record without a 'kind' field", number)
+            yield record
+
+
+def gold_files(directory: Path) -> list[Path]:
+    """The gold JSONL files of a directory (sorted, so reports are stable)."""
+    if directory.is_file():
+        return [directory]
+    if not directory.is_dir():
+        raise InputError(str(directory), "no such gold file or directory")
+    files = sorted(directory.glob("*.jsonl"))
+    if not files:
+        raise InputError(str(directory), "no *.jsonl gold files here")
+    return files
+
+
+_KIND_FIELD = {"mention": "mentions", "quote": "quotes", "event": "events", "stance": "stances"}
+
+
+def group_records(records: Iterable[Record], origin: str = "") -> dict[str, ArticleRecords]:
+    """Group records by the source basename of the article they point into.
+
+    Records name their article by id; the ``article`` record maps that id to a
+    source. A record whose article record is missing cannot be aligned and is an
+    error, since silently dropping it would inflate scores.
+    """
+    by_id: dict[str, ArticleRecords] = {}
+    pending: list[Record] = []
+    for record in records:
+        if record.get("kind") == "article":
+            key = source_key(str(record.get("source") or record.get("id")))
+            group = ArticleRecords(source=key, article=record)
+            by_id[str(record.get("id"))] = group
+        elif record.get("kind") in _KIND_FIELD:
+            pending.append(record)
+    for record in pending:
+        group = by_id.get(str(record.get("article")))
+        if group is None:
+            raise InputError(
+                origin or "records",
+                f"{record['kind']} points to unknown article {record.get('article')!r}",
+            )
+        getattr(group, _KIND_FIELD[record["kind"]]).append(record)
+    grouped: dict[str, ArticleRecords] = {}
+    for group in by_id.values():
+        if group.source in grouped:  # one source split over records: merge
+            other = grouped[group.source]
+            for name in _KIND_FIELD.values():
+                getattr(other, name).extend(getattr(group, name))
+        else:
+            grouped[group.source] = group
+    return grouped
+
+
+def _set_prf(gold: set[Any], pred: set[Any]) -> PRF:
+    tp = len(gold & pred)
+    return PRF(tp, len(pred) - tp, len(gold) - tp)
+
+
+def _span(record: Record) -> tuple[int, int]:
+    return int(record["start"]), int(record["end"])
+
+
+def match_quotes(gold: list[Record], pred: list[Record]) -> list[tuple[Record, Record]]:
+    """Pair gold and predicted quotes one-to-one, largest character overlap first.
+
+    Any overlap counts as a match (quote boundaries differ legitimately: with or
+    without the quotation marks, with or without "so Uschakow"); the greedy
+    order keeps a long prediction from claiming a small gold quote when a
+    better partner exists.
+    """
+    candidates: list[tuple[int, int, int]] = []
+    for gi, g in enumerate(gold):
+        gs, ge = _span(g)
+        for pi, p in enumerate(pred):
+            ps, pe = _span(p)
+            overlap = min(ge, pe) - max(gs, ps)
+            if overlap > 0:
+                candidates.append((overlap, gi, pi))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs: list[tuple[Record, Record]] = []
+    for _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gold[gi], pred[pi]))
+    return pairs
+
+
+def _event_key(record: Record, with_mode: bool = False) -> tuple[Any, ...]:
+    key: tuple[Any, ...] = (
+        record.get("type"),
+        frozenset(record.get("participants") or ()),
+        record.get("date"),
+    )
+    return (*key, record.get("mode")) if with_mode else key
+
+
+def _norm_value(value: Any) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().lower()
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return text
+
+
+def _stance_keys(
+    records: list[Record],
+    with_value: bool = False,
+    party: Callable[[str], str] | None = None,
+    only_valued: bool = False,
+) -> set[tuple[Any, ...]]:
+    keys: set[tuple[Any, ...]] = set()
+    for r in records:
+        if only_valued and r.get("value") is None:
+            continue
+        actor = str(r.get("actor"))
+        if party is not None:
+            actor = party(actor)
+        key: tuple[Any, ...] = (actor, r.get("issue"), r.get("stance"))
+        if with_value:
+            key = (*key, _norm_value(r.get("value")))
+        keys.add(key)
+    return keys
+
+
+KINDS: tuple[str, ...] = (
+    "actors",
+    "persons",
+    "quotes",
+    "quote speaker",
+    "events",
+    "consult",
+    "consult + mode",
+    "stances",
+    "stances + value",
+)
+
+
+def score_article(
+    gold: ArticleRecords,
+    pred: ArticleRecords,
+    affiliations: Mapping[str, str] | None = None,
+) -> dict[str, PRF]:
+    """Per-kind counts for one article."""
+    scores: dict[str, PRF] = {}
+    scores["actors"] = _set_prf(
+        {m["actor"] for m in gold.mentions}, {m["actor"] for m in pred.mentions}
+    )
+    scores["persons"] = _set_prf(
+        {m["actor"] for m in gold.mentions if m.get("type") == "person"},
+        {m["actor"] for m in pred.mentions if m.get("type") == "person"},
+    )
+
+    pairs = match_quotes(gold.quotes, pred.quotes)
+    scores["quotes"] = PRF(len(pairs), len(pred.quotes) - len(pairs), len(gold.quotes) - len(pairs))
+    right = sum(1 for g, p in pairs if g.get("speaker") == p.get("speaker"))
+    scores["quote speaker"] = PRF(right, len(pred.quotes) - right, len(gold.quotes) - right)
+
+    scores["events"] = _set_prf(
+        {_event_key(e) for e in gold.events}, {_event_key(e) for e in pred.events}
+    )
+    gold_consult = [e for e in gold.events if e.get("type") == "CONSULT"]
+    pred_consult = [e for e in pred.events if e.get("type") == "CONSULT"]
+    scores["consult"] = _set_prf(
+        {_event_key(e) for e in gold_consult}, {_event_key(e) for e in pred_consult}
+    )
+    scores["consult + mode"] = _set_prf(
+        {_event_key(e, True) for e in gold_consult}, {_event_key(e, True) for e in pred_consult}
+    )
+
+    scores["stances"] = _set_prf(_stance_keys(gold.stances), _stance_keys(pred.stances))
+    # Values are scored only where the gold states one: a predicted value for a
+    # stance the text gives no number for is not an error of its own.
+    gold_valued = _stance_keys(gold.stances, with_value=True, only_valued=True)
+    valued_issues = {k[:3] for k in gold_valued}
+    pred_valued = {k for k in _stance_keys(pred.stances, with_value=True) if k[:3] in valued_issues}
+    scores["stances + value"] = _set_prf(gold_valued, pred_valued)
+    if affiliations is not None:
+
+        def party(actor: str) -> str:
+            return affiliations.get(actor, actor)
+
+        scores["stances (party)"] = _set_prf(
+            _stance_keys(gold.stances, party=party), _stance_keys(pred.stances, party=party)
+        )
+    return scores
+
+
+def score(
+    gold: Mapping[str, ArticleRecords],
+    pred: Mapping[str, ArticleRecords],
+    affiliations: Mapping[str, str] | None = None,
+) -> Report:
+    """Sum per-article counts over every gold article (micro-averaged P/R/F1)."""
+    totals: dict[str, PRF] = {}
+    unmatched: list[str] = []
+    for key in sorted(gold):
+        predicted = pred.get(key)
+        if predicted is None:
+            unmatched.append(key)
+            predicted = ArticleRecords(source=key)
+        for kind, prf in score_article(gold[key], predicted, affiliations).items():
+            totals[kind] = totals.get(kind, PRF()) + prf
+    return Report(scores=totals, articles=sorted(gold), unmatched=unmatched)
+
+
+def load_gold(directory: Path) -> dict[str, ArticleRecords]:
+    """Every gold file of a directory, grouped by source basename."""
+    grouped: dict[str, ArticleRecords] = {}
+    for path in gold_files(directory):
+        for key, group in group_records(read_jsonl(path), str(path)).items():
+            if key in grouped:
+                raise InputError(str(path), f"article {key!r} is annotated in two gold files")
+            grouped[key] = group
+    return grouped
