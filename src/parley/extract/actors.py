@@ -79,9 +79,11 @@ _LOWER = "a-zäöüßà-ÿłśżźćńğşı"
 _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 # Capitalised words that begin clauses or are titles, never part of a name.
 _NOT_NAME = frozenset(
-    "Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ihr Und Aber Doch Auch Noch Nach Vor "
-    "Am Im In Zu Zur Zum Bei Mit Von Für Über Laut Zufolge Herr Frau Dr Prof The A An He "
-    "She It They We And But On At In Of For With Mr Mrs Ms Dr Said Says Sagte".split()
+    (
+        "Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ihr Und Aber Doch Auch Noch Nach Vor "
+        "Am Im In Zu Zur Zum Bei Mit Von Für Über Laut Zufolge Herr Frau Dr Prof The A An He "
+        "She It They We And But On At Of For With Mr Mrs Ms Said Says Sagte"
+    ).split()
 )
 
 
@@ -408,8 +410,10 @@ class Gazetteer:
                     and _title_gap(text[m.end : nxt.start])
                     and (nxt.actor == m.actor or " " not in m.surface)
                 )
-                after = prev is not None and prev.type == "person" and _appositive_gap(
-                    text[prev.end : m.start]
+                after = (
+                    prev is not None
+                    and prev.type == "person"
+                    and _appositive_gap(text[prev.end : m.start])
                 )
                 if before or after:
                     inner = [
@@ -492,8 +496,11 @@ def _title_gap(gap: str) -> bool:
 
 
 def _appositive_gap(gap: str) -> bool:
-    """", den", ", der" between a name and a role phrase describing it."""
-    return re.fullmatch(r",\s+(?:der|die|den|dem|des|the)?\s*\w*\s*", gap) is not None and len(gap) < 30
+    """ ", den", ", der" between a name and a role phrase describing it."""
+    return (
+        re.fullmatch(r",\s+(?:der|die|den|dem|des|the)?\s*\w*\s*", gap) is not None
+        and len(gap) < 30
+    )
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

@@ -90,7 +90,7 @@ _DE_PATTERNS: list[tuple[str, str]] = [
     ),
     # "vor einer Woche", "vor zwei Wochen", "vor drei Tagen"
     ("ago", r"vor\s+(?P<n>\w+)\s+(?P<unit>Tag(?:en)?|Wochen?|Monat(?:en)?)\b"),
-    # "am Dienstag(abend)", "an diesem Dienstag", "am vergangenen Sonntag", bare "Dienstagnachmittag"
+    # "am Dienstag(abend)", "an diesem Dienstag", "am vergangenen Sonntag", "Dienstagnachmittag"
     (
         "weekday",
         r"(?i:(?:am|an\s+diesem|diesen|kommenden|am\s+kommenden|nächsten|am\s+nächsten|"
@@ -219,7 +219,7 @@ def _weekday(m: re.Match[str], lang: str, base: date | None) -> date | None:
 
 
 def _night(m: re.Match[str], lang: str, base: date | None) -> date | None:
-    """"In der Nacht zu Mittwoch" starts on Tuesday evening: date it by its start."""
+    """ "In der Nacht zu Mittwoch" starts on Tuesday evening: date it by its start."""
     day = _weekday(m, lang, base)
     if day is None:
         return None
@@ -250,7 +250,9 @@ def _ago(m: re.Match[str], lang: str, base: date | None) -> date | None:
     if n is None:
         return None
     unit = m.group("unit").lower()
-    days = 1 if unit.startswith(("tag", "day")) else 30 if unit.startswith(("monat", "month")) else 7
+    days = (
+        1 if unit.startswith(("tag", "day")) else 30 if unit.startswith(("monat", "month")) else 7
+    )
     return base - timedelta(days=round(n * days))
 
 
@@ -297,7 +299,9 @@ def find_dates(text: str, published: str | date | None, lang: str = "de") -> lis
     Overlapping matches are resolved by taking the earliest, then the longest,
     so "in der Nacht zu Mittwoch" wins over its inner "Mittwoch".
     """
-    base = parse_published(published) if isinstance(published, str) or published is None else published
+    base = (
+        parse_published(published) if isinstance(published, str) or published is None else published
+    )
     lang = lang if lang in _COMPILED else "en"
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, rx in _COMPILED[lang]:

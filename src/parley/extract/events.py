@@ -47,11 +47,7 @@ def sentence_events(
     by_type: dict[str, list] = {}
     for hit in hits:
         by_type.setdefault(hit.label[0], []).append(hit)
-    actors = [
-        m
-        for m in mentions
-        if m.type in _PARTICIPANT_TYPES and not _inside(m.start, quoted)
-    ]
+    actors = [m for m in mentions if m.type in _PARTICIPANT_TYPES and not _inside(m.start, quoted)]
     places = [m for m in mentions if m.type == "place" and not _inside(m.start, quoted)]
     events: list[Event] = []
     for etype, type_hits in by_type.items():

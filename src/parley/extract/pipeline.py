@@ -56,7 +56,7 @@ class Extractor:
         mentions = self.gazetteer.find(text, published, lang, aid)
         dates = find_dates(text, published, lang)
         quoted = [(q.start, q.end) for q in nlp.quoted_spans(text)]
-        quotes = self._quotes(doc, article, mentions)
+        quotes = self._quotes(doc, article, lang, mentions)
         cues = self.cues(lang)
         events: list[Event] = []
         stances: list[Stance] = []
@@ -75,10 +75,18 @@ class Extractor:
             )
         return [*mentions, *quotes, *merge_events(events, party), *_dedupe(stances)]
 
-    def _quotes(self, doc: Any, article: Article, mentions: list[Mention]) -> list[Quote]:
+    def _quotes(
+        self, doc: Any, article: Article, lang: str, mentions: list[Mention]
+    ) -> list[Quote]:
+        """Quotes from the quote module, its speakers chosen among our mentions."""
         from parley.extract import quotes
 
-        return list(quotes.extract_quotes(doc, article, mentions))
+        candidates = [
+            quotes.SpeakerCandidate(m.start, m.end, m.actor)
+            for m in mentions
+            if m.type in ("person", "state", "organization")
+        ]
+        return quotes.extract_quotes(article.text, article.id, lang, doc=doc, speakers=candidates)
 
 
 def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:

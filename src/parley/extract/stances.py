@@ -78,7 +78,7 @@ def sentence_stances(
     actor = speaker if speaker and _mostly_quoted(sent, quoted) else _subject(mentions, quoted)
     if actor is None:
         return []
-    kind, cue = _stance_kind(sent, stance_hits, cues)
+    kind = _stance_kind(sent, stance_hits, cues)
     condition = _condition(sent, cues)
     if condition is not None and kind != "reject":
         kind = "conditional"
@@ -105,7 +105,9 @@ def sentence_stances(
 
 
 def _mostly_quoted(sent: Sentence, quoted: Sequence[tuple[int, int]]) -> bool:
-    inside = sum(min(e, sent.end) - max(s, sent.start) for s, e in quoted if s < sent.end and e > sent.start)
+    inside = sum(
+        min(e, sent.end) - max(s, sent.start) for s, e in quoted if s < sent.end and e > sent.start
+    )
     return inside * 2 > sent.end - sent.start
 
 
@@ -116,14 +118,14 @@ def _subject(mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]) -> 
     return None
 
 
-def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> tuple[str, CueHit]:
+def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     """The strongest cue (reject > demand > offer > accept > open), after negation."""
     order = {"reject": 0, "demand": 1, "offer": 2, "accept": 3, "open": 4}
     hit = min(hits, key=lambda h: (order.get(h.label, 9), h.first))
     kind = hit.label
     if _negated(sent, hit, cues):
         kind = _FLIP.get(kind, kind)
-    return kind, hit
+    return kind
 
 
 def _negated(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
