@@ -79,11 +79,66 @@ _LOWER = "a-zäöüßà-ÿłśżźćńğşı"
 _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 # Capitalised words that begin clauses or are titles, never part of a name.
 _NOT_NAME = frozenset(
-    (
-        "Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ihr Und Aber Doch Auch Noch Nach Vor "
-        "Am Im In Zu Zur Zum Bei Mit Von Für Über Laut Zufolge Herr Frau Dr Prof The A An He "
-        "She It They We And But On At Of For With Mr Mrs Ms Said Says Sagte"
-    ).split()
+    [
+        "Der",
+        "Die",
+        "Das",
+        "Den",
+        "Dem",
+        "Des",
+        "Ein",
+        "Eine",
+        "Er",
+        "Sie",
+        "Es",
+        "Wir",
+        "Ihr",
+        "Und",
+        "Aber",
+        "Doch",
+        "Auch",
+        "Noch",
+        "Nach",
+        "Vor",
+        "Am",
+        "Im",
+        "In",
+        "Zu",
+        "Zur",
+        "Zum",
+        "Bei",
+        "Mit",
+        "Von",
+        "Für",
+        "Über",
+        "Laut",
+        "Zufolge",
+        "Herr",
+        "Frau",
+        "Dr",
+        "Prof",
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "And",
+        "But",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "With",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Said",
+        "Says",
+        "Sagte",
+    ]
 )
 
 
