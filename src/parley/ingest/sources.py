@@ -294,7 +294,7 @@ def _read_jsonl(
             )
         elif line.strip():
             try:
-                text = decode_bytes(line, source, number)
+                text = decode_bytes(line.rstrip(b"\r\n"), source, number)
                 yield _record(source, number, _parse_json(text, source, number))
             except InputError as exc:
                 yield Rejection.of(exc)

@@ -1,0 +1,1 @@
+"""Boilerplate and outlet rules as data (YAML), shipped with the package."""

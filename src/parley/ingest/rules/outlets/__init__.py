@@ -1,0 +1,1 @@
+"""Per-outlet boilerplate rules, one YAML file per outlet slug (see ../outlets.yaml)."""

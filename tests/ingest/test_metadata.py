@@ -1,0 +1,195 @@
+"""Metadata extraction on synthetic articles: each field, and what must NOT be taken."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parley.ingest.clean import clean_text
+from parley.ingest.metadata import extract_metadata, find_dates, known_outlet, normalise_date
+
+
+def meta(raw: str, **kwargs):
+    return extract_metadata(raw, clean_text(raw).text, **kwargs)
+
+
+PROSE_DE = (
+    "Die Europäer legten am Sonntag in Genf einen eigenen Entwurf vor, der den Plan in "
+    "mehreren Punkten abschwächt. Kiew begrüßte den Schritt, Moskau lehnte ihn ab."
+)
+PROSE_EN = (
+    "European negotiators tabled their own draft in Geneva on Sunday, softening several points "
+    "of the plan. Kyiv welcomed the move while Moscow rejected it."
+)
+
+
+# ------------------------------------------------------------------ published
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        ("Politik – Diplomatie 27. Nov 2025", "2025-11-27"),
+        ("8. Dezember 2025 | Erika Muster", "2025-12-08"),
+        ("Stand: 03.12.2025 14:05 Uhr", "2025-12-03"),
+        ("Veröffentlicht am 1. März 2025", "2025-03-01"),
+        ("2025-12-02", "2025-12-02"),
+        ("Published Dec. 2, 2025", "2025-12-02"),
+        ("Updated December 3, 2025 10:04 am ET", "2025-12-03"),
+    ],
+)
+def test_published_from_stated_date_stamp(header, date):
+    assert meta(f"Ein Titel für den Test\n{header}\n{PROSE_DE}").published == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A date inside a quote is not the publication date.
+        "„Am 2. Dezember 2025 werden wir es wissen“, sagte ein Diplomat in Genf.",
+        # Nor a date in running prose.
+        "Die Gespräche hatten am 14. Oktober 2025 in Miami begonnen und dauerten lange an.",
+        # Nor the date of an embedded post.
+        "Gut gelaufen pic.twitter.com/Abc123\n— Erika Muster (@erika) December 2, 2025",
+        # Nor a heading that names an event's date.
+        "Treffen am 2. Dezember 2025",
+    ],
+)
+def test_no_publication_date_is_invented(text):
+    assert meta(f"Ein Titel für den Test\n{text}\n{PROSE_DE}").published is None
+
+
+def test_quoted_date_on_a_short_line_is_not_a_stamp():
+    assert meta(f"„Wir kommen am 2. Dezember 2025“\n{PROSE_DE}").published is None
+
+
+def test_published_label_preferred_over_update_stamp():
+    raw = f"Titel\nStand: 04.12.2025\nVeröffentlicht am 02.12.2025\n{PROSE_DE}"
+    assert meta(raw).published == "2025-12-02"
+
+
+def test_hint_date_wins_and_is_normalised():
+    raw = f"Titel hier\nStand: 03.12.2025\n{PROSE_DE}"
+    assert meta(raw, hints={"published": "2025-12-01T23:30:00+01:00"}).published == "2025-12-01"
+    assert meta(raw, hints={"published": "Tue, 02 Dec 2025 10:00:00 GMT"}).published == "2025-12-02"
+    # An invalid hint is ignored in favour of what the text states.
+    assert meta(raw, hints={"published": "gestern"}).published == "2025-12-03"
+
+
+def test_normalise_date_forms_and_invalid_dates():
+    assert normalise_date("8. Dezember 2025") == "2025-12-08"
+    assert normalise_date("Dec. 2, 2025") == "2025-12-02"
+    assert normalise_date("2 December 2025") == "2025-12-02"
+    assert normalise_date("03.12.2025") == "2025-12-03"
+    assert normalise_date("31.02.2025") is None
+    assert normalise_date("") is None and normalise_date(None) is None
+
+
+@given(st.dates())
+def test_find_dates_round_trips_written_dates(day):
+    months_de = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                 "September", "Oktober", "November", "Dezember"]  # fmt: skip
+    if day.year < 1000:
+        return
+    for text in (
+        f"{day.day}. {months_de[day.month - 1]} {day.year}",
+        f"{day.day:02d}.{day.month:02d}.{day.year}",
+        day.strftime("%B %-d, %Y"),
+        day.isoformat(),
+    ):
+        assert [d.date for d in find_dates(f"x {text} y")] == [day.isoformat()]
+
+
+# ------------------------------------------------------------------ title, author, outlet
+
+
+def test_title_is_first_headline_after_kicker():
+    raw = f"Politik – Diplomatie 27. Nov 2025\n\nTrump verteidigt seinen Gesandten\n\n{PROSE_DE}"
+    assert meta(raw).title == "Trump verteidigt seinen Gesandten"
+
+
+def test_no_title_when_text_starts_with_prose():
+    assert meta(PROSE_DE).title is None
+
+
+def test_title_hint_wins():
+    assert meta(f"Titel aus dem Text\n{PROSE_DE}", hints={"title": "Der echte Titel"}).title == (
+        "Der echte Titel"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "author"),
+    [
+        (f"Titel des Artikels\nVon Erika Muster\n{PROSE_DE}", "Erika Muster"),
+        (f"Headline of the piece\nBy Jane Doe and John Roe\n{PROSE_EN}", "Jane Doe and John Roe"),
+        (f"Titel des Artikels\n8. Dezember 2025 | Erika Muster\n{PROSE_DE}", "Erika Muster"),
+        (f"Titel des Artikels\n{PROSE_DE}\n\nErika Muster", "Erika Muster"),
+        (f"Titel des Artikels\n{PROSE_DE} (ben, Erika Muster, mit Agenturen)", "Erika Muster"),
+        (
+            f"Titel des Artikels\n{PROSE_DE}\nErika Muster berichtet für WELT aus Kiew.",
+            "Erika Muster",
+        ),
+        (f"{PROSE_EN}\nReporting by Jane Doe in Kyiv; Editing by John Roe", "Jane Doe"),
+    ],
+)
+def test_author_from_bylines(raw, author):
+    assert meta(raw).author == author
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Mehr zum Thema Ukraine",  # a heading, not a name
+        "(dpa)",  # agency only
+        "Das sagte Präsident (Wolodymyr Selenskyj)",  # parenthesis inside a sentence
+    ],
+)
+def test_no_author_invented(tail):
+    assert meta(f"Titel des Artikels\n{PROSE_DE}\n{tail}").author is None
+
+
+def test_outlet_from_url_hint_and_text_cue():
+    assert meta(PROSE_DE, url="https://www.welt.de/politik/article1.html").outlet == "WELT"
+    assert meta(PROSE_DE, url="https://news.example.org/a/1").outlet == "news.example.org"
+    assert meta(PROSE_DE, hints={"outlet": "Spiegel Online"}).outlet == "DER SPIEGEL"
+    assert meta(PROSE_DE, hints={"outlet": "Lokalblatt"}).outlet == "Lokalblatt"
+    cue = f"{PROSE_DE}\nErika Muster berichtet für WELT seit 2025 aus Kiew."
+    assert meta(cue).outlet == "WELT"
+    assert meta(f"KYIV (Reuters) - {PROSE_EN}").outlet == "Reuters"
+    assert meta(PROSE_DE).outlet is None
+
+
+def test_known_outlet_lookup():
+    assert known_outlet("edition.cnn.com").name == "CNN"
+    assert known_outlet("https://www.theguardian.com/world/x").slug == "guardian"
+    assert known_outlet("Frankfurter Allgemeine").name == "Frankfurter Allgemeine Zeitung"
+    assert known_outlet("nothing-known") is None
+
+
+# ------------------------------------------------------------------ dateline, language
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline"),
+    [
+        (f"Washington. {PROSE_DE}", "Washington."),
+        (f"MOSKAU (dpa-AFX) - {PROSE_DE}", "MOSKAU (dpa-AFX) -"),
+        (f"KYIV (Reuters) - {PROSE_EN}", "KYIV (Reuters) -"),
+        (f"WASHINGTON, Dec 2 (Reuters) - {PROSE_EN}", "WASHINGTON, Dec 2 (Reuters) -"),
+        (f"BERLIN – {PROSE_DE}", "BERLIN –"),
+        (PROSE_DE, None),
+        (f"Ja. {PROSE_DE}", None),
+    ],
+)
+def test_dateline(first, dateline):
+    assert meta(f"Ein Titel zum Test\n{first}").dateline == dateline
+
+
+def test_language_detected_and_restricted():
+    assert meta(PROSE_DE).language == "de"
+    assert meta(PROSE_EN).language == "en"
+    assert meta(PROSE_DE, hints={"language": "de-DE"}).language == "de"
+    # A hint outside the allowed set is not trusted; the detector decides.
+    assert meta(PROSE_EN, hints={"language": "nl"}, languages=["de", "en"]).language == "en"
