@@ -8,10 +8,19 @@ SHARED=${3:-../shared}
 
 rm -f "$DB" "$DB-wal" "$DB-shm"
 mkdir -p "$(dirname "$DB")"
-inputs=(corpus/demo)
-if [ -d "$SHARED/corpus/seeds" ]; then
-  inputs+=("$SHARED/corpus/seeds")
+inputs=()
+for folder in corpus/demo "$SHARED/corpus/seeds"; do
+  if [ -d "$folder" ]; then
+    inputs+=("$folder")
+  else
+    echo "demo: $folder not found, skipped" >&2
+  fi
+done
+if [ ${#inputs[@]} -eq 0 ]; then
+  echo "demo: no input folders found" >&2
+  exit 1
 fi
 
 "$PARLEY" --version
 "$PARLEY" ingest "${inputs[@]}" --db "$DB"
+"$PARLEY" articles --db "$DB"

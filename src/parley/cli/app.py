@@ -51,9 +51,9 @@ def _register() -> None:
     libraries (spaCy, trafilatura, NumPy) inside the command functions, so that
     ``parley --help`` stays instant.
     """
-    from parley.cli import eval_cmds, eval_gold_cmds
+    from parley.cli import eval_cmds, eval_gold_cmds, eval_quotes_cmds, extract_cmds, ingest_cmds
 
-    for module in (eval_cmds, eval_gold_cmds):
+    for module in (ingest_cmds, extract_cmds, eval_cmds, eval_gold_cmds, eval_quotes_cmds):
         module.register(app)
 
 

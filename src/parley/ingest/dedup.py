@@ -1,0 +1,80 @@
+"""Near-duplicate fingerprints: agency copy republished with small edits.
+
+Exact duplicates need nothing here: the article id is a hash of the cleaned
+text, so identical text collapses to one article with several sources.
+
+Near-duplicates are found with MinHash over word 3-shingles (datasketch) and
+locality-sensitive hashing in bands. datasketch picks the band layout for the
+similarity threshold; the band keys themselves are stored in the knowledge base
+rather than in an in-memory ``MinHashLSH``, so the index survives across runs,
+is written in the same transaction as its article (kill-and-resume safe) and
+costs no memory as the corpus grows. Candidates that share a band are confirmed
+by the estimated Jaccard similarity of their signatures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+#: Estimated Jaccard similarity of word 3-shingles above which two articles are
+#: near-duplicates. Ten edited words in a 400-word agency report leave ~0.86;
+#: different reports on the same meeting stay far below 0.3.
+THRESHOLD = 0.7
+NUM_PERM = 128
+SHINGLE = 3
+#: Texts with fewer words are too short for shingles to tell copy from topic.
+MIN_WORDS = 30
+_SEED = 1
+#: datasketch's hashing scheme, pinned: stored signatures must stay comparable.
+_SCHEME = "affine32"
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A MinHash signature and the LSH band keys derived from it."""
+
+    signature: bytes  # NUM_PERM little-endian uint64 hash values
+    bands: tuple[bytes, ...]  # one 8-byte key per band
+
+    def similarity(self, other_signature: bytes) -> float:
+        """Estimated Jaccard similarity to another stored signature."""
+        a = np.frombuffer(self.signature, dtype="<u8")
+        b = np.frombuffer(other_signature, dtype="<u8")
+        return float(np.count_nonzero(a == b)) / len(a)
+
+
+@cache
+def _lsh() -> tuple[object, list[tuple[int, int]]]:
+    """A template MinHash (its permutations are reused) and datasketch's band ranges."""
+    from datasketch import MinHash, MinHashLSH
+
+    template = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return template, list(lsh.hashranges)
+
+
+def fingerprint(text: str) -> Fingerprint | None:
+    """The fingerprint of a cleaned text, or ``None`` when it is too short to compare."""
+    from datasketch import MinHash
+
+    words = _WORD.findall(text.lower())
+    if len(words) < MIN_WORDS:
+        return None
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    template, ranges = _lsh()
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=_SEED, permutations=template.permutations, scheme=_SCHEME
+    )
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    values = minhash.hashvalues.astype("<u8")
+    bands = tuple(
+        hashlib.blake2b(values[start:end].tobytes(), digest_size=8, person=bytes([i])).digest()
+        for i, (start, end) in enumerate(ranges)
+    )
+    return Fingerprint(signature=values.tobytes(), bands=bands)
