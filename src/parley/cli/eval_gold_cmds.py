@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from parley.cli.eval_cmds import eval_app
@@ -31,6 +32,11 @@ def gold_command(
         "--case",
         help="Case pack: extraction lexicons, and the parties stances roll up to.",
     ),
+    sources: list[Path] = typer.Option(
+        [Path("."), Path("../shared/corpus/seeds")],
+        "--sources",
+        help="Where to find the gold articles' files when extracting in process.",
+    ),
     output_format: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Precision, recall and F1 per kind: actors, quotes, speakers, events, stances.
@@ -38,24 +44,40 @@ def gold_command(
     Gold and predictions are aligned by the basename of each article's source,
     so predictions stay comparable when the cleaner (and thus article ids) change.
 
+    Without --pred, the gold articles' source files are read, cleaned and
+    extracted in process with the case pack.
+
     Examples:
+
+      parley eval gold tests/gold
 
       parley extract ../shared/corpus/seeds corpus/demo --output pred.jsonl
       parley eval gold tests/gold --pred pred.jsonl
       parley eval gold tests/gold --pred pred.jsonl --format json
     """
-    from parley.evaluate.gold import group_records, load_gold, read_jsonl, score
+    from parley.cases.loader import load_case
+    from parley.evaluate.gold import (
+        group_records,
+        load_gold,
+        locate_sources,
+        predict,
+        read_jsonl,
+        score,
+    )
 
     if output_format not in ("table", "json"):
         raise typer.BadParameter("use 'table' or 'json'", param_hint="--format")
     gold = load_gold(gold_dir)
-    if pred is None:
-        raise typer.BadParameter(
-            "in-process extraction is not available yet; pass --pred FILE.jsonl",
-            param_hint="--pred",
-        )
-    predicted = group_records(read_jsonl(pred), str(pred))
-    report = score(gold, predicted, affiliations=_parties(case))
+    pack = load_case(case)
+    if pred is not None:
+        predicted = group_records(read_jsonl(pred), str(pred))
+    else:
+        files = locate_sources(gold, sources)
+        with Progress(transient=True, console=Console(stderr=True)) as bar:
+            task = bar.add_task("extracting", total=len(files))
+            predicted = predict(files.values(), pack, lambda: bar.advance(task))
+    parties = {actor.id: pack.party_of(actor.id) for actor in pack.actors}
+    report = score(gold, predicted, affiliations=parties)
 
     if output_format == "json":
         typer.echo(json.dumps(report.to_dict(), indent=2))
@@ -80,14 +102,6 @@ def gold_command(
             f"[yellow]no prediction for {len(report.unmatched)} gold article(s):[/] "
             + ", ".join(report.unmatched)
         )
-
-
-def _parties(case: str) -> dict[str, str]:
-    """Actor id -> negotiating party, from the case pack, for the party-level stance row."""
-    from parley.cases.loader import load_case
-
-    pack = load_case(case)
-    return {actor.id: pack.party_of(actor.id) for actor in pack.actors}
 
 
 def register(app: typer.Typer) -> None:

@@ -351,3 +351,48 @@ def load_gold(directory: Path) -> dict[str, ArticleRecords]:
                 raise InputError(str(path), f"article {key!r} is annotated in two gold files")
             grouped[key] = group
     return grouped
+
+
+def locate_sources(gold: Mapping[str, ArticleRecords], roots: Iterable[Path]) -> dict[str, Path]:
+    """The file each gold article was annotated on, looked up under ``roots``.
+
+    A gold ``source`` is a seed file name or a repo-relative path; a missing file
+    is an error naming it, since scoring without it would report a silent zero.
+    """
+    roots = list(roots)
+    found: dict[str, Path] = {}
+    for key, group in gold.items():
+        source = str((group.article or {}).get("source") or key)
+        for root in roots:
+            for candidate in (root / source, root / key):
+                if candidate.is_file():
+                    found[key] = candidate
+                    break
+            if key in found:
+                break
+        else:
+            where = ", ".join(str(r) for r in roots)
+            raise InputError(source, f"gold source file not found under {where}")
+    return found
+
+
+def predict(
+    paths: Iterable[Path],
+    case: Any,
+    progress: Callable[[], None] | None = None,
+) -> dict[str, ArticleRecords]:
+    """Run ingestion's reader and cleaner and the extractor on ``paths``, in process."""
+    from parley.extract.pipeline import Extractor
+    from parley.ingest.pipeline import Prepared, prepare
+
+    extractor = Extractor(case)
+    records: list[Record] = []
+    for path in paths:
+        for item in prepare([str(path)]):
+            if not isinstance(item, Prepared):
+                raise InputError(str(path), f"not ingested: {item}")
+            records.append(item.article.to_record())
+            records.extend(r.to_record() for r in extractor.extract(item.article))
+        if progress is not None:
+            progress()
+    return group_records(records, "extraction")
