@@ -262,9 +262,12 @@ class _Extractor:
             if self._is_cap(j) or (w[0].isdigit() and head is False and j + 1 < limit):
                 head = True
                 j += 1
+            elif self.lang == "en" and w.isalpha() and lw not in self.stop and lw not in self.aux:
+                head = True  # English nouns are lower case: "Ukrainian officials"
+                j += 1
             elif (
                 not head
-                and lw not in self.stop
+                and (lw not in self.stop or (j + 1 < limit and self._is_cap(j + 1)))
                 and lw[-1:] in "enrsm"
                 and w.isalpha()
                 and j + 1 < limit
@@ -325,7 +328,7 @@ class _Extractor:
         for pos, i in enumerate(toks):
             if self.in_quote[i] or not self.words[i][0].islower():
                 continue
-            lemma = self.lemma[i]
+            lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
             for j in toks[pos + 1 :]:
@@ -361,6 +364,18 @@ class _Extractor:
                     break
             found.append((i, cue))
         return found
+
+    def _verb_lemma(self, i: int, verbs: frozenset[str]) -> str:
+        """The lookup lemma, or for a form the table lacks ("relativierte") a lemma guessed
+        from the weak-verb endings, so that added cue verbs need no inflection list."""
+        lemma = self.lemma[i]
+        if lemma in verbs or lemma != self.lower[i] or self.lang != "de":
+            return lemma
+        word = self.lower[i]
+        for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
+            if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
+                return word[: -len(suffix)] + "en"
+        return lemma
 
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
@@ -429,7 +444,7 @@ class _Extractor:
         for j in after[:4]:
             end = self._np_forward(j, limit)
             if end > j and self.lower[j] not in ("es", "it"):
-                end = self._with_appositions(j, end, limit + 1)
+                end = self._with_appositions(j, end, toks[-1] + 1)
                 return list(range(j, end))
             if self._is_cap(j) or not self.words[j].isalpha():
                 break
@@ -663,7 +678,7 @@ class _Extractor:
         )
 
     def _names_a_source(self, start: int, end: int) -> bool:
-        """Does the phrase after "nach" name a source ("offiziellen Angaben", "Polizeiberichten")?"""
+        """Does the phrase after "nach" name a source ("eigenen Angaben", "Polizeiberichten")?"""
         nouns = self.lex.source_nouns
         return any(
             self.words[j][0].isupper() and any(self.lower[j].endswith(n) for n in nouns)
