@@ -89,7 +89,7 @@ def test_missing_split_is_a_readable_error(tmp_path):
     with pytest.raises(InputError, match="unknown split"):
         load_split(tmp_path, "validation")
     (tmp_path / "dev.jsonl").write_text('{"x": 1}\n', encoding="utf-8")
-    with pytest.raises(InputError, match="dev.jsonl:1"):
+    with pytest.raises(InputError, match=r"dev\.jsonl:1"):
         load_split(tmp_path, "dev")
 
 
