@@ -262,9 +262,12 @@ class _Extractor:
             if self._is_cap(j) or (w[0].isdigit() and head is False and j + 1 < limit):
                 head = True
                 j += 1
+            elif self.lang == "en" and w.isalpha() and lw not in self.stop and lw not in self.aux:
+                head = True  # English nouns are lower case: "Ukrainian officials"
+                j += 1
             elif (
                 not head
-                and lw not in self.stop
+                and (lw not in self.stop or (j + 1 < limit and self._is_cap(j + 1)))
                 and lw[-1:] in "enrsm"
                 and w.isalpha()
                 and j + 1 < limit
@@ -325,7 +328,7 @@ class _Extractor:
         for pos, i in enumerate(toks):
             if self.in_quote[i] or not self.words[i][0].islower():
                 continue
-            lemma = self.lemma[i]
+            lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
             for j in toks[pos + 1 :]:
@@ -362,6 +365,18 @@ class _Extractor:
             found.append((i, cue))
         return found
 
+    def _verb_lemma(self, i: int, verbs: frozenset[str]) -> str:
+        """The lookup lemma, or for a form the table lacks ("relativierte") a lemma guessed
+        from the weak-verb endings, so that added cue verbs need no inflection list."""
+        lemma = self.lemma[i]
+        if lemma in verbs or lemma != self.lower[i] or self.lang != "de":
+            return lemma
+        word = self.lower[i]
+        for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
+            if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
+                return word[: -len(suffix)] + "en"
+        return lemma
+
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
         lo = pos
@@ -378,35 +393,61 @@ class _Extractor:
             hi += 1
         return lo, hi
 
+    def _with_appositions(self, start: int, end: int, limit: int) -> int:
+        """Extend the phrase ``start:end`` over appositions: "Klaus Stöhr, Leiter der WHO,"."""
+        while end + 1 < limit and self.words[end] == ",":
+            nxt = self._np_forward(end + 1, limit)
+            if nxt == end + 1 or not (nxt >= limit or self.words[nxt] in (",", ".", ")")):
+                break
+            end = nxt
+        return end
+
     def _subject(self, toks: list[int], cue: list[int]) -> list[int]:
         """Token indices of the subject of the speech verb whose cue tokens are ``cue``."""
         first = cue[0]
         pos = toks.index(first)
+        verb = toks[pos]
         lo, hi = self._clause_bounds(toks, pos)
         prefield = toks[lo:pos]
+        after = toks[pos + 1 : hi]
+        limit = toks[hi - 1] + 1 if hi > pos + 1 else verb + 1
+        # "Die Tat bezeichnete er als sinnlos": a pronoun right after the verb is the subject.
+        if after and self.lower[after[0]] in self.lex.pronouns and self.lang == "de":
+            return [after[0]]
         # A subordinate "wie X mitteilte": the subject follows "wie".
         if prefield and self.lower[prefield[0]] in ("wie", "as"):
             prefield = prefield[1:]
             if prefield:
-                end = self._np_forward(prefield[0], toks[pos])
+                end = self._np_forward(prefield[0], verb)
                 return list(range(prefield[0], end)) if end > prefield[0] else []
-        if prefield:
-            end = self._np_forward(prefield[0], toks[pos])
-            if end == toks[pos] and self.lower[prefield[0]] not in ("es", "it"):
-                return prefield
-            if self.lang == "en":  # English keeps the subject before the verb
-                end = self._np_forward(prefield[-1], toks[pos])
-                start = self._np_backward(toks[pos], prefield[0])
-                return list(range(start, toks[pos])) if start < toks[pos] else []
+        if not prefield and lo > 0 and self.words[toks[lo - 1]] == ",":
+            # "Der Vorsitzende, Jean Mignon, bezeichnete": the subject spans appositions.
+            start = next((t for t in toks if not self.in_quote[t]), toks[0])
+            end = self._np_forward(start, verb)
+            if end > start:
+                end = self._with_appositions(start, end, verb)
+                if end == verb - 1 or end == verb:
+                    return list(range(start, verb))
+        if prefield and self.lang == "de":
+            # The prefield is the subject when a noun phrase fills it, possibly after
+            # adverbs ("Auch sie forderten", "Zudem warnte der Minister").
+            for k, start in enumerate(prefield[:3]):
+                if k and (self._is_cap(start - 1) or self.lower[start - 1] in self.dets):
+                    break
+                end = self._np_forward(start, verb)
+                if end == verb and self.lower[start] not in ("es", "man"):
+                    return list(range(start, verb))
+        if prefield and self.lang == "en":  # English keeps the subject before the verb
+            start = self._np_backward(verb, prefield[0])
+            return list(range(start, verb)) if start < verb else []
         # Otherwise the subject follows the finite verb (skipping a few adverbs).
-        after = toks[pos + 1 : hi]
-        for k, j in enumerate(after[:4]):
-            end = self._np_forward(j, toks[hi - 1] + 1 if hi > pos + 1 else j)
+        for j in after[:4]:
+            end = self._np_forward(j, limit)
             if end > j and self.lower[j] not in ("es", "it"):
+                end = self._with_appositions(j, end, toks[-1] + 1)
                 return list(range(j, end))
             if self._is_cap(j) or not self.words[j].isalpha():
                 break
-            del k
         return []
 
     # ---- extraction -------------------------------------------------------
@@ -414,7 +455,16 @@ class _Extractor:
         out: list[QuoteFinding] = []
         for no, sent in enumerate(self.sentences):
             found = self._direct(no, sent)
-            if not found:
+            if found:
+                # Indirect speech with quoted fragments ("Er sei „nicht zuständig“") is one
+                # indirect quote, not a direct one.
+                saved = (self.last_speaker, self.last_speaker_sentence)
+                indirect = self._indirect(no, sent)
+                if indirect and self._embeds(indirect[0], found):
+                    found = indirect + found  # the quoted fragments are quotes of their own too
+                else:
+                    self.last_speaker, self.last_speaker_sentence = saved
+            else:
                 found = self._indirect(no, sent)
             out.extend(found)
         return out
@@ -478,9 +528,24 @@ class _Extractor:
             findings.append(finding)
         return findings
 
+    def _embeds(self, outer: QuoteFinding, inner: list[QuoteFinding]) -> bool:
+        """Does ``outer`` contain every quote of ``inner`` plus words of its own?"""
+        start, end = outer.start, outer.end
+        if not all(start <= f.start and f.end <= end + 1 for f in inner):
+            return False
+        own = sum(
+            1
+            for s, e in outer.spans
+            for i in self._tokens_between(s, e)
+            if not self.in_quote[i] and self.words[i].isalpha()
+        )
+        return own >= 3
+
     def _joined_by_frame(self, a: QuotedSpan, b: QuotedSpan) -> bool:
         between = [i for i in self._tokens_between(a.end, b.start) if not self.space[i]]
-        if not between or len(between) > 10 or self.words[between[0]] != ",":
+        if not between:
+            return True  # „Erster Satz.“ „Zweiter Satz.“ – one statement in two pairs of marks
+        if len(between) > 10 or self.words[between[0]] != ",":
             return False
         return any(
             self.lemma[i] in self.lex.all_verbs or self.lower[i] in self.lex.attribution_adverbs
@@ -498,13 +563,10 @@ class _Extractor:
                 end = self._np_forward(nxt, toks[-1] + 1)
                 if end > nxt:
                     return [i], list(range(nxt, end))
-            if (
-                lw in self.lex.source_prepositions_before_noun
-                and nxt is not None
-                and self.lower[nxt] in self.lex.source_nouns
-            ):
+            if lw in self.lex.source_prepositions_before_noun and nxt is not None:
                 end = self._np_forward(nxt, toks[-1] + 1)
-                return [i], list(range(nxt, max(end, nxt + 1)))
+                if end > nxt and self._names_a_source(nxt, end):
+                    return [i], list(range(nxt, end))
             if lw in self.lex.source_postpositions and pos > 0:
                 start = self._np_backward(i, toks[0])
                 if start < i:
@@ -605,7 +667,23 @@ class _Extractor:
 
     def _is_main_clause(self, quote: list[int]) -> bool:
         """A clause that can stand as what was said: long enough, not just a name."""
-        return len(quote) >= 4 and any(self.words[i][0].islower() for i in quote)
+        if len(quote) < 4:
+            return False
+        end = self._with_appositions(
+            quote[0], self._np_forward(quote[0], quote[-1] + 1), quote[-1] + 1
+        )
+        return end < quote[-1] and any(
+            self.words[i][0].islower() and self.lower[i] not in self.dets | self.links
+            for i in quote
+        )
+
+    def _names_a_source(self, start: int, end: int) -> bool:
+        """Does the phrase after "nach" name a source ("eigenen Angaben", "Polizeiberichten")?"""
+        nouns = self.lex.source_nouns
+        return any(
+            self.words[j][0].isupper() and any(self.lower[j].endswith(n) for n in nouns)
+            for j in range(start, min(end, start + 4))
+        )
 
     def _finding(self, no, qtype, quote, cue, subject, frame) -> QuoteFinding:
         finding = QuoteFinding(spans=self._spans(quote), type=qtype)
