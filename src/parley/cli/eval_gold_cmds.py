@@ -38,6 +38,9 @@ def gold_command(
         help="Where to find the gold articles' files when extracting in process.",
     ),
     output_format: str = typer.Option("table", "--format", help="table or json."),
+    by_article: bool = typer.Option(
+        False, "--by-article", help="Also print F1 per article and kind."
+    ),
 ) -> None:
     """Precision, recall and F1 per kind: actors, quotes, speakers, events, stances.
 
@@ -97,6 +100,15 @@ def gold_command(
         )
     console = Console()
     console.print(table)
+    if by_article:
+        kinds = ["actors", "quotes", "quote speaker", "events", "consult", "stances"]
+        per = Table(title="F1 per article")
+        per.add_column("article", overflow="ellipsis", max_width=28, no_wrap=True)
+        for kind in kinds:
+            per.add_column(kind, justify="right", no_wrap=True)
+        for key, scores in report.per_article.items():
+            per.add_row(key, *(f"{scores[k].f1:.2f}" if k in scores else "" for k in kinds))
+        console.print(per)
     if report.unmatched:
         console.print(
             f"[yellow]no prediction for {len(report.unmatched)} gold article(s):[/] "

@@ -99,12 +99,17 @@ class Report:
     scores: dict[str, PRF]
     articles: list[str]
     unmatched: list[str]
+    per_article: dict[str, dict[str, PRF]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
             "unmatched": self.unmatched,
             "scores": {kind: prf.to_dict() for kind, prf in self.scores.items()},
+            "per_article": {
+                key: {kind: prf.to_dict() for kind, prf in kinds.items()}
+                for key, kinds in self.per_article.items()
+            },
         }
 
 
@@ -332,14 +337,16 @@ def score(
     """Sum per-article counts over every gold article (micro-averaged P/R/F1)."""
     totals: dict[str, PRF] = {}
     unmatched: list[str] = []
+    per_article: dict[str, dict[str, PRF]] = {}
     for key in sorted(gold):
         predicted = pred.get(key)
         if predicted is None:
             unmatched.append(key)
             predicted = ArticleRecords(source=key)
-        for kind, prf in score_article(gold[key], predicted, affiliations).items():
+        per_article[key] = score_article(gold[key], predicted, affiliations)
+        for kind, prf in per_article[key].items():
             totals[kind] = totals.get(kind, PRF()) + prf
-    return Report(scores=totals, articles=sorted(gold), unmatched=unmatched)
+    return Report(totals, sorted(gold), unmatched, per_article)
 
 
 def load_gold(directory: Path) -> dict[str, ArticleRecords]:
