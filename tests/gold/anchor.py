@@ -60,11 +60,14 @@ def find(text: str, snippet: str, cursor: int, where: str) -> tuple[int, int]:
     return match.start(), match.end()
 
 
-def locate(name: str, sources: list[Path]) -> Path:
+def locate(name: str, sources: list[Path]) -> tuple[Path, int | None]:
+    """The source file, and the line for one record of a JSON Lines file (``feed.jsonl:2``)."""
+    head, sep, tail = name.rpartition(":")
+    name, line = (head, int(tail)) if sep and tail.isdigit() else (name, None)
     for base in sources:
         path = base / name
         if path.is_file():
-            return path
+            return path, line
     raise AnchorError(f"source {name!r} not found in {', '.join(map(str, sources))}")
 
 
@@ -170,15 +173,17 @@ def anchor(spec: dict[str, Any], text: str, removed: list[dict[str, Any]]) -> li
     return records
 
 
-def clean(path: Path) -> tuple[str, list[dict[str, Any]]]:
+def clean(path: Path, line: int | None = None) -> tuple[str, list[dict[str, Any]]]:
     """The cleaned text exactly as ingestion produces it (format, outlet rules), and removals."""
     from parley.ingest.pipeline import Prepared, prepare
 
     for item in prepare([str(path)]):
+        if line is not None and getattr(item, "line", None) != line:
+            continue
         if isinstance(item, Prepared):
             return item.article.text, [r.to_dict() for r in item.article.removed]
         raise AnchorError(f"{path}: not ingested ({item})")
-    raise AnchorError(f"{path}: no article read")
+    raise AnchorError(f"{path}: no article read" + (f" at line {line}" if line else ""))
 
 
 def to_jsonl(records: list[dict[str, Any]]) -> str:
@@ -199,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
         target = args.out / (spec_path.stem + ".jsonl")
         try:
-            text, removed = clean(locate(spec["source"], args.sources))
+            text, removed = clean(*locate(spec["source"], args.sources))
             content = to_jsonl(anchor(spec, text, removed))
         except AnchorError as exc:
             print(f"{spec_path.name}: {exc}", file=sys.stderr)

@@ -360,22 +360,27 @@ def load_gold(directory: Path) -> dict[str, ArticleRecords]:
     return grouped
 
 
+def _record_suffix(source: str) -> tuple[str, int | None]:
+    """``feed.jsonl:2`` -> (``feed.jsonl``, 2): one record of a JSON Lines file."""
+    head, sep, tail = source.rpartition(":")
+    return (head, int(tail)) if sep and tail.isdigit() else (source, None)
+
+
 def locate_sources(gold: Mapping[str, ArticleRecords], roots: Iterable[Path]) -> dict[str, Path]:
     """The file each gold article was annotated on, looked up under ``roots``.
 
-    A gold ``source`` is a seed file name or a repo-relative path; a missing file
-    is an error naming it, since scoring without it would report a silent zero.
+    A gold ``source`` is a seed file name or a repo-relative path, with ``:N``
+    for the N-th line of a JSON Lines file; a missing file is an error naming
+    it, since scoring without it would report a silent zero.
     """
     roots = list(roots)
     found: dict[str, Path] = {}
     for key, group in gold.items():
         source = str((group.article or {}).get("source") or key)
-        for root in roots:
-            for candidate in (root / source, root / key):
-                if candidate.is_file():
-                    found[key] = candidate
-                    break
-            if key in found:
+        names = [_record_suffix(source)[0], _record_suffix(key)[0]]
+        for candidate in (root / name for root in roots for name in names):
+            if candidate.is_file():
+                found[key] = candidate
                 break
         else:
             where = ", ".join(str(r) for r in roots)
@@ -394,7 +399,7 @@ def predict(
 
     extractor = Extractor(case)
     records: list[Record] = []
-    for path in paths:
+    for path in dict.fromkeys(paths):  # a JSON Lines file may hold several gold articles
         for item in prepare([str(path)]):
             if not isinstance(item, Prepared):
                 raise InputError(str(path), f"not ingested: {item}")
