@@ -31,7 +31,7 @@ def _records(path: Path) -> list[dict]:
 def test_gold_follows_the_contract():
     gold = load_gold(GOLD)
     assert len(gold) >= 8
-    for path in sorted(GOLD.glob("*.jsonl")):
+    for path in sorted(GOLD.rglob("*.jsonl")):
         records = _records(path)
         article = records[0]
         assert article["kind"] == "article", path.name

@@ -35,6 +35,6 @@ def test_every_gold_article_is_extracted_and_aligned():
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["unmatched"] == []  # pipeline sources align with gold by basename
-    assert len(report["articles"]) == len(list((ROOT / "tests" / "gold").glob("*.jsonl")))
+    assert len(report["articles"]) == len(list((ROOT / "tests" / "gold").rglob("*.jsonl")))
     actors = report["scores"]["actors"]
     assert actors["tp"] + actors["fn"] > 0 and actors["tp"] + actors["fp"] > 0

@@ -198,11 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report stale or broken gold")
     args = parser.parse_args(argv)
 
-    specs = args.specs or sorted((HERE / "src").glob("*.yaml"))
+    specs = args.specs or sorted((HERE / "src").rglob("*.yaml"))
     failures = 0
     for spec_path in specs:
         spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-        target = args.out / (spec_path.stem + ".jsonl")
+        # src/seeds/x.yaml -> seeds/x.jsonl: the gold tree mirrors the spec tree
+        subdir = spec_path.resolve().parent.relative_to((HERE / "src").resolve())
+        target = args.out / subdir / (spec_path.stem + ".jsonl")
         try:
             text, removed = clean(*locate(spec["source"], args.sources))
             content = to_jsonl(anchor(spec, text, removed))

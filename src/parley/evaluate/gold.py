@@ -138,12 +138,12 @@ def read_jsonl(path: Path) -> Iterator[Record]:
 
 
 def gold_files(directory: Path) -> list[Path]:
-    """The gold JSONL files of a directory (sorted, so reports are stable)."""
+    """The gold JSONL files under a directory, recursively (sorted, so reports are stable)."""
     if directory.is_file():
         return [directory]
     if not directory.is_dir():
         raise InputError(str(directory), "no such gold file or directory")
-    files = sorted(directory.glob("*.jsonl"))
+    files = sorted(directory.rglob("*.jsonl"))
     if not files:
         raise InputError(str(directory), "no *.jsonl gold files here")
     return files
