@@ -105,9 +105,18 @@ class CasePack:
     documents: list[Document]
     lexicon: LexiconFile
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
+    _aliases: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _rules: dict[str, Ambiguity] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        # A pack is read-only after loading, so the lookup tables are built once.
         self._by_id = {a.id: a for a in self.actors}
+        table: dict[str, set[str]] = defaultdict(set)
+        for actor in self.actors:
+            for _lang, form in actor.surface_forms():
+                table[normalize_alias(form)].add(actor.id)
+        self._aliases = {k: tuple(sorted(v)) for k, v in table.items()}
+        self._rules = {normalize_alias(a.alias): a for a in self.ambiguous}
 
     # --- actors -----------------------------------------------------------------
     def actor(self, actor_id: str) -> Actor:
@@ -126,18 +135,11 @@ class CasePack:
         aliases, inflected forms; role phrases are date-bound, see
         ``role_phrases_at``). More than one id means the form is listed in
         ``ambiguous`` and ``resolve`` applies its rule."""
-        table: dict[str, set[str]] = defaultdict(set)
-        for actor in self.actors:
-            for _lang, form in actor.surface_forms():
-                table[normalize_alias(form)].add(actor.id)
-        return {k: tuple(sorted(v)) for k, v in table.items()}
+        return dict(self._aliases)
 
     def ambiguity(self, surface: str) -> Ambiguity | None:
-        key = normalize_alias(surface)
-        for amb in self.ambiguous:
-            if normalize_alias(amb.alias) == key:
-                return amb
-        return None
+        """The ambiguity rule for a surface form, if the pack declares one."""
+        return self._rules.get(normalize_alias(surface))
 
     def roles_at(self, day: date) -> list[tuple[Actor, Role]]:
         """Every (holder, role) valid on ``day``."""
@@ -175,7 +177,7 @@ class CasePack:
                 if any(normalize_alias(c) in ctx for c in cues):
                     return actor_id
             return amb.default
-        ids = self.aliases().get(key)
+        ids = self._aliases.get(key)
         if ids:
             return ids[0]
         if on is not None:
