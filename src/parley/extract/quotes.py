@@ -675,13 +675,20 @@ class _Extractor:
                         self._finding(no, "Indirect", rest, cue, self._subject(toks, cue), frame)
                     ]
             # 3. Clause first, then ", sagte X." / ", wie X mitteilte." / ", teilte X mit."
-            if lo > 0 and self.words[toks[lo - 1]] == "," and lo - 1 >= 3:
+            # The attribution must close the sentence and hold little besides verb and subject.
+            if (
+                lo > 0
+                and self.words[toks[lo - 1]] == ","
+                and lo - 1 >= 3
+                and hi >= len(body)
+                and self._verb_opens_clause(toks, lo, pos)
+                and len(body) - lo <= 12
+            ):
                 quote = body[: lo - 1]
-                if self._is_main_clause(quote):
-                    frame = [i for i in body[lo - 1 :]]
-                    return [
-                        self._finding(no, "Indirect", quote, cue, self._subject(toks, cue), frame)
-                    ]
+                subject = self._subject(toks, cue)
+                if subject and self._is_main_clause(quote):
+                    frame = body[lo - 1 :]
+                    return [self._finding(no, "Indirect", quote, cue, subject, frame)]
         # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
         # 5. Reported speech: "Die Regierung kritisierte die Pläne."
         for verb, cue in cues:
@@ -705,6 +712,14 @@ class _Extractor:
                 finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
             return [finding]
         return []
+
+    def _verb_opens_clause(self, toks: list[int], lo: int, pos: int) -> bool:
+        """", sagte X" / ", hatte X erklärt" / ", wie X mitteilte": nothing but "wie", an
+        auxiliary or the subject comes between the comma and the speech verb."""
+        first = toks[lo]
+        if first == toks[pos] or self.lower[first] in self.aux:
+            return True
+        return self.lower[first] in ("wie", "as")
 
     def _is_complement(self, rest: list[int]) -> bool:
         first = self.lower[rest[0]]
