@@ -81,6 +81,7 @@ _COMPLEMENTIZERS = {
     "de": _words("dass daß ob wonach wie warum weshalb wieso"),
     "en": _words("that whether if how why"),
 }
+_PASSIVE = _words("wird wurde werden wurden worden")
 # German determiners and pronouns that never open a subject.
 _OBLIQUE = _words(
     "dem den einem einen einer ihm ihnen ihn diesem diesen seinem seinen ihrem ihren "
@@ -542,6 +543,12 @@ class _Extractor:
             colon = bool(before) and self.words[before[-1]] == ":"
             if len(words) < _MIN_BARE_QUOTE_WORDS and not (cues or source or colon):
                 continue
+            if (
+                len(words) > 1
+                and not colon
+                and all(self.words[i][0].isupper() or self.words[i][0].isdigit() for i in words)
+            ):
+                continue  # a title or name: „Süddeutsche Zeitung“, „Die Andere Medizin“
             if len(words) < 2 and not colon:
                 continue
             # „…“, sagte X, „…“: the second part continues the first.
@@ -692,6 +699,8 @@ class _Extractor:
         # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
         # 5. Reported speech: "Die Regierung kritisierte die Pläne."
         for verb, cue in cues:
+            if any(self.lower[c] in _PASSIVE for c in cue):
+                continue  # "wurde verurteilt": the subject is not the one speaking
             if self.lemma[verb] in self.lex.reported_verbs or any(
                 self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue
             ):
@@ -714,7 +723,7 @@ class _Extractor:
         return []
 
     def _verb_opens_clause(self, toks: list[int], lo: int, pos: int) -> bool:
-        """", sagte X" / ", hatte X erklärt" / ", wie X mitteilte": nothing but "wie", an
+        """ ", sagte X" / ", hatte X erklärt" / ", wie X mitteilte": nothing but "wie", an
         auxiliary or the subject comes between the comma and the speech verb."""
         first = toks[lo]
         if first == toks[pos] or self.lower[first] in self.aux:
