@@ -713,7 +713,7 @@ class _Extractor:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
         # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
         if any(
-            self.lower[i] in self.lex.subjunctive and not self.in_quote[i] for i in body
+            self._subjunctive(i) and not self.in_quote[i] for i in body
         ) and not any(self.lower[i] in ("ich", "wir") for i in body):
             speaker = self._previous_speaker(no)
             finding = QuoteFinding(spans=self._spans(toks), type="IndirectFreeIndirect")
@@ -721,6 +721,18 @@ class _Extractor:
                 finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
             return [finding]
         return []
+
+    def _subjunctive(self, i: int) -> bool:
+        """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
+        the infinitive minus its "n" ("gehe", "halte", "bleibe"), not after "ich"."""
+        word = self.lower[i]
+        if word in self.lex.subjunctive:
+            return True
+        if self.lang != "de" or not word.endswith("e") or not self.words[i][0].islower():
+            return False
+        if word in self.stop or word in self.dets:
+            return False
+        return self.lemma[i] == word + "n" and (i == 0 or self.lower[i - 1] != "ich")
 
     def _verb_opens_clause(self, toks: list[int], lo: int, pos: int) -> bool:
         """ ", sagte X" / ", hatte X erklärt" / ", wie X mitteilte": nothing but "wie", an
@@ -735,7 +747,7 @@ class _Extractor:
         if first in self.comps:
             return True
         words = {self.lower[i] for i in rest}
-        if words & self.lex.subjunctive:
+        if any(self._subjunctive(i) for i in rest):
             return True
         if first in _RELATIVE:
             return False
