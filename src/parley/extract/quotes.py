@@ -506,6 +506,7 @@ class _Extractor:
     # ---- extraction -------------------------------------------------------
     def run(self) -> list[QuoteFinding]:
         out: list[QuoteFinding] = []
+        last_no = -1
         for no, sent in enumerate(self.sentences):
             found = self._direct(no, sent)
             if found:
@@ -519,7 +520,20 @@ class _Extractor:
                     self.last_speaker, self.last_speaker_sentence = saved
             else:
                 found = self._indirect(no, sent)
-            out.extend(found)
+            if (
+                len(found) == 1
+                and out
+                and found[0].type == out[-1].type == "IndirectFreeIndirect"
+                and found[0].speaker_span == out[-1].speaker_span
+                and "\n" not in self.text[out[-1].end : found[0].start]
+                and last_no == no - 1
+            ):
+                # A report in Konjunktiv runs on over several sentences: one quote.
+                out[-1].spans[-1] = (out[-1].spans[-1][0], found[0].end)
+            else:
+                out.extend(found)
+            if found:
+                last_no = no
         return out
 
     def _direct(self, no: int, sent: _Sentence) -> list[QuoteFinding]:
