@@ -726,11 +726,21 @@ class _Extractor:
                 if subject:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
         # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
-        if any(
-            self._subjunctive(i) and not self.in_quote[i] for i in body
-        ) and not any(self.lower[i] in ("ich", "wir") for i in body):
+        if any(self._subjunctive(i) and not self.in_quote[i] for i in body) and not any(
+            self.lower[i] in ("ich", "wir") for i in body
+        ):
             speaker = self._previous_speaker(no)
             finding = QuoteFinding(spans=self._spans(toks), type="IndirectFreeIndirect")
+            if speaker is not None:
+                finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
+            return [finding]
+        # 7. Hearsay "soll" with a perfect infinitive: "Der Täter soll geschossen haben."
+        #    (Plain "soll" + infinitive is as often a plan or an order, so it is left out.)
+        if any(
+            self.lower[i] in ("soll", "sollen") and not self.in_quote[i] for i in body
+        ) and self.lower[body[-1]] in ("haben", "sein", "handeln"):
+            finding = QuoteFinding(spans=self._spans(toks), type="FreeIndirect")
+            speaker = self._previous_speaker(no)
             if speaker is not None:
                 finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
             return [finding]
