@@ -216,6 +216,7 @@ class ActorInfo:
     name: str
     type: str
     affiliation: str | None
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +272,13 @@ class Gazetteer:
         self._ambiguous: dict[str, Ambiguity] = {}
         generated: list[tuple[str, str, str]] = []
         for actor in actors:
-            self.info[actor.id] = ActorInfo(actor.id, actor.name, actor.type, actor.affiliation)
+            self.info[actor.id] = ActorInfo(
+                actor.id,
+                actor.name,
+                actor.type,
+                actor.affiliation,
+                tuple(getattr(actor, "tags", None) or ()),
+            )
             forms = [("en", actor.name), *_names(actor.aliases), *_names(actor.inflected)]
             for lang, form in forms:
                 self._add_name(form, actor.id)
@@ -345,6 +352,11 @@ class Gazetteer:
 
     def canonical(self, actor_id: str) -> str:
         return self.redirects.get(actor_id, actor_id)
+
+    def is_source(self, actor_id: str) -> bool:
+        """An outlet or platform that publishes (tagged ``source`` in the pack)."""
+        info = self.info.get(self.canonical(actor_id))
+        return info is not None and "source" in info.tags
 
     def party(self, actor_id: str) -> str:
         """The party an actor acts for (itself when it is a party or unknown)."""

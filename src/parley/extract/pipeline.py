@@ -16,11 +16,13 @@ from typing import Any
 from parley.extract.actors import Gazetteer
 from parley.extract.cues import LanguageCues, build_cues, issues_of
 from parley.extract.dates import find_dates, parse_published
-from parley.extract.events import merge_events, sentence_events
-from parley.extract.records import Event, Mention, Quote, Record, Stance
+from parley.extract.events import Draft, merge_events, sentence_events
+from parley.extract.records import Mention, Quote, Record, Stance
 from parley.extract.sentences import sentences_of
-from parley.extract.stances import sentence_stances
+from parley.extract.stances import Context, sentence_stances
 from parley.ingest.article import Article
+
+_MIN_QUOTE_WORDS = 3
 
 
 def _in(start: int, end: int, items: list[Any]) -> list[Any]:
@@ -55,24 +57,41 @@ class Extractor:
         sentences = sentences_of(doc)
         mentions = self.gazetteer.find(text, published, lang, aid)
         dates = find_dates(text, published, lang)
-        quoted = [(q.start, q.end) for q in nlp.quoted_spans(text)]
+        # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
+        quoted = [
+            (q.start, q.end)
+            for q in nlp.quoted_spans(text)
+            if len(text[q.start : q.end].split()) > _MIN_QUOTE_WORDS
+        ]
         quotes = self._quotes(doc, article, lang, mentions)
         cues = self.cues(lang)
-        events: list[Event] = []
+        events: list[Draft] = []
         stances: list[Stance] = []
         party = self.gazetteer.party
+        context = Context()
         for sent in sentences:
             s_mentions = _in(sent.start, sent.end, mentions)
-            if not s_mentions:
-                continue
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
             events += sentence_events(
-                sent, cues, s_mentions, _in(sent.start, sent.end, dates), s_quoted, party, aid
+                sent,
+                cues,
+                s_mentions,
+                _in(sent.start, sent.end, dates),
+                s_quoted,
+                party,
+                aid,
+                self.gazetteer.is_source,
             )
-            speaker = _speaker_at(quotes, sent.start, sent.end)
+            context.speaker = _speaker_at(quotes, sent.start, sent.end)
             stances += sentence_stances(
-                sent, cues, s_mentions, s_quoted, speaker, self.quantities, aid
+                sent, cues, s_mentions, s_quoted, context, self.quantities, party, aid
             )
+            actors = [m for m in s_mentions if m.type in ("person", "state", "organization")]
+            if actors:
+                context.previous_actor = actors[0].actor
+            documents = [m for m in s_mentions if m.type == "document"]
+            if documents:
+                context.last_document = documents[-1].actor
         return [*mentions, *quotes, *merge_events(events, party), *_dedupe(stances)]
 
     def _quotes(
@@ -90,8 +109,10 @@ class Extractor:
 
 
 def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
+    """The speaker of a quote that covers most of the sentence: its stance is theirs."""
     for q in quotes:
-        if q.start < end and q.end > start and q.speaker:
+        overlap = min(q.end, end) - max(q.start, start)
+        if q.speaker and overlap * 2 > end - start:
             return q.speaker
     return None
 
