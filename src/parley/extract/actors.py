@@ -182,6 +182,10 @@ def english_spelling(name: str, lang: str) -> str:
     for word in name.split():
         for rx, rep in _DE_TO_EN:
             word = rx.sub(rep, word)
+        # Russian -ий is -i in German, -y in English (Waleri/Valery, Dmitri/Dmitry);
+        # short names keep the English -i (Juri/Yuri).
+        if len(word) > 4 and word.endswith("i") and word[-2] in "rlt":
+            word = word[:-1] + "y"
         parts.append(word)
     return " ".join(parts)
 
@@ -364,6 +368,16 @@ class Gazetteer:
         if info is None or info.type != "person" or not info.affiliation:
             return actor_id
         return info.affiliation
+
+    def government(self, actor_id: str) -> str:
+        """A ministry or office acts as its state ("US-Finanzministerium" -> united-states),
+        as SPEC §2 has the Kremlin act as Russia; persons and parties stay themselves."""
+        actor_id = self.canonical(actor_id)
+        info = self.info.get(actor_id)
+        if info is None or info.type != "organization" or not info.affiliation:
+            return actor_id
+        owner = self.info.get(info.affiliation)
+        return info.affiliation if owner is not None and owner.type == "state" else actor_id
 
     # -- scanning ---------------------------------------------------------------
 

@@ -63,7 +63,18 @@ _PHRASE_END = frozenset(
     ]
 )
 _BETWEEN = frozenset({"zwischen", "between"})
-_APPROX = ("mitte", "anfang", "ende", "early", "mid", "late", "vor ", "in ")
+_WITH = frozenset({"mit", "with"})
+# Event types parley extracts, each with the fewest participants that make it an event:
+# a meeting, rejection, threat or sanction has two sides; a leak or proposal has an author.
+EXTRACTED_TYPES = {"CONSULT": 2, "REJECT": 2, "THREATEN": 2, "SANCTION": 2, "LEAK": 1, "PROPOSE": 1}
+# A noun alone ("Friedensplan", "Ablehnung") names a thing more often than it reports an act.
+_VERB_ONLY = frozenset({"PROPOSE", "REJECT"})
+# Prepositions after which a name is what the event is about, not who takes part.
+_NOT_PARTY = frozenset(
+    {"gegen", "für", "über", "um", "durch", "ohne", "nach", "aus", "in", "im", "ins", "zu"}
+    | {"zum", "zur", "against", "for", "about", "over", "without", "on", "into", "to"}
+)
+_APPROX = ("mitte", "anfang", "ende", "early", "mid", "late", "in ")
 
 
 @dataclass(slots=True)
@@ -111,6 +122,7 @@ def sentence_events(
     party: Callable[[str], str],
     article: str,
     is_source: Callable[[str], bool] = lambda _a: False,
+    speaker: str | None = None,
 ) -> list[Draft]:
     """Events of one sentence (at most one per event type), not yet merged.
 
@@ -120,8 +132,16 @@ def sentence_events(
     itself ("Witkoff-Putin-Treffen"). CONSULT drafts with one participant are
     kept: another report of the same meeting may name the rest.
     """
-    hits = [h for h in cues.events.find(sent.words, sent.lemmas)]
-    hits = [h for h in hits if not _inside(sent.char_of(h.first), quoted)]
+    hits = [
+        h
+        for h in cues.events.find(sent.words)
+        if h.label[0] in EXTRACTED_TYPES and not _inside(sent.char_of(h.first), quoted)
+    ]
+    hits = [
+        h
+        for h in hits
+        if h.label[0] not in _VERB_ONLY or sent.text[sent.char_of(h.first) - sent.start].islower()
+    ]
     if not hits:
         return []
     by_type: dict[str, list] = {}
@@ -134,22 +154,35 @@ def sentence_events(
         cue_start = sent.char_of(hit.first)
         cue_end = cue_start + len(sent.words[hit.first])
         lo, hi = _clause(sent, hit.first, quoted)
-        chosen = _between(sent, hit.last, outside)
-        if not chosen:
-            chosen = [
-                m
-                for m in outside
-                if lo <= m.start < hi and (not _modifier(sent, m) or cue_start <= m.start < cue_end)
-            ]
-        places = [m for m in chosen if m.type == "place"]
+        in_clause = [
+            m
+            for m in outside
+            if lo <= m.start < hi
+            and (cue_start <= m.start < cue_end or not _modifier(sent, m))
+            and not _after(sent, m, _NOT_PARTY)
+            and not _genitive(m)
+            and not _attribute(sent, m)
+        ]
+        own = _between(sent, hit.last, in_clause)
+        if not own:  # names in another noun's "zwischen A und B" are that noun's
+            others = _between_spans(sent)
+            in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
+        chosen = own or _with(sent, hit, in_clause) or in_clause
+        places = [m for m in outside if m.type == "place" and lo <= m.start < hi]
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES]
-        if etype == "LEAK":
-            sources = [m for m in outside if is_source(m.actor)]
-            actors = sources[:1] or actors[:1]
+        if etype == "LEAK":  # a leak is known by who published it
+            actors = [m for m in outside if is_source(m.actor)][:1]
+        elif etype == "CONSULT" and len(actors) == 1 and speaker and speaker != actors[0].actor:
+            # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff."
+            actors = [*actors, Mention(article, 0, 0, actor=speaker)]
         participants = _participants(actors, party)
         if not participants:
             continue
-        date = _nearest(dates, cue_start, hit_is_noun=sent.text[cue_start - sent.start].isupper())
+        date = _nearest(
+            _attached(sent, dates, hit, cues_prepositions=_NOT_PARTY | _WITH),
+            cue_start,
+            hit_is_noun=sent.text[cue_start - sent.start].isupper(),
+        )
         place = _place(places or [m for m in outside if m.type == "place"], sent)
         drafts.append(
             Draft(
@@ -172,6 +205,75 @@ def sentence_events(
     return drafts
 
 
+def _ends_phrase(word: str) -> bool:
+    return word in _PHRASE_END or word in _CLAUSE_BREAKS
+
+
+def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
+    """Character spans of every "zwischen A und B" phrase in the sentence."""
+    spans = []
+    n = len(sent.words)
+    for i, w in enumerate(sent.words):
+        if w in _BETWEEN:
+            j = i + 1
+            while (
+                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
+            ):
+                j += 1
+            spans.append((sent.offsets[i], sent.offsets[j] if j < n else sent.end))
+    return spans
+
+
+def _attribute(sent: Sentence, m: Mention) -> bool:
+    """A genitive attribute: "die Mitgliedschaft der Ukraine" (article after a noun)."""
+    try:
+        i = sent.offsets.index(m.start)
+    except ValueError:
+        return False
+    if i < 2 or sent.words[i - 1] not in ("der", "des"):
+        return False
+    noun_at = sent.offsets[i - 2] - sent.start
+    return sent.text[noun_at].isupper() and sent.words[i - 2].isalpha()
+
+
+def _genitive(m: Mention) -> bool:
+    """ "Vertrauten Putins", "Witkoffs Treffen": a possessor, not a participant."""
+    if m.type != "person" or not m.name:
+        return False
+    last = m.name.split()[-1]
+    surface = m.surface.split()[-1]
+    return surface != last and surface.rstrip("s'’") == last.rstrip("s")
+
+
+def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
+    """Is the mention within two words after one of ``words``?"""
+    try:
+        i = sent.offsets.index(m.start)
+    except ValueError:
+        return False
+    return any(w in words for w in sent.words[max(0, i - 2) : i])
+
+
+def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "Treffen mit Putin", "traf sich mit Umerow": who is met, and the nearest actor
+    before the cue as the one meeting them ("schickte Witkoff zu einem Treffen mit Putin")."""
+    n = len(sent.words)
+    for i in range(hit.last + 1, min(n, hit.last + 4)):
+        if sent.words[i] in _WITH:
+            j = i + 1
+            while (
+                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
+            ):
+                j += 1
+            lo = sent.offsets[i]
+            hi = sent.offsets[j] if j < n else sent.end
+            met = [m for m in mentions if lo <= m.start < hi]
+            cue_at = sent.offsets[hit.first]
+            before = [m for m in mentions if m.start < cue_at and m.type != "place"]
+            return [*before[-1:], *met] if met else []
+    return []
+
+
 def _modifier(sent: Sentence, m: Mention) -> bool:
     """A name glued to a noun by a hyphen ("Putin-Berater", "Ukraine-Krieg")."""
     at = m.end - sent.start
@@ -185,6 +287,27 @@ def _participants(actors: Sequence[Mention], party: Callable[[str], str]) -> lis
 def _participants_ids(ids: list[str], party: Callable[[str], str]) -> list[str]:
     represented = {party(a) for a in ids if party(a) != a}
     return [a for a in ids if a not in represented]
+
+
+def _attached(
+    sent: Sentence, dates: Sequence[DateMention], hit, cues_prepositions: frozenset[str]
+) -> list[DateMention]:
+    """Dates that can belong to the cue. A verb takes any date of its sentence; a noun
+    ("Treffen", "Telefonat") only dates after it or an attribute right before it ("das
+    am Dienstag stattfindende Telefonat"), not one across a preposition ("am Mittwoch
+    zu einem Treffen geschickt": the sending was on Wednesday)."""
+    cue_at = sent.offsets[hit.first]
+    if not sent.text[cue_at - sent.start].isupper():
+        return list(dates)
+    out = []
+    for d in dates:
+        if d.start >= cue_at:
+            out.append(d)
+            continue
+        between = [w for w, o in zip(sent.words, sent.offsets, strict=True) if d.end <= o < cue_at]
+        if not any(w in cues_prepositions for w in between):
+            out.append(d)
+    return out
 
 
 def _nearest(dates: Sequence[DateMention], pos: int, hit_is_noun: bool) -> DateMention | None:
@@ -216,17 +339,22 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
 
     Two reports are the same event when the type agrees (phone calls only with
     phone calls), dates and places do not contradict (a range such as "Mitte
-    Oktober" admits any day near it) and they share a participant. The merged
+    Oktober" admits any day near it) and their participants agree: two shared,
+    or one report's participants all among the other's. A report joins the
+    event it shares most participants with. The merged
     event keeps the first report's span, the union of participants and the
     most precise date. A CONSULT still with fewer than two participants is
     dropped: a meeting needs two sides.
     """
     merged: list[Draft] = []
     for draft in drafts:
-        for target in merged:
-            if _same(target, draft):
-                _fold(target, draft)
-                break
+        matches = [t for t in merged if _same(t, draft, party)]
+        if matches:
+            best = max(
+                matches,
+                key=lambda t: _overlap(t.event.participants, draft.event.participants, party),
+            )
+            _fold(best, draft)
         else:
             ev = draft.event
             copy = Event(
@@ -247,8 +375,10 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     for d in merged:
         ev = d.event
         kept = _participants_ids(ev.participants, party)
-        if ev.type == "CONSULT" and len(kept) < 2:
+        if len(kept) < EXTRACTED_TYPES.get(ev.type, 1):
             continue
+        if d.approximate:  # "Mitte Oktober", "Anfang Woche": written, but no day
+            ev.date = None
         ev.participants = kept
         ev.target_actors = [a for a in ev.target_actors if a in kept]
         if ev.source_actor not in kept:
@@ -268,7 +398,17 @@ def _dates_agree(a: Draft, b: Draft) -> bool:
     return False
 
 
-def _same(a: Draft, b: Draft) -> bool:
+def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) -> int:
+    """Participants of ``a`` found in ``b``, a person matching the state it acts for
+    ("Rubio" in one report, "die USA" in another)."""
+
+    def found(x: str) -> bool:
+        return any(x == y or party(x) == y or party(y) == x for y in b)
+
+    return sum(1 for x in a if found(x))
+
+
+def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
     ea, eb = a.event, b.event
     if ea.type != eb.type or (ea.mode == "phone") != (eb.mode == "phone"):
         return False
@@ -276,7 +416,14 @@ def _same(a: Draft, b: Draft) -> bool:
         return False
     if ea.place and eb.place and ea.place != eb.place:
         return False
-    return bool(set(ea.participants) & set(eb.participants))
+    pa, pb = ea.participants, eb.participants
+    shared = _overlap(pa, pb, party)
+    small = min(len(pa), len(pb))
+    return shared >= 2 or (
+        shared >= 1
+        and shared >= min(small, _overlap(pb, pa, party))
+        and (_overlap(pa, pb, party) == len(pa) or _overlap(pb, pa, party) == len(pb))
+    )
 
 
 def _fold(target: Draft, draft: Draft) -> None:

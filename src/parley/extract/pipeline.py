@@ -56,6 +56,9 @@ class Extractor:
         doc = nlp.parse(text, lang)
         sentences = sentences_of(doc)
         mentions = self.gazetteer.find(text, published, lang, aid)
+        # Events and stances see ministries as their state (SPEC §2 roll-up);
+        # the mention records keep what the text names.
+        acting = [_as_government(m, self.gazetteer) for m in mentions]
         dates = find_dates(text, published, lang)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
@@ -70,7 +73,7 @@ class Extractor:
         party = self.gazetteer.party
         context = Context()
         for sent in sentences:
-            s_mentions = _in(sent.start, sent.end, mentions)
+            s_mentions = _in(sent.start, sent.end, acting)
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
             events += sentence_events(
                 sent,
@@ -81,6 +84,7 @@ class Extractor:
                 party,
                 aid,
                 self.gazetteer.is_source,
+                _speaker_at(quotes, sent.start, sent.end),
             )
             context.speaker = _speaker_at(quotes, sent.start, sent.end)
             stances += sentence_stances(
@@ -106,6 +110,13 @@ class Extractor:
             if m.type in ("person", "state", "organization")
         ]
         return quotes.extract_quotes(article.text, article.id, lang, doc=doc, speakers=candidates)
+
+
+def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:
+    actor = gazetteer.government(m.actor)
+    if actor == m.actor:
+        return m
+    return Mention(m.article, m.start, m.end, actor, m.name, m.surface, "state", m.role)
 
 
 def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
