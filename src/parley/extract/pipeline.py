@@ -55,10 +55,14 @@ class Extractor:
         published = parse_published(article.published)
         doc = nlp.parse(text, lang)
         sentences = sentences_of(doc)
-        mentions = self.gazetteer.find(text, published, lang, aid)
-        # Events and stances see ministries as their state (SPEC §2 roll-up);
-        # the mention records keep what the text names.
-        acting = [_as_government(m, self.gazetteer) for m in mentions]
+        # A ministry acts as its state (SPEC §2 roll-up, as the Kremlin for Russia); the
+        # article's own author is its byline, not an actor of the news.
+        mentions = [
+            _as_government(m, self.gazetteer)
+            for m in self.gazetteer.find(text, published, lang, aid)
+            if not (article.author and m.type == "person" and m.name == article.author)
+        ]
+        acting = mentions
         dates = find_dates(text, published, lang)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
@@ -66,7 +70,13 @@ class Extractor:
             for q in nlp.quoted_spans(text)
             if len(text[q.start : q.end].split()) > _MIN_QUOTE_WORDS
         ]
-        quotes = self._quotes(doc, article, lang, mentions)
+        quotes = _fill_speakers(
+            self._quotes(doc, article, lang, mentions),
+            mentions,
+            quoted,
+            [sent.start for sent in sentences],
+            lang,
+        )
         cues = self.cues(lang)
         events: list[Draft] = []
         stances: list[Stance] = []
@@ -110,6 +120,67 @@ class Extractor:
             if m.type in ("person", "state", "organization")
         ]
         return quotes.extract_quotes(article.text, article.id, lang, doc=doc, speakers=candidates)
+
+
+_PRONOUNS = {"de": frozenset({"er", "sie"}), "en": frozenset({"he", "she"})}
+
+
+def _fill_speakers(
+    quotes: list[Quote],
+    mentions: list[Mention],
+    quoted: list[tuple[int, int]],
+    sentence_starts: list[int],
+    lang: str,
+) -> list[Quote]:
+    """Speakers the quote module could not name, or named by a possessor.
+
+    "sagte er": the pronoun points to the last person named as a subject before
+    the quote's sentence (not a possessor such as "Putins"). "Putins Berater
+    Juri Uschakow sagte": the speaker is the adviser, not the possessor.
+    """
+    persons = [
+        m for m in mentions if m.type == "person" and not any(s <= m.start < e for s, e in quoted)
+    ]
+    pronouns = _PRONOUNS.get(lang, frozenset())
+    for q in quotes:
+        surface = (q.speaker_surface or "").lower()
+        if q.speaker is not None and surface and surface not in pronouns:
+            head = _head_after_possessor(q, persons)
+            if head is not None:
+                q.speaker = head
+            continue
+        if q.speaker_surface and surface not in pronouns:
+            continue  # named, but no actor the pack knows ("ein Sprecher")
+        starts = [s for s in sentence_starts if s <= q.start]
+        limit = starts[-1] if starts and surface in pronouns else q.start
+        before = [
+            m for m in persons if m.end <= limit and q.start - m.end < _REACH and not _possessor(m)
+        ]
+        if before:
+            q.speaker = before[-1].actor
+    return quotes
+
+
+def _possessor(m: Mention) -> bool:
+    """A genitive name ("Putins", "Trump's"): it qualifies a noun, it does not act."""
+    if not m.name:
+        return False
+    last, surface = m.name.split()[-1], m.surface.split()[-1]
+    return surface != last and surface.rstrip("s'’") == last.rstrip("s")
+
+
+def _head_after_possessor(q: Quote, persons: list[Mention]) -> str | None:
+    """For a speaker found as "Putins" in "Putins Berater Juri Uschakow", the adviser."""
+    for i, m in enumerate(persons):
+        if m.actor == q.speaker and m.surface == q.speaker_surface and _possessor(m):
+            nxt = persons[i + 1] if i + 1 < len(persons) else None
+            if nxt is not None and 0 <= nxt.start - m.end < _APPOSITION:
+                return nxt.actor
+    return None
+
+
+_APPOSITION = 40  # characters between a possessor and the title-and-name it qualifies
+_REACH = 400  # characters: about two sentences of news prose
 
 
 def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:
