@@ -376,6 +376,8 @@ class Gazetteer:
         info = self.info.get(actor_id)
         if info is None or info.type != "organization" or not info.affiliation:
             return actor_id
+        if "source" in info.tags:  # an outlet reports, it does not act for its country
+            return actor_id
         owner = self.info.get(info.affiliation)
         return info.affiliation if owner is not None and owner.type == "state" else actor_id
 

@@ -69,12 +69,12 @@ _WITH = frozenset({"mit", "with"})
 EXTRACTED_TYPES = {"CONSULT": 2, "REJECT": 2, "THREATEN": 2, "SANCTION": 2, "LEAK": 1, "PROPOSE": 1}
 # A noun alone ("Friedensplan", "Ablehnung") names a thing more often than it reports an act.
 _VERB_ONLY = frozenset({"PROPOSE", "REJECT"})
-# Prepositions after which a name is what the event is about, not who takes part.
+# Prepositions after which a name is what the event is about, not who takes part; for
+# sanctions, threats and rejections "gegen Russland" names the target.
 _NOT_PARTY = frozenset(
     {"gegen", "für", "über", "um", "durch", "ohne", "nach", "aus", "in", "im", "ins", "zu"}
     | {"zum", "zur", "against", "for", "about", "over", "without", "on", "into", "to"}
 )
-_APPROX = ("mitte", "anfang", "ende", "early", "mid", "late", "in ")
 
 
 @dataclass(slots=True)
@@ -83,6 +83,7 @@ class Draft:
 
     event: Event
     approximate: bool  # its date is a range ("Mitte Oktober"), not a day
+    definite: bool = False  # "an dem Treffen": refers back to a meeting already reported
 
 
 def _clause(sent: Sentence, token: int, quoted: Sequence[tuple[int, int]]) -> tuple[int, int]:
@@ -159,7 +160,7 @@ def sentence_events(
             for m in outside
             if lo <= m.start < hi
             and (cue_start <= m.start < cue_end or not _modifier(sent, m))
-            and not _after(sent, m, _NOT_PARTY)
+            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
             and not _genitive(m)
             and not _attribute(sent, m)
         ]
@@ -199,7 +200,8 @@ def sentence_events(
                     date_text=date.text if date else None,
                     place=place,
                 ),
-                approximate=bool(date and date.text.lower().startswith(_APPROX)),
+                approximate=bool(date and date.approximate),
+                definite=hit.first > 0 and sent.words[hit.first - 1] in _DEFINITE,
             )
         )
     return drafts
@@ -207,6 +209,10 @@ def sentence_events(
 
 def _ends_phrase(word: str) -> bool:
     return word in _PHRASE_END or word in _CLAUSE_BREAKS
+
+
+_DEFINITE = frozenset({"dem", "den", "das", "des", "diesem", "diesen", "dieses", "the", "that"})
+_NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
 
 
 def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
@@ -349,6 +355,10 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     merged: list[Draft] = []
     for draft in drafts:
         matches = [t for t in merged if _same(t, draft, party)]
+        if not matches and draft.definite and len(draft.event.participants) == 1:
+            # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
+            earlier = [t for t in merged if _compatible(t, draft)]
+            matches = earlier[-1:]
         if matches:
             best = max(
                 matches,
@@ -408,13 +418,19 @@ def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) ->
     return sum(1 for x in a if found(x))
 
 
-def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
+def _compatible(a: Draft, b: Draft) -> bool:
+    """Same type (calls apart from meetings), no contradicting date or place."""
     ea, eb = a.event, b.event
     if ea.type != eb.type or (ea.mode == "phone") != (eb.mode == "phone"):
         return False
     if not _dates_agree(a, b):
         return False
-    if ea.place and eb.place and ea.place != eb.place:
+    return not (ea.place and eb.place and ea.place != eb.place)
+
+
+def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
+    ea, eb = a.event, b.event
+    if not _compatible(a, b):
         return False
     pa, pb = ea.participants, eb.participants
     shared = _overlap(pa, pb, party)

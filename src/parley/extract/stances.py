@@ -182,7 +182,7 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     ("Putins Forderung nachzukommen"), so they count only when no verb cue
     is there. Conditions ("stellte Bedingungen") make a stance conditional.
     """
-    if any(sent.words[h.first] in cues.conditional_nouns for h in hits):
+    if any(w in cues.conditional_nouns for w in sent.words):
         return "conditional"
     verbal = [h for h in hits if not sent.text[sent.char_of(h.first) - sent.start].isupper()]
     pool = verbal or hits
