@@ -81,6 +81,17 @@ _COMPLEMENTIZERS = {
     "de": _words("dass daß ob wonach wie warum weshalb wieso"),
     "en": _words("that whether if how why"),
 }
+_PASSIVE = _words("wird wurde werden wurden worden")
+# German determiners and pronouns that never open a subject.
+_OBLIQUE = _words(
+    "dem den einem einen einer ihm ihnen ihn diesem diesen seinem seinen ihrem ihren "
+    "unserem unseren allen"
+)
+_PREPOSITIONS = _words(
+    "in im am an auf aus bei beim mit nach von vom vor zu zum zur für gegen über unter durch "
+    "seit während wegen trotz ohne um bis ab hinter neben zwischen laut gemäß angesichts "
+    "aufgrund infolge innerhalb außerhalb nahe"
+)
 # Relative-clause openers after a comma: not a complement of the speech verb.
 _RELATIVE = _words("der die das dem den denen deren dessen welche welcher welches")
 _MIN_BARE_QUOTE_WORDS = 4
@@ -262,9 +273,12 @@ class _Extractor:
             if self._is_cap(j) or (w[0].isdigit() and head is False and j + 1 < limit):
                 head = True
                 j += 1
+            elif self.lang == "en" and w.isalpha() and lw not in self.stop and lw not in self.aux:
+                head = True  # English nouns are lower case: "Ukrainian officials"
+                j += 1
             elif (
                 not head
-                and lw not in self.stop
+                and (lw not in self.stop or (j + 1 < limit and self._is_cap(j + 1)))
                 and lw[-1:] in "enrsm"
                 and w.isalpha()
                 and j + 1 < limit
@@ -277,6 +291,14 @@ class _Extractor:
                     j = k
                 else:
                     break
+            elif (
+                head
+                and lw in ("und", "and")
+                and j + 1 < limit
+                and (self._is_cap(j + 1) or self.lower[j + 1] in self.dets)
+                and self._np_forward(j + 1, limit) > j + 1
+            ):
+                j = self._np_forward(j + 1, limit)  # "dpa und AFP"
             elif head and w == "(" and j + 2 < limit and self.words[j + 2] == ")":
                 j += 3  # "(CDU)"
             else:
@@ -325,7 +347,7 @@ class _Extractor:
         for pos, i in enumerate(toks):
             if self.in_quote[i] or not self.words[i][0].islower():
                 continue
-            lemma = self.lemma[i]
+            lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
             for j in toks[pos + 1 :]:
@@ -362,6 +384,18 @@ class _Extractor:
             found.append((i, cue))
         return found
 
+    def _verb_lemma(self, i: int, verbs: frozenset[str]) -> str:
+        """The lookup lemma, or for a form the table lacks ("relativierte") a lemma guessed
+        from the weak-verb endings, so that added cue verbs need no inflection list."""
+        lemma = self.lemma[i]
+        if lemma in verbs or lemma != self.lower[i] or self.lang != "de":
+            return lemma
+        word = self.lower[i]
+        for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
+            if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
+                return word[: -len(suffix)] + "en"
+        return lemma
+
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
         lo = pos
@@ -378,43 +412,112 @@ class _Extractor:
             hi += 1
         return lo, hi
 
+    def _with_appositions(self, start: int, end: int, limit: int) -> int:
+        """Extend the phrase ``start:end`` over appositions: "Klaus Stöhr, Leiter der WHO,"."""
+        while end + 1 < limit and self.words[end] == ",":
+            nxt = self._np_forward(end + 1, limit)
+            if nxt == end + 1 or not (nxt >= limit or self.words[nxt] in (",", ".", ")")):
+                break
+            end = nxt
+        return end
+
     def _subject(self, toks: list[int], cue: list[int]) -> list[int]:
         """Token indices of the subject of the speech verb whose cue tokens are ``cue``."""
         first = cue[0]
         pos = toks.index(first)
+        verb = toks[pos]
         lo, hi = self._clause_bounds(toks, pos)
         prefield = toks[lo:pos]
+        after = toks[pos + 1 : hi]
+        limit = toks[hi - 1] + 1 if hi > pos + 1 else verb + 1
+        # "Die Tat bezeichnete er als sinnlos": a pronoun right after the verb is the subject.
+        if after and self.lower[after[0]] in self.lex.pronouns and self.lang == "de":
+            return [after[0]]
         # A subordinate "wie X mitteilte": the subject follows "wie".
         if prefield and self.lower[prefield[0]] in ("wie", "as"):
             prefield = prefield[1:]
             if prefield:
-                end = self._np_forward(prefield[0], toks[pos])
+                end = self._np_forward(prefield[0], verb)
                 return list(range(prefield[0], end)) if end > prefield[0] else []
-        if prefield:
-            end = self._np_forward(prefield[0], toks[pos])
-            if end == toks[pos] and self.lower[prefield[0]] not in ("es", "it"):
-                return prefield
-            if self.lang == "en":  # English keeps the subject before the verb
-                end = self._np_forward(prefield[-1], toks[pos])
-                start = self._np_backward(toks[pos], prefield[0])
-                return list(range(start, toks[pos])) if start < toks[pos] else []
-        # Otherwise the subject follows the finite verb (skipping a few adverbs).
-        after = toks[pos + 1 : hi]
-        for k, j in enumerate(after[:4]):
-            end = self._np_forward(j, toks[hi - 1] + 1 if hi > pos + 1 else j)
+        if not prefield and lo > 0 and self.words[toks[lo - 1]] == ",":
+            # "Der Vorsitzende, Jean Mignon, bezeichnete": the subject spans appositions.
+            start = next((t for t in toks if not self.in_quote[t]), toks[0])
+            end = self._np_forward(start, verb)
+            if end > start and self._nominative(start):
+                end = self._with_appositions(start, end, verb)
+                if end in (verb - 1, verb):
+                    return list(range(start, end))
+                # "Der 84-jährige Küng, der als Kritiker gilt, hofft": skip the relative clause.
+                if self.words[end] == "," and self.lower[end + 1] in _RELATIVE:
+                    return list(range(start, end))
+        if prefield and self.lang == "de" and self.lower[prefield[0]] not in _PREPOSITIONS:
+            # The prefield is the subject when a noun phrase fills it, possibly after
+            # adverbs ("Auch sie forderten", "Zudem warnte der Minister").
+            for k, start in enumerate(prefield[:3]):
+                if k and (
+                    self._is_cap(start - 1) or self.lower[start - 1] in self.dets | _PREPOSITIONS
+                ):
+                    break
+                end = self._np_forward(start, verb)
+                if (
+                    end == verb
+                    and self.lower[start] not in ("es", "man")
+                    and self._nominative(start)
+                ):
+                    return list(range(start, verb))
+        if prefield and self.lang == "en":  # English keeps the subject before the verb
+            start = self._np_backward(verb, prefield[0])
+            return list(range(start, verb)) if start < verb else []
+        # Otherwise the subject follows the finite verb, after adverbs and dative objects
+        # (", sagte der Nachrichtenagentur Reuters der Minister" is rare; "sagte dem
+        # Spiegel der Minister" is not).
+        k = 0
+        while k < min(len(after), 8):
+            j = after[k]
+            end = self._np_forward(j, limit)
             if end > j and self.lower[j] not in ("es", "it"):
+                if not self._nominative(j):
+                    k = next((n for n, t in enumerate(after) if t >= end), len(after))
+                    continue
+                end = self._with_appositions(j, end, toks[-1] + 1)
                 return list(range(j, end))
-            if self._is_cap(j) or not self.words[j].isalpha():
+            if self._is_cap(j) or not self.words[j].isalpha() or self.lower[j] in _PREPOSITIONS:
                 break
-            del k
+            k += 1
         return []
+
+    def _leading_subject(self, outside: list[int]) -> list[int]:
+        """The noun phrase opening a sentence (after up to two adverbs), if it is one."""
+        for k, start in enumerate(outside[:3]):
+            if self.in_quote[start] or (k and self._is_cap(outside[k - 1])):
+                break
+            if self.lower[start] in _PREPOSITIONS:
+                break
+            end = self._np_forward(start, outside[-1] + 1)
+            if end > start and self._nominative(start) and self.lower[start] not in ("es", "man"):
+                end = self._with_appositions(start, end, outside[-1] + 1)
+                return list(range(start, end))
+        return []
+
+    def _nominative(self, i: int) -> bool:
+        """Could the phrase starting at ``i`` be a subject? Not after "dem", "den", "ihm"."""
+        return self.lang != "de" or self.lower[i] not in _OBLIQUE
 
     # ---- extraction -------------------------------------------------------
     def run(self) -> list[QuoteFinding]:
         out: list[QuoteFinding] = []
         for no, sent in enumerate(self.sentences):
             found = self._direct(no, sent)
-            if not found:
+            if found:
+                # Indirect speech with quoted fragments ("Er sei „nicht zuständig“") is one
+                # indirect quote, not a direct one.
+                saved = (self.last_speaker, self.last_speaker_sentence)
+                indirect = self._indirect(no, sent)
+                if indirect and self._embeds(indirect[0], found):
+                    found = indirect + found  # the quoted fragments are quotes of their own too
+                else:
+                    self.last_speaker, self.last_speaker_sentence = saved
+            else:
                 found = self._indirect(no, sent)
             out.extend(found)
         return out
@@ -440,6 +543,12 @@ class _Extractor:
             colon = bool(before) and self.words[before[-1]] == ":"
             if len(words) < _MIN_BARE_QUOTE_WORDS and not (cues or source or colon):
                 continue
+            if (
+                len(words) > 1
+                and not colon
+                and all(self.words[i][0].isupper() or self.words[i][0].isdigit() for i in words)
+            ):
+                continue  # a title or name: „Süddeutsche Zeitung“, „Die Andere Medizin“
             if len(words) < 2 and not colon:
                 continue
             # „…“, sagte X, „…“: the second part continues the first.
@@ -464,11 +573,11 @@ class _Extractor:
                 finding.cue_spans = self._spans(cue_toks)
                 finding.cue = " ".join(self.words[i] for i in cue_toks)
             elif outside and self.words[outside[0]] != ":":
-                colon_at = [i for i in outside if self.words[i] == ":"]
-                if colon_at:
-                    end = self._np_forward(outside[0], colon_at[0])
-                    if end > outside[0]:
-                        speaker = self._speaker_from(range(outside[0], end), no)
+                # No verb of saying, but a frame: "Auch der Sprecher X will „…“",
+                # "Die Bewohner sehen das gelassen: „…“" – its subject speaks.
+                subject = self._leading_subject(outside)
+                if subject:
+                    speaker = self._speaker_from(subject, no)
             if speaker is None:
                 speaker = self._previous_speaker(no)
                 frame = []
@@ -478,9 +587,24 @@ class _Extractor:
             findings.append(finding)
         return findings
 
+    def _embeds(self, outer: QuoteFinding, inner: list[QuoteFinding]) -> bool:
+        """Does ``outer`` contain every quote of ``inner`` plus words of its own?"""
+        start, end = outer.start, outer.end
+        if not all(start <= f.start and f.end <= end + 1 for f in inner):
+            return False
+        own = sum(
+            1
+            for s, e in outer.spans
+            for i in self._tokens_between(s, e)
+            if not self.in_quote[i] and self.words[i].isalpha()
+        )
+        return own >= 3
+
     def _joined_by_frame(self, a: QuotedSpan, b: QuotedSpan) -> bool:
         between = [i for i in self._tokens_between(a.end, b.start) if not self.space[i]]
-        if not between or len(between) > 10 or self.words[between[0]] != ",":
+        if not between:
+            return True  # „Erster Satz.“ „Zweiter Satz.“ – one statement in two pairs of marks
+        if len(between) > 10 or self.words[between[0]] != ",":
             return False
         return any(
             self.lemma[i] in self.lex.all_verbs or self.lower[i] in self.lex.attribution_adverbs
@@ -497,14 +621,11 @@ class _Extractor:
             if lw in self.lex.source_prepositions and nxt is not None:
                 end = self._np_forward(nxt, toks[-1] + 1)
                 if end > nxt:
-                    return [i], list(range(nxt, end))
-            if (
-                lw in self.lex.source_prepositions_before_noun
-                and nxt is not None
-                and self.lower[nxt] in self.lex.source_nouns
-            ):
+                    return [i], list(range(nxt, self._with_appositions(nxt, end, toks[-1] + 1)))
+            if lw in self.lex.source_prepositions_before_noun and nxt is not None:
                 end = self._np_forward(nxt, toks[-1] + 1)
-                return [i], list(range(nxt, max(end, nxt + 1)))
+                if end > nxt and self._names_a_source(nxt, end):
+                    return [i], list(range(nxt, self._with_appositions(nxt, end, toks[-1] + 1)))
             if lw in self.lex.source_postpositions and pos > 0:
                 start = self._np_backward(i, toks[0])
                 if start < i:
@@ -561,16 +682,25 @@ class _Extractor:
                         self._finding(no, "Indirect", rest, cue, self._subject(toks, cue), frame)
                     ]
             # 3. Clause first, then ", sagte X." / ", wie X mitteilte." / ", teilte X mit."
-            if lo > 0 and self.words[toks[lo - 1]] == "," and lo - 1 >= 3:
+            # The attribution must close the sentence and hold little besides verb and subject.
+            if (
+                lo > 0
+                and self.words[toks[lo - 1]] == ","
+                and lo - 1 >= 3
+                and hi >= len(body)
+                and self._verb_opens_clause(toks, lo, pos)
+                and len(body) - lo <= 12
+            ):
                 quote = body[: lo - 1]
-                if self._is_main_clause(quote):
-                    frame = [i for i in body[lo - 1 :]]
-                    return [
-                        self._finding(no, "Indirect", quote, cue, self._subject(toks, cue), frame)
-                    ]
+                subject = self._subject(toks, cue)
+                if subject and self._is_main_clause(quote):
+                    frame = body[lo - 1 :]
+                    return [self._finding(no, "Indirect", quote, cue, subject, frame)]
         # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
         # 5. Reported speech: "Die Regierung kritisierte die Pläne."
         for verb, cue in cues:
+            if any(self.lower[c] in _PASSIVE for c in cue):
+                continue  # "wurde verurteilt": the subject is not the one speaking
             if self.lemma[verb] in self.lex.reported_verbs or any(
                 self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue
             ):
@@ -583,7 +713,7 @@ class _Extractor:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
         # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
         if any(
-            self.lower[i] in self.lex.subjunctive and not self.in_quote[i] for i in body
+            self._subjunctive(i) and not self.in_quote[i] for i in body
         ) and not any(self.lower[i] in ("ich", "wir") for i in body):
             speaker = self._previous_speaker(no)
             finding = QuoteFinding(spans=self._spans(toks), type="IndirectFreeIndirect")
@@ -592,12 +722,32 @@ class _Extractor:
             return [finding]
         return []
 
+    def _subjunctive(self, i: int) -> bool:
+        """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
+        the infinitive minus its "n" ("gehe", "halte", "bleibe"), not after "ich"."""
+        word = self.lower[i]
+        if word in self.lex.subjunctive:
+            return True
+        if self.lang != "de" or not word.endswith("e") or not self.words[i][0].islower():
+            return False
+        if word in self.stop or word in self.dets:
+            return False
+        return self.lemma[i] == word + "n" and (i == 0 or self.lower[i - 1] != "ich")
+
+    def _verb_opens_clause(self, toks: list[int], lo: int, pos: int) -> bool:
+        """ ", sagte X" / ", hatte X erklärt" / ", wie X mitteilte": nothing but "wie", an
+        auxiliary or the subject comes between the comma and the speech verb."""
+        first = toks[lo]
+        if first == toks[pos] or self.lower[first] in self.aux:
+            return True
+        return self.lower[first] in ("wie", "as")
+
     def _is_complement(self, rest: list[int]) -> bool:
         first = self.lower[rest[0]]
         if first in self.comps:
             return True
         words = {self.lower[i] for i in rest}
-        if words & self.lex.subjunctive:
+        if any(self._subjunctive(i) for i in rest):
             return True
         if first in _RELATIVE:
             return False
@@ -605,7 +755,23 @@ class _Extractor:
 
     def _is_main_clause(self, quote: list[int]) -> bool:
         """A clause that can stand as what was said: long enough, not just a name."""
-        return len(quote) >= 4 and any(self.words[i][0].islower() for i in quote)
+        if len(quote) < 4:
+            return False
+        end = self._with_appositions(
+            quote[0], self._np_forward(quote[0], quote[-1] + 1), quote[-1] + 1
+        )
+        return end < quote[-1] and any(
+            self.words[i][0].islower() and self.lower[i] not in self.dets | self.links
+            for i in quote
+        )
+
+    def _names_a_source(self, start: int, end: int) -> bool:
+        """Does the phrase after "nach" name a source ("eigenen Angaben", "Polizeiberichten")?"""
+        nouns = self.lex.source_nouns
+        return any(
+            self.words[j][0].isupper() and any(self.lower[j].endswith(n) for n in nouns)
+            for j in range(start, min(end, start + 4))
+        )
 
     def _finding(self, no, qtype, quote, cue, subject, frame) -> QuoteFinding:
         finding = QuoteFinding(spans=self._spans(quote), type=qtype)
