@@ -51,9 +51,23 @@ def _register() -> None:
     libraries (spaCy, trafilatura, NumPy) inside the command functions, so that
     ``parley --help`` stays instant.
     """
-    from parley.cli import eval_cmds, eval_gold_cmds, eval_quotes_cmds, extract_cmds, ingest_cmds
+    from parley.cli import (
+        case_cmds,
+        eval_cmds,
+        eval_gold_cmds,
+        eval_quotes_cmds,
+        extract_cmds,
+        ingest_cmds,
+    )
 
-    for module in (ingest_cmds, extract_cmds, eval_cmds, eval_gold_cmds, eval_quotes_cmds):
+    for module in (
+        case_cmds,
+        ingest_cmds,
+        extract_cmds,
+        eval_cmds,
+        eval_gold_cmds,
+        eval_quotes_cmds,
+    ):
         module.register(app)
 
 
