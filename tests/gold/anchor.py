@@ -2,7 +2,8 @@
 
 Gold is authored in ``tests/gold/src/*.yaml`` as text snippets, not offsets:
 offsets index the *cleaned* text, and every change to the boilerplate cleaner
-moves them. This tool re-derives them, so the gold survives cleaner changes:
+moves them. This tool re-derives them from the text ingestion produces (same reader, same
+outlet rules), so the gold survives cleaner changes:
 
     PYTHONPATH=src python tests/gold/anchor.py            # rewrite tests/gold/*.jsonl
     PYTHONPATH=src python tests/gold/anchor.py --check    # fail if a jsonl is stale
@@ -25,7 +26,6 @@ Authoring format (one YAML file per article)::
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
@@ -60,14 +60,14 @@ def find(text: str, snippet: str, cursor: int, where: str) -> tuple[int, int]:
     return match.start(), match.end()
 
 
-def read_source(name: str, sources: list[Path]) -> str:
+def locate(name: str, sources: list[Path]) -> tuple[Path, int | None]:
+    """The source file, and the line for one record of a JSON Lines file (``feed.jsonl:2``)."""
+    head, sep, tail = name.rpartition(":")
+    name, line = (head, int(tail)) if sep and tail.isdigit() else (name, None)
     for base in sources:
         path = base / name
         if path.is_file():
-            raw = path.read_bytes()
-            if path.suffix == ".gz":
-                raw = gzip.decompress(raw)
-            return raw.decode("utf-8")
+            return path, line
     raise AnchorError(f"source {name!r} not found in {', '.join(map(str, sources))}")
 
 
@@ -173,13 +173,17 @@ def anchor(spec: dict[str, Any], text: str, removed: list[dict[str, Any]]) -> li
     return records
 
 
-def clean(raw: str) -> tuple[str, list[dict[str, Any]]]:
-    """The cleaned text the pipeline will see, and the removed lines."""
-    from parley.ingest.clean import clean_text
+def clean(path: Path, line: int | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """The cleaned text exactly as ingestion produces it (format, outlet rules), and removals."""
+    from parley.ingest.pipeline import Prepared, prepare
 
-    result = clean_text(raw)
-    removed = [r.to_dict() if hasattr(r, "to_dict") else r for r in getattr(result, "removed", [])]
-    return result.text, removed
+    for item in prepare([str(path)]):
+        if line is not None and getattr(item, "line", None) != line:
+            continue
+        if isinstance(item, Prepared):
+            return item.article.text, [r.to_dict() for r in item.article.removed]
+        raise AnchorError(f"{path}: not ingested ({item})")
+    raise AnchorError(f"{path}: no article read" + (f" at line {line}" if line else ""))
 
 
 def to_jsonl(records: list[dict[str, Any]]) -> str:
@@ -194,13 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report stale or broken gold")
     args = parser.parse_args(argv)
 
-    specs = args.specs or sorted((HERE / "src").glob("*.yaml"))
+    specs = args.specs or sorted((HERE / "src").rglob("*.yaml"))
     failures = 0
     for spec_path in specs:
         spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-        target = args.out / (spec_path.stem + ".jsonl")
+        # src/seeds/x.yaml -> seeds/x.jsonl: the gold tree mirrors the spec tree
+        subdir = spec_path.resolve().parent.relative_to((HERE / "src").resolve())
+        target = args.out / subdir / (spec_path.stem + ".jsonl")
         try:
-            text, removed = clean(read_source(spec["source"], args.sources))
+            text, removed = clean(*locate(spec["source"], args.sources))
             content = to_jsonl(anchor(spec, text, removed))
         except AnchorError as exc:
             print(f"{spec_path.name}: {exc}", file=sys.stderr)
@@ -212,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
                 failures += 1
         else:
             target.write_text(content, encoding="utf-8")
-            counts = {k: content.count(f'"kind": "{k}"') for k in ("mention", "quote", "event", "stance")}
+            counts = {
+                k: content.count(f'"kind": "{k}"') for k in ("mention", "quote", "event", "stance")
+            }
             print(f"{target.name}: " + ", ".join(f"{v} {k}s" for k, v in counts.items()))
     return 1 if failures else 0
 
