@@ -26,10 +26,10 @@ def _one(text: str, published: str | None = PUB, lang: str = "de"):
         ("Der Mitschnitt stammt von Mitte Oktober.", "Mitte Oktober", "2025-10-15"),
         ("Die Einigung fiel vor einer Woche in Dschidda.", "vor einer Woche", "2025-11-20"),
         ("Anfang Dezember reisen die Gesandten erneut.", "Anfang Dezember", "2024-12-01"),
-        ("Ende vergangener Woche entschied das Ministerium.", "Ende vergangener Woche", "2025-11-21"),
+        ("Ende vergangener Woche entschied man.", "Ende vergangener Woche", "2025-11-21"),
         ("Am Wochenende beriet Witkoff in Florida.", "Am Wochenende", "2025-11-22"),
         ("Er sprach am Sonntagabend mit Reportern.", "am Sonntagabend", "2025-11-23"),
-        ("Der Plan vom 20. Januar dieses Jahres galt.", "vom 20. Januar dieses Jahres", "2025-01-20"),
+        ("Es galt vom 20. Januar dieses Jahres an.", "vom 20. Januar dieses Jahres", "2025-01-20"),
         ("Die Rede vom 14. Juni 2024 blieb gültig.", "vom 14. Juni 2024", "2024-06-14"),
     ],
 )
