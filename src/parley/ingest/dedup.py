@@ -4,8 +4,8 @@ Exact duplicates need nothing here: the article id is a hash of the cleaned
 text, so identical text collapses to one article with several sources.
 
 Near-duplicates are found with MinHash over word 3-shingles (datasketch) and
-locality-sensitive hashing in bands. datasketch picks the band layout for the
-similarity threshold; the band keys themselves are stored in the knowledge base
+locality-sensitive hashing in bands, laid out as datasketch's ``MinHashLSH``
+lays them out for the threshold. The band keys are stored in the knowledge base
 rather than in an in-memory ``MinHashLSH``, so the index survives across runs,
 is written in the same transaction as its article (kill-and-resume safe) and
 costs no memory as the corpus grows. Candidates that share a band are confirmed
@@ -18,8 +18,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 #: Estimated Jaccard similarity of word 3-shingles above which two articles are
 #: near-duplicates. Ten edited words in a 400-word agency report leave ~0.86;
@@ -32,6 +36,10 @@ MIN_WORDS = 30
 _SEED = 1
 #: datasketch's hashing scheme, pinned: stored signatures must stay comparable.
 _SCHEME = "affine32"
+#: The band layout ``datasketch.MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)``
+#: chooses (its ``b`` and ``r``; a test keeps them in step). Fixed here because
+#: computing it imports SciPy and integrates numerically on every start.
+BANDS, ROWS = 14, 9
 _WORD = re.compile(r"\w+")
 
 
@@ -50,13 +58,11 @@ class Fingerprint:
 
 
 @cache
-def _lsh() -> tuple[object, list[tuple[int, int]]]:
-    """A template MinHash (its permutations are reused) and datasketch's band ranges."""
-    from datasketch import MinHash, MinHashLSH
+def _template() -> MinHash:
+    """A MinHash whose permutations every fingerprint reuses (drawing them is costly)."""
+    from datasketch import MinHash
 
-    template = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    return template, list(lsh.hashranges)
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
 
 
 def fingerprint(text: str) -> Fingerprint | None:
@@ -67,14 +73,13 @@ def fingerprint(text: str) -> Fingerprint | None:
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    template, ranges = _lsh()
     minhash = MinHash(
-        num_perm=NUM_PERM, seed=_SEED, permutations=template.permutations, scheme=_SCHEME
+        num_perm=NUM_PERM, seed=_SEED, permutations=_template().permutations, scheme=_SCHEME
     )
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     values = minhash.hashvalues.astype("<u8")
     bands = tuple(
-        hashlib.blake2b(values[start:end].tobytes(), digest_size=8, person=bytes([i])).digest()
-        for i, (start, end) in enumerate(ranges)
+        hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).digest()
+        for i in range(BANDS)
     )
     return Fingerprint(signature=values.tobytes(), bands=bands)

@@ -180,17 +180,17 @@ class KnowledgeBase:
     def _link_near_duplicates(self, aid: str, fingerprint: Fingerprint) -> str | None:
         """Join ``aid`` to the cluster of its near-duplicates (merging clusters it bridges)."""
         db = self._db
-        matches: dict[str, float] = {}
-        for band, key in enumerate(fingerprint.bands):
-            for (other,) in db.execute(
-                "SELECT article_id FROM minhash_bands WHERE band = ? AND key = ?", (band, key)
-            ):
-                if other not in matches:
-                    (signature,) = db.execute(
-                        "SELECT signature FROM minhashes WHERE article_id = ?", (other,)
-                    ).fetchone()
-                    matches[other] = fingerprint.similarity(signature)
-        matches = {other: sim for other, sim in matches.items() if sim >= THRESHOLD}
+        pairs = ", ".join("(?, ?)" for _ in fingerprint.bands)
+        candidates = db.execute(
+            "SELECT article_id, signature FROM minhashes WHERE article_id IN "
+            f"(SELECT article_id FROM minhash_bands WHERE (band, key) IN (VALUES {pairs}))",
+            [value for band, key in enumerate(fingerprint.bands) for value in (band, key)],
+        )
+        matches = {
+            other: similarity
+            for other, signature in candidates
+            if (similarity := fingerprint.similarity(signature)) >= THRESHOLD
+        }
         if not matches:
             return None
         roots = {other: self._cluster_of(other) or other for other in matches}
