@@ -246,21 +246,21 @@ def as_html(item: Synthetic) -> str:
 
 
 def generate(out: Path, articles: int, seed: int) -> tuple[int, int]:
-    """Write the corpus under ``out``; returns (documents, bytes written)."""
+    """Write the corpus under ``out``; returns (documents, bytes of text before compression)."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
-    written = documents = 0
+    text_bytes = documents = 0
     feed: list[str] = []
     recent: list[Synthetic] = []
 
     def flush_feed(final: bool = False) -> None:
-        nonlocal written
+        nonlocal text_bytes
         if feed and (final or len(feed) >= 500):
             path = out / "feeds" / f"feed_{documents:06d}.jsonl"
             path.parent.mkdir(exist_ok=True)
             data = ("\n".join(feed) + "\n").encode("utf-8")
             path.write_bytes(data)
-            written += len(data)
+            text_bytes += len(data)
             feed.clear()
 
     for n in range(articles):
@@ -283,17 +283,17 @@ def generate(out: Path, articles: int, seed: int) -> tuple[int, int]:
             if kind < 0.3:
                 data = as_html(item).encode("utf-8")
                 path = folder / f"{n:06d}.html"
-            elif kind < 0.4:
-                data = gzip.compress(item.text.encode("utf-8"), mtime=0)
-                path = folder / f"{n:06d}.txt.gz"
             else:
                 data = item.text.encode("utf-8")
                 path = folder / f"{n:06d}.txt"
+            text_bytes += len(data)
+            if 0.3 <= kind < 0.4:
+                data = gzip.compress(data, mtime=0)
+                path = path.with_suffix(".txt.gz")
             path.write_bytes(data)
-            written += len(data)
         documents += 1
     flush_feed(final=True)
-    return documents, written
+    return documents, text_bytes
 
 
 def main() -> None:
@@ -303,7 +303,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     documents, size = generate(args.out, args.articles, args.seed)
-    print(f"{documents} documents, {size / 1e6:.1f} MB in {args.out}")
+    print(f"{documents} documents, {size / 1e6:.1f} MB of text in {args.out}")
 
 
 if __name__ == "__main__":

@@ -63,18 +63,3 @@ def test_near_duplicates_across_outlets_are_kept_and_linked(tmp_path, prose):
         assert all(sim >= THRESHOLD for _, sim in kb.near_duplicates(copy_b))
         assert kb.near_duplicates(other) == []
         assert [s.line for s in kb.sources(original)] == [1, 5]
-
-
-def test_an_article_resembling_two_unlinked_articles_links_all_three(tmp_path, prose):
-    """A and B are too different to match each other, but C resembles both."""
-    blocks = [prose(100 + i, 3) for i in range(24)]
-    a, b, c = ("\n".join(blocks[i : i + 20]) for i in (0, 4, 2))
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps({"text": t}) for t in (a, b, c)) + "\n", "utf-8")
-    with KnowledgeBase(tmp_path / "kb.db") as kb:
-        first, second, bridge = list(ingest([str(feed)], kb))
-        assert (first.status, second.status, bridge.status) == ("new", "new", "near-duplicate")
-        assert bridge.cluster == first.article_id
-        members = {first.article_id, second.article_id, bridge.article_id}
-        for member in members:
-            assert {m for m, _ in kb.near_duplicates(member)} == members - {member}
