@@ -143,10 +143,10 @@ def test_rejections_are_recorded_once(tmp_path):
         assert kb.rejected() == [bad, Rejection("x.bin", None, "binary content, not text")]
 
 
-def _print(name: str, values: list[int], keys: dict[int, bytes]) -> Fingerprint:
+def _print(name: str, values: list[int], keys: dict[int, int]) -> Fingerprint:
     """A fingerprint with chosen signature values and chosen band keys (others unique)."""
-    signature = np.array(values, dtype="<u8").tobytes()
-    bands = tuple(keys.get(i, f"{name}-{i}".encode()) for i in range(BANDS))
+    signature = np.array(values, dtype="<u4").tobytes()
+    bands = tuple(keys.get(i, hash((name, i))) for i in range(BANDS))
     return Fingerprint(signature=signature, bands=bands)
 
 
@@ -157,11 +157,11 @@ def test_an_article_bridging_two_clusters_merges_them_into_the_oldest(tmp_path):
     b = [1] * half + [3] * half  # similarity to a: 0.5, below the threshold
     bridge = [1] * half + [2] * quarter + [3] * quarter  # 0.75 to both
     prints = {
-        "A": _print("A", a, {0: b"A-band-0"}),
-        "A2": _print("A2", a, {0: b"A-band-0"}),  # copy of A
-        "B": _print("B", b, {1: b"B-band-1"}),
-        "B2": _print("B2", b, {1: b"B-band-1"}),  # copy of B
-        "C": _print("C", bridge, {0: b"A-band-0", 1: b"B-band-1"}),
+        "A": _print("A", a, {0: -10}),
+        "A2": _print("A2", a, {0: -10}),  # copy of A
+        "B": _print("B", b, {1: 11}),
+        "B2": _print("B2", b, {1: 11}),  # copy of B
+        "C": _print("C", bridge, {0: -10, 1: 11}),
     }
     with KnowledgeBase(tmp_path / "kb.db") as kb:
         added = {}

@@ -51,13 +51,13 @@ _WORD = re.compile(r"\w+")
 class Fingerprint:
     """A MinHash signature and the LSH band keys derived from it."""
 
-    signature: bytes  # NUM_PERM little-endian uint64 hash values
-    bands: tuple[bytes, ...]  # one 8-byte key per band
+    signature: bytes  # NUM_PERM little-endian uint32 hash values
+    bands: tuple[int, ...]  # one signed 64-bit key per band (fits an SQLite INTEGER)
 
     def similarity(self, other_signature: bytes) -> float:
         """Estimated Jaccard similarity to another stored signature."""
-        a = np.frombuffer(self.signature, dtype="<u8")
-        b = np.frombuffer(other_signature, dtype="<u8")
+        a = np.frombuffer(self.signature, dtype="<u4")
+        b = np.frombuffer(other_signature, dtype="<u4")
         return float(np.count_nonzero(a == b)) / len(a)
 
 
@@ -84,9 +84,13 @@ def fingerprint(text: str) -> Fingerprint | None:
     minhash = _minhash()
     minhash.clear()
     minhash.update_batch(_shingle_hashes(words))
-    values = minhash.hashvalues.astype("<u8")
+    values = minhash.hashvalues.astype("<u4")
     bands = tuple(
-        hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).digest()
+        int.from_bytes(
+            hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
         for i in range(BANDS)
     )
     return Fingerprint(signature=values.tobytes(), bands=bands)

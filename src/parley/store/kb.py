@@ -135,7 +135,7 @@ class KnowledgeBase:
         if exists:
             inserted = self._add_source(aid, origin, digest)
             return Added("duplicate" if inserted else "unchanged", aid, self._cluster_of(aid))
-        db.execute(
+        seq = db.execute(
             "INSERT INTO articles(id, text, title, outlet, author, published, language, "
             "dateline, url, source, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -151,7 +151,7 @@ class KnowledgeBase:
                 article.source,
                 article.chars,
             ),
-        )
+        ).lastrowid
         self._add_source(aid, origin, digest)
         db.executemany(
             "INSERT INTO removed_lines(article_id, position, line, text, reason) "
@@ -162,12 +162,11 @@ class KnowledgeBase:
             return Added("new", aid)
         cluster = self._link_near_duplicates(aid, fingerprint)
         db.execute(
-            "INSERT INTO minhashes(article_id, signature) VALUES (?, ?)",
-            (aid, fingerprint.signature),
+            "INSERT INTO minhashes(seq, signature) VALUES (?, ?)", (seq, fingerprint.signature)
         )
         db.executemany(
-            "INSERT OR IGNORE INTO minhash_bands(band, key, article_id) VALUES (?, ?, ?)",
-            [(band, key, aid) for band, key in enumerate(fingerprint.bands)],
+            "INSERT OR IGNORE INTO minhash_bands(band, key, seq) VALUES (?, ?, ?)",
+            [(band, key, seq) for band, key in enumerate(fingerprint.bands)],
         )
         return Added("near-duplicate" if cluster else "new", aid, cluster)
 
@@ -187,9 +186,9 @@ class KnowledgeBase:
         # CROSS JOIN keeps the probe rows outermost, so each is one primary-key lookup.
         candidates = db.execute(
             f"WITH probe(band, key) AS (VALUES {pairs}) "
-            "SELECT DISTINCT s.article_id, s.signature FROM probe "
+            "SELECT DISTINCT a.id, s.signature FROM probe "
             "CROSS JOIN minhash_bands m ON m.band = probe.band AND m.key = probe.key "
-            "JOIN minhashes s ON s.article_id = m.article_id",
+            "JOIN minhashes s ON s.seq = m.seq JOIN articles a ON a.seq = m.seq",
             [value for band, key in enumerate(fingerprint.bands) for value in (band, key)],
         )
         matches = {
