@@ -118,7 +118,7 @@ def test_articles_show_and_search_commands(tmp_path, prose):
     with KnowledgeBase(db) as kb:
         [article] = kb.articles()
     listing = runner.invoke(app, ["articles", "--db", str(db)])
-    assert article.id in listing.output
+    assert article.id[:12] in listing.output
     shown = runner.invoke(app, ["show", article.id[:6], "--db", str(db)])
     assert shown.exit_code == 0 and article.text.split("\n")[0][:40] in shown.output
     word = article.text.split()[0]

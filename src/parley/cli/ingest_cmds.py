@@ -229,17 +229,18 @@ def articles(
             box=box.SIMPLE_HEAD,
             pad_edge=False,
         )
-        # Fixed columns take 58 cells; the title gets the rest, one line per article.
-        table.add_column("ID", width=16)
+        # Ids are shown as 12-character prefixes (enough for `parley show`); the title
+        # takes what the fixed columns leave, one line per article.
+        table.add_column("ID", width=12, no_wrap=True)
         table.add_column("Published", width=10)
         table.add_column("Lang", width=4)
         table.add_column("Outlet", width=12, no_wrap=True)
-        table.add_column("Title", width=max(12, console.width - 70), no_wrap=True)
+        table.add_column("Title", width=max(12, console.width - 66), no_wrap=True)
         table.add_column("Chars", width=6, justify="right")
         table.add_column("Rm", width=3, justify="right")
         for article in kb.articles(outlet=outlet, language=language, limit=limit):
             table.add_row(
-                article.id,
+                article.id[:12],
                 article.published or "-",
                 article.language or "-",
                 article.outlet or "-",
