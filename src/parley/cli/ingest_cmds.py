@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -235,17 +236,24 @@ def articles(
     from parley.store.kb import KnowledgeBase
 
     with KnowledgeBase(db, create=False) as kb:
-        table = Table(title=f"{len(kb)} articles in {db}", title_justify="left")
-        table.add_column("ID", no_wrap=True)
-        table.add_column("Published", no_wrap=True)
-        table.add_column("Lang", no_wrap=True)
-        table.add_column("Outlet", max_width=24)
-        table.add_column("Title", ratio=1)
-        table.add_column("Chars", justify="right", no_wrap=True)
-        table.add_column("Removed", justify="right", no_wrap=True)
+        table = Table(
+            title=f"{len(kb)} articles in {db}",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        # Ids are shown as 12-character prefixes (enough for `parley show`); the title
+        # takes what the fixed columns leave, one line per article.
+        table.add_column("ID", width=12, no_wrap=True)
+        table.add_column("Published", width=10)
+        table.add_column("Lang", width=4)
+        table.add_column("Outlet", width=12, no_wrap=True)
+        table.add_column("Title", width=max(12, console.width - 66), no_wrap=True)
+        table.add_column("Chars", width=6, justify="right")
+        table.add_column("Rm", width=3, justify="right")
         for article in kb.articles(outlet=outlet, language=language, limit=limit):
             table.add_row(
-                article.id,
+                article.id[:12],
                 article.published or "-",
                 article.language or "-",
                 article.outlet or "-",
@@ -336,10 +344,10 @@ def search(
         console.print(f"No article matches {query!r}.")
         return
     table = Table(title=f"{len(hits)} hits for {query!r}", title_justify="left")
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Published", no_wrap=True)
+    table.add_column("ID", min_width=16, no_wrap=True)
+    table.add_column("Published", min_width=10, no_wrap=True)
     table.add_column("Outlet", max_width=20)
-    table.add_column("Snippet", ratio=1)
+    table.add_column("Snippet")
     for hit in hits:
         table.add_row(
             hit.article_id, hit.published or "-", hit.outlet or "-", _snippet(hit.snippet)

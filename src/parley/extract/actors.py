@@ -182,6 +182,10 @@ def english_spelling(name: str, lang: str) -> str:
     for word in name.split():
         for rx, rep in _DE_TO_EN:
             word = rx.sub(rep, word)
+        # Russian -ий is -i in German, -y in English (Waleri/Valery, Dmitri/Dmitry);
+        # short names keep the English -i (Juri/Yuri).
+        if len(word) > 4 and word.endswith("i") and word[-2] in "rlt":
+            word = word[:-1] + "y"
         parts.append(word)
     return " ".join(parts)
 
@@ -216,6 +220,7 @@ class ActorInfo:
     name: str
     type: str
     affiliation: str | None
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +276,13 @@ class Gazetteer:
         self._ambiguous: dict[str, Ambiguity] = {}
         generated: list[tuple[str, str, str]] = []
         for actor in actors:
-            self.info[actor.id] = ActorInfo(actor.id, actor.name, actor.type, actor.affiliation)
+            self.info[actor.id] = ActorInfo(
+                actor.id,
+                actor.name,
+                actor.type,
+                actor.affiliation,
+                tuple(getattr(actor, "tags", None) or ()),
+            )
             forms = [("en", actor.name), *_names(actor.aliases), *_names(actor.inflected)]
             for lang, form in forms:
                 self._add_name(form, actor.id)
@@ -346,12 +357,29 @@ class Gazetteer:
     def canonical(self, actor_id: str) -> str:
         return self.redirects.get(actor_id, actor_id)
 
+    def is_source(self, actor_id: str) -> bool:
+        """An outlet or platform that publishes (tagged ``source`` in the pack)."""
+        info = self.info.get(self.canonical(actor_id))
+        return info is not None and "source" in info.tags
+
     def party(self, actor_id: str) -> str:
         """The party an actor acts for (itself when it is a party or unknown)."""
         info = self.info.get(self.canonical(actor_id))
         if info is None or info.type != "person" or not info.affiliation:
             return actor_id
         return info.affiliation
+
+    def government(self, actor_id: str) -> str:
+        """A ministry or office acts as its state ("US-Finanzministerium" -> united-states),
+        as SPEC §2 has the Kremlin act as Russia; persons and parties stay themselves."""
+        actor_id = self.canonical(actor_id)
+        info = self.info.get(actor_id)
+        if info is None or info.type != "organization" or not info.affiliation:
+            return actor_id
+        if "source" in info.tags:  # an outlet reports, it does not act for its country
+            return actor_id
+        owner = self.info.get(info.affiliation)
+        return info.affiliation if owner is not None and owner.type == "state" else actor_id
 
     # -- scanning ---------------------------------------------------------------
 

@@ -99,14 +99,28 @@ class LanguageCues:
     negations: frozenset[str] = frozenset()
     conditionals: CueSet = field(default_factory=CueSet)
     issues: CueSet = field(default_factory=CueSet)  # label: issue key
+    obligation: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    anaphoric: CueSet = field(default_factory=CueSet)
+    conditional_nouns: frozenset[str] = frozenset()
 
 
 @cache
-def _base() -> dict[str, Any]:
+def _base_file() -> dict[str, Any]:
     import yaml
 
     with BASE_LEXICON.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["languages"]
+        return yaml.safe_load(handle)
+
+
+def _base() -> dict[str, Any]:
+    return _base_file()["languages"]
+
+
+def _grammar(lang: str) -> dict[str, list[str]]:
+    return _base_file().get("grammar", {}).get(lang, {})
 
 
 def build_cues(lang: str, case: Any = None) -> LanguageCues:
@@ -139,7 +153,18 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         else:
             forms = [(k, f) for k, v in (cues or {}).items() for f in v]
         issues += [(form, _get(issue, "key")) for form_lang, form in forms if form_lang == lang]
+    grammar = _grammar(lang)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in grammar.get(key, []))
+
     return LanguageCues(
+        obligation=words("obligation"),
+        prepositions=words("prepositions"),
+        articles=words("articles"),
+        pronouns=words("pronouns"),
+        anaphoric=CueSet((w, "source") for w in grammar.get("anaphoric_source", [])),
+        conditional_nouns=words("conditional_nouns"),
         speech=CueSet(speech),
         events=CueSet(events),
         stances=CueSet(stances),

@@ -50,6 +50,7 @@ class DateMention:
     end: int
     text: str
     date: str | None  # YYYY-MM-DD, None when it cannot be pinned to a day
+    approximate: bool = False  # names a stretch of time ("Mitte Oktober"), dated by a day in it
 
 
 def _alt(words: list[str]) -> str:
@@ -283,6 +284,10 @@ _RESOLVERS = {
 }
 
 
+# Expressions that name a stretch of time rather than a day.
+_RANGES = frozenset({"part-month", "week", "weekend"})
+
+
 def parse_published(published: str | None) -> date | None:
     """The publication date as a ``date``; None when absent or malformed."""
     if not published:
@@ -315,6 +320,13 @@ def find_dates(text: str, published: str | date | None, lang: str = "de") -> lis
         if start < last_end:
             continue
         resolved = _RESOLVERS[kind](m, lang, base)
-        out.append(DateMention(start, end, m.group(0), resolved.isoformat() if resolved else None))
+        approximate = kind in _RANGES or (
+            kind == "ago" and not m.group("unit").lower().startswith(("tag", "day"))
+        )
+        out.append(
+            DateMention(
+                start, end, m.group(0), resolved.isoformat() if resolved else None, approximate
+            )
+        )
         last_end = end
     return out

@@ -19,7 +19,8 @@ subject first far more often than not).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.records import Mention, Stance
@@ -59,23 +60,37 @@ def parse_number(text: str) -> float | None:
     return value
 
 
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences tell about this one: who was acting, which document."""
+
+    previous_actor: str | None = None
+    last_document: str | None = None
+    speaker: str | None = None  # speaker of a quote covering most of this sentence
+
+
 def sentence_stances(
     sent: Sentence,
     cues: LanguageCues,
     mentions: Sequence[Mention],
     quoted: Sequence[tuple[int, int]],
-    speaker: str | None,
+    context: Context,
     quantities: dict[str, bool],
+    party: Callable[[str], str],
     article: str,
 ) -> list[Stance]:
     """Stances of one sentence: one per issue named in it."""
     issue_hits = cues.issues.find(sent.words, sent.lemmas)
     if not issue_hits:
         return []
-    stance_hits = cues.stances.find(sent.words, sent.lemmas)
+    stance_hits = [
+        h
+        for h in cues.stances.find(sent.words, sent.lemmas)
+        if context.speaker or not _inside(sent.char_of(h.first), quoted)
+    ]
     if not stance_hits:
         return []
-    actor = speaker if speaker and _mostly_quoted(sent, quoted) else _subject(mentions, quoted)
+    actor = _actor(sent, cues, mentions, quoted, context, party)
     if actor is None:
         return []
     kind = _stance_kind(sent, stance_hits, cues)
@@ -104,26 +119,76 @@ def sentence_stances(
     return out
 
 
-def _mostly_quoted(sent: Sentence, quoted: Sequence[tuple[int, int]]) -> bool:
-    inside = sum(
-        min(e, sent.end) - max(s, sent.start) for s, e in quoted if s < sent.end and e > sent.start
-    )
-    return inside * 2 > sent.end - sent.start
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
-def _subject(mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]) -> str | None:
+def _actor(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+    context: Context,
+    party: Callable[[str], str],
+) -> str | None:
+    """Whose stance: the speaker of reported words, the document "demnach" points to,
+    the grammatical subject, or the actor a leading pronoun refers back to."""
+    if context.speaker:
+        return context.speaker
+    if context.last_document and cues.anaphoric.find(sent.words):
+        return context.last_document
+    if sent.words and sent.words[0] in cues.pronouns and context.previous_actor:
+        return context.previous_actor
+    embedded: list[Mention] = []
     for m in mentions:
-        if m.type in _ACTOR_TYPES and not any(s <= m.start < e for s, e in quoted):
-            return m.actor
+        if m.type not in _ACTOR_TYPES or _inside(m.start, quoted):
+            continue
+        if _embedded(sent, m, cues):
+            embedded.append(m)
+            continue
+        return m.actor
+    if embedded:  # "im Machtzirkel um Trump erwogen": his side, not he himself
+        return party(embedded[0].actor)
     return None
 
 
+def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
+    """A mention that cannot be the subject: inside a prepositional phrase, a genitive
+    attribute ("die Mitgliedschaft der Ukraine") or the first part of a compound."""
+    at = m.end - sent.start
+    if at < len(sent.text) - 1 and sent.text[at] == "-" and sent.text[at + 1].isalpha():
+        return True
+    try:
+        i = sent.offsets.index(m.start)
+    except ValueError:
+        return False
+    before = sent.words[max(0, i - 3) : i]
+    if any(w in cues.prepositions for w in before[-2:]):
+        return True
+    if len(before) >= 2 and before[-1] in cues.articles and before[-1] in ("der", "des"):
+        prev_start = sent.offsets[i - 2] - sent.start
+        return sent.text[prev_start : prev_start + 1].isupper() and i - 2 > 0
+    return False
+
+
+_ORDER = {"reject": 0, "conditional": 1, "open": 2, "demand": 3, "offer": 4, "accept": 5}
+
+
 def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
-    """The strongest cue (reject > demand > offer > accept > open), after negation."""
-    order = {"reject": 0, "demand": 1, "offer": 2, "accept": 3, "open": 4}
-    hit = min(hits, key=lambda h: (order.get(h.label, 9), h.first))
+    """The stance the sentence takes, from its strongest cue, after negation.
+
+    Verbs and adjectives ("lehnt ab", "bereit") say what the subject does;
+    nouns ("Forderung", "Angebot") often name someone else's position
+    ("Putins Forderung nachzukommen"), so they count only when no verb cue
+    is there. Conditions ("stellte Bedingungen") make a stance conditional.
+    """
+    if any(w in cues.conditional_nouns for w in sent.words):
+        return "conditional"
+    verbal = [h for h in hits if not sent.text[sent.char_of(h.first) - sent.start].isupper()]
+    pool = verbal or hits
+    hit = min(pool, key=lambda h: (_ORDER.get(h.label, 9), h.first))
     kind = hit.label
-    if _negated(sent, hit, cues):
+    if sent.words[hit.first] not in cues.obligation and _negated(sent, hit, cues):
         kind = _FLIP.get(kind, kind)
     return kind
 
@@ -135,12 +200,23 @@ def _negated(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
 
 
 def _condition(sent: Sentence, cues: LanguageCues) -> str | None:
-    """The conditional clause's words ("nur wenn ..."), up to the clause end."""
-    hits = cues.conditionals.find(sent.words)
+    """The conditional clause ("nur wenn ...", "sofern ..."), up to the clause end.
+
+    A conditional word counts only where a clause begins (sentence start, after
+    a comma, dash or colon, or after "nur"/"only"), so that "sollte" as a modal
+    or "if" inside a noun phrase does not make everything conditional.
+    """
+    hits = [
+        h
+        for h in cues.conditionals.find(sent.words)
+        if h.first == 0 or sent.words[h.first - 1] in (",", ";", ":", "–", "—", "nur", "only")
+    ]
     if not hits:
         return None
     hit = min(hits, key=lambda h: (h.first, -(h.last - h.first)))
     start = sent.char_of(hit.first) - sent.start
+    if hit.first > 0 and sent.words[hit.first - 1] in ("nur", "only"):
+        start = sent.char_of(hit.first - 1) - sent.start
     rest = sent.text[start:]
     end = re.search(r"[,;:.!?–](?:\s|$)", rest[len(hit.text) :])
     clause = rest[: len(hit.text) + end.start()] if end else rest
