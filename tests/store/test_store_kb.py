@@ -2,10 +2,12 @@
 
 import sqlite3
 
+import numpy as np
 import pytest
 
 from parley.errors import ParleyError
 from parley.ingest.article import Article, RemovedLine
+from parley.ingest.dedup import BANDS, NUM_PERM, Fingerprint
 from parley.ingest.sources import Rejection
 from parley.store.kb import KnowledgeBase, SourceRef
 from parley.store.migrations import migrations
@@ -139,3 +141,40 @@ def test_rejections_are_recorded_once(tmp_path):
         assert kb.reject(Rejection("x.bin", None, "binary content, not text")) is True
         assert kb.reject(Rejection("x.bin", None, "binary content, not text")) is False
         assert kb.rejected() == [bad, Rejection("x.bin", None, "binary content, not text")]
+
+
+def _print(name: str, values: list[int], keys: dict[int, int]) -> Fingerprint:
+    """A fingerprint with chosen signature values and chosen band keys (others unique)."""
+    signature = np.array(values, dtype="<u4").tobytes()
+    bands = tuple(keys.get(i, hash((name, i))) for i in range(BANDS))
+    return Fingerprint(signature=signature, bands=bands)
+
+
+def test_an_article_bridging_two_clusters_merges_them_into_the_oldest(tmp_path):
+    half = NUM_PERM // 2
+    quarter = NUM_PERM // 4
+    a = [1] * half + [2] * half
+    b = [1] * half + [3] * half  # similarity to a: 0.5, below the threshold
+    bridge = [1] * half + [2] * quarter + [3] * quarter  # 0.75 to both
+    prints = {
+        "A": _print("A", a, {0: -10}),
+        "A2": _print("A2", a, {0: -10}),  # copy of A
+        "B": _print("B", b, {1: 11}),
+        "B2": _print("B2", b, {1: 11}),  # copy of B
+        "C": _print("C", bridge, {0: -10, 1: 11}),
+    }
+    with KnowledgeBase(tmp_path / "kb.db") as kb:
+        added = {}
+        for name, fp in prints.items():
+            article = Article(text=f"Text {name}.", source=f"{name}.txt")
+            added[name] = kb.add_article(
+                article, origin=SourceRef(f"{name}.txt", None, None), digest=name, fingerprint=fp
+            )
+        ids = {name: a.article_id for name, a in added.items()}
+        assert added["A2"].cluster == ids["A"]
+        assert added["B2"].cluster == ids["B"]
+        assert added["C"].status == "near-duplicate" and added["C"].cluster == ids["A"]
+        members = set(ids.values())
+        for aid in members:
+            assert {other for other, _ in kb.near_duplicates(aid)} == members - {aid}
+        assert dict(kb.near_duplicates(ids["A"]))[ids["C"]] == 0.75

@@ -45,16 +45,17 @@ CREATE TABLE rejected (
 );
 CREATE UNIQUE INDEX rejected_once ON rejected(source, ifnull(line, 0), reason);
 
--- MinHash signatures and LSH band keys (see parley.ingest.dedup).
+-- MinHash signatures and LSH band keys (see parley.ingest.dedup), keyed by the
+-- article's seq so that inserts append instead of touching random pages.
 CREATE TABLE minhashes (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id),
-    signature  BLOB NOT NULL
+    seq       INTEGER PRIMARY KEY REFERENCES articles(seq),
+    signature BLOB NOT NULL             -- NUM_PERM little-endian uint32
 );
 CREATE TABLE minhash_bands (
-    band       INTEGER NOT NULL,
-    key        BLOB NOT NULL,
-    article_id TEXT NOT NULL REFERENCES articles(id),
-    PRIMARY KEY (band, key, article_id)
+    band INTEGER NOT NULL,
+    key  INTEGER NOT NULL,              -- 64-bit hash of the band's rows
+    seq  INTEGER NOT NULL REFERENCES articles(seq),
+    PRIMARY KEY (band, key, seq)
 ) WITHOUT ROWID;
 
 -- Near-duplicate clusters: only articles that have a near-duplicate appear.
