@@ -145,7 +145,7 @@ def test_stances_with_values_and_party_rollup():
     ]
     pred = [
         _stance("vladimir-putin", "territory-donbas", "demand"),
-        _stance("ukraine", "army-size", "demand", "800,000"),
+        _stance("ukraine", "army-size", "demand", "800.000"),  # German grouping
         _stance("ukraine", "nato-membership", "reject"),
         _stance("russia", "sanctions-relief", "demand", 1),  # no gold value: ignored by value row
     ]
@@ -219,3 +219,13 @@ def test_cli_names_the_bad_line(tmp_path):
     )
     assert result.exit_code != 0
     assert "bad.jsonl:2" in str(result.exception)
+
+
+def test_missing_gold_source_file_is_named(tmp_path):
+    from parley.evaluate.gold import locate_sources
+
+    gold = group_records([ART])
+    with pytest.raises(InputError, match=r"seeds/000_x\.txt: gold source file not found"):
+        locate_sources(gold, [tmp_path])
+    (tmp_path / "000_x.txt").write_text("Putin traf Witkoff.\n")
+    assert locate_sources(gold, [tmp_path]) == {"000_x.txt": tmp_path / "000_x.txt"}

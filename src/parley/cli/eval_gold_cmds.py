@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from parley.cli.eval_cmds import eval_app
@@ -26,32 +27,60 @@ def gold_command(
     pred: Path | None = typer.Option(
         None, "--pred", help="Score this JSONL file as written by `parley extract`."
     ),
-    case: str = typer.Option("ukraine-2025", "--case", help="Case pack for extraction."),
+    case: str = typer.Option(
+        "ukraine-2025",
+        "--case",
+        help="Case pack: extraction lexicons, and the parties stances roll up to.",
+    ),
+    sources: list[Path] = typer.Option(
+        [Path("."), Path("../shared/corpus/seeds")],
+        "--sources",
+        help="Where to find the gold articles' files when extracting in process.",
+    ),
     output_format: str = typer.Option("table", "--format", help="table or json."),
+    by_article: bool = typer.Option(
+        False, "--by-article", help="Also print F1 per article and kind."
+    ),
 ) -> None:
     """Precision, recall and F1 per kind: actors, quotes, speakers, events, stances.
 
     Gold and predictions are aligned by the basename of each article's source,
     so predictions stay comparable when the cleaner (and thus article ids) change.
 
+    Without --pred, the gold articles' source files are read, cleaned and
+    extracted in process with the case pack.
+
     Examples:
+
+      parley eval gold tests/gold
 
       parley extract ../shared/corpus/seeds corpus/demo --output pred.jsonl
       parley eval gold tests/gold --pred pred.jsonl
       parley eval gold tests/gold --pred pred.jsonl --format json
     """
-    from parley.evaluate.gold import group_records, load_gold, read_jsonl, score
+    from parley.cases.loader import load_case
+    from parley.evaluate.gold import (
+        group_records,
+        load_gold,
+        locate_sources,
+        predict,
+        read_jsonl,
+        score,
+    )
 
     if output_format not in ("table", "json"):
         raise typer.BadParameter("use 'table' or 'json'", param_hint="--format")
     gold = load_gold(gold_dir)
-    if pred is None:
-        raise typer.BadParameter(
-            "in-process extraction is not available yet; pass --pred FILE.jsonl",
-            param_hint="--pred",
-        )
-    predicted = group_records(read_jsonl(pred), str(pred))
-    report = score(gold, predicted)
+    pack = load_case(case)
+    if pred is not None:
+        predicted = group_records(read_jsonl(pred), str(pred))
+    else:
+        files = locate_sources(gold, sources)
+        with Progress(transient=True, console=Console(stderr=True)) as bar:
+            task = bar.add_task("extracting", total=len(files))
+            predicted = predict(files.values(), pack, lambda: bar.advance(task))
+    parties = {actor.id: pack.party_of(actor.id) for actor in pack.actors}
+    report = score(gold, predicted, affiliations=parties)
 
     if output_format == "json":
         typer.echo(json.dumps(report.to_dict(), indent=2))
@@ -71,6 +100,15 @@ def gold_command(
         )
     console = Console()
     console.print(table)
+    if by_article:
+        kinds = ["actors", "quotes", "quote speaker", "events", "consult", "stances"]
+        per = Table(title="F1 per article")
+        per.add_column("article", overflow="ellipsis", max_width=28, no_wrap=True)
+        for kind in kinds:
+            per.add_column(kind, justify="right", no_wrap=True)
+        for key, scores in report.per_article.items():
+            per.add_row(key, *(f"{scores[k].f1:.2f}" if k in scores else "" for k in kinds))
+        console.print(per)
     if report.unmatched:
         console.print(
             f"[yellow]no prediction for {len(report.unmatched)} gold article(s):[/] "

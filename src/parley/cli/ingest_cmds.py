@@ -59,8 +59,14 @@ def ingest(
         "--languages",
         help="Languages to tell apart (ISO 639-1, comma-separated).",
     ),
+    case: str = typer.Option(
+        "ukraine-2025", "--case", help="Case pack for extraction of stored articles."
+    ),
+    no_extract: bool = typer.Option(
+        False, "--no-extract", help="Only store articles; extract nothing."
+    ),
 ) -> None:
-    """Read news files into the knowledge base: clean, describe, deduplicate.
+    """Read news files into the knowledge base: clean, describe, deduplicate, extract.
 
     Accepts .txt, .html/.htm, .json and .jsonl (records with "text" or "html" and
     optional url, title, published, outlet, author), each also gzip-compressed.
@@ -89,6 +95,11 @@ def ingest(
     from parley.store.load import ingest as run
 
     langs = [code.strip().lower() for code in languages.split(",") if code.strip()]
+    store_records = None
+    if not no_extract:
+        from parley.cli.extract_cmds import record_writer
+
+        store_records = record_writer(case)
     files, total = scan(paths)
     summary = _Summary()
     started = time.perf_counter()
@@ -112,6 +123,8 @@ def ingest(
 
         for outcome in run(paths, kb, max_bytes=max_bytes, languages=langs, on_bytes=advance):
             summary.add(outcome)
+            if store_records is not None and outcome.article is not None:
+                store_records(kb, outcome.article)
             if outcome.rejection is not None:
                 progress.console.print(
                     Text.assemble(("rejected ", "bold red"), str(outcome.rejection))
@@ -254,6 +267,9 @@ def articles(
 def show(
     article_id: str = typer.Argument(..., help="Article id, or its first few characters."),
     db: Path = DbOption,
+    annotate: bool = typer.Option(
+        False, "--annotate", help="Mark extracted actors, quotes, events and stances in the text."
+    ),
 ) -> None:
     """Print an article: metadata, cleaned text, and every line cleaning removed.
 
@@ -265,6 +281,10 @@ def show(
         article = kb.get(article_id)
         sources = kb.sources(article.id)
         near = kb.near_duplicates(article.id)
+        if annotate:
+            from parley.store.records import article_records
+
+            records = article_records(kb.connection, article.id)
     meta = Table(show_header=False, box=None, title=article.title, title_justify="left")
     meta.add_column(style="bold")
     meta.add_column(overflow="fold")
@@ -286,7 +306,12 @@ def show(
         meta.add_row("near-duplicate", f"{other} (similarity {similarity:.2f})")
     console.print(meta)
     console.rule()
-    console.print(Text(article.text))
+    if annotate:
+        from parley.cli.extract_cmds import annotated
+
+        console.print(annotated(article.text, records))
+    else:
+        console.print(Text(article.text))
     console.rule()
     if article.removed:
         removed = Table(title=f"{len(article.removed)} lines removed", title_justify="left")

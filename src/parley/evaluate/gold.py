@@ -27,6 +27,7 @@ What is compared, per article:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -99,12 +100,17 @@ class Report:
     scores: dict[str, PRF]
     articles: list[str]
     unmatched: list[str]
+    per_article: dict[str, dict[str, PRF]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
             "unmatched": self.unmatched,
             "scores": {kind: prf.to_dict() for kind, prf in self.scores.items()},
+            "per_article": {
+                key: {kind: prf.to_dict() for kind, prf in kinds.items()}
+                for key, kinds in self.per_article.items()
+            },
         }
 
 
@@ -133,12 +139,12 @@ def read_jsonl(path: Path) -> Iterator[Record]:
 
 
 def gold_files(directory: Path) -> list[Path]:
-    """The gold JSONL files of a directory (sorted, so reports are stable)."""
+    """The gold JSONL files under a directory, recursively (sorted, so reports are stable)."""
     if directory.is_file():
         return [directory]
     if not directory.is_dir():
         raise InputError(str(directory), "no such gold file or directory")
-    files = sorted(directory.glob("*.jsonl"))
+    files = sorted(directory.rglob("*.jsonl"))
     if not files:
         raise InputError(str(directory), "no *.jsonl gold files here")
     return files
@@ -229,14 +235,20 @@ def _event_key(record: Record, with_mode: bool = False) -> tuple[Any, ...]:
     return (*key, record.get("mode")) if with_mode else key
 
 
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+")
+
+
 def _norm_value(value: Any) -> Any:
+    """Numbers compare as floats whatever their grouping ("800.000", "800,000")."""
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int | float):
         return float(value)
     text = str(value).strip().lower()
+    if _GROUPED_NUMBER.fullmatch(text):
+        text = re.sub(r"[.,\u202f\u00a0 ]", "", text)
     try:
-        return float(text.replace(",", ""))
+        return float(text)
     except ValueError:
         return text
 
@@ -332,14 +344,16 @@ def score(
     """Sum per-article counts over every gold article (micro-averaged P/R/F1)."""
     totals: dict[str, PRF] = {}
     unmatched: list[str] = []
+    per_article: dict[str, dict[str, PRF]] = {}
     for key in sorted(gold):
         predicted = pred.get(key)
         if predicted is None:
             unmatched.append(key)
             predicted = ArticleRecords(source=key)
-        for kind, prf in score_article(gold[key], predicted, affiliations).items():
+        per_article[key] = score_article(gold[key], predicted, affiliations)
+        for kind, prf in per_article[key].items():
             totals[kind] = totals.get(kind, PRF()) + prf
-    return Report(scores=totals, articles=sorted(gold), unmatched=unmatched)
+    return Report(totals, sorted(gold), unmatched, per_article)
 
 
 def load_gold(directory: Path) -> dict[str, ArticleRecords]:
@@ -351,3 +365,53 @@ def load_gold(directory: Path) -> dict[str, ArticleRecords]:
                 raise InputError(str(path), f"article {key!r} is annotated in two gold files")
             grouped[key] = group
     return grouped
+
+
+def _record_suffix(source: str) -> tuple[str, int | None]:
+    """``feed.jsonl:2`` -> (``feed.jsonl``, 2): one record of a JSON Lines file."""
+    head, sep, tail = source.rpartition(":")
+    return (head, int(tail)) if sep and tail.isdigit() else (source, None)
+
+
+def locate_sources(gold: Mapping[str, ArticleRecords], roots: Iterable[Path]) -> dict[str, Path]:
+    """The file each gold article was annotated on, looked up under ``roots``.
+
+    A gold ``source`` is a seed file name or a repo-relative path, with ``:N``
+    for the N-th line of a JSON Lines file; a missing file is an error naming
+    it, since scoring without it would report a silent zero.
+    """
+    roots = list(roots)
+    found: dict[str, Path] = {}
+    for key, group in gold.items():
+        source = str((group.article or {}).get("source") or key)
+        names = [_record_suffix(source)[0], _record_suffix(key)[0]]
+        for candidate in (root / name for root in roots for name in names):
+            if candidate.is_file():
+                found[key] = candidate
+                break
+        else:
+            where = ", ".join(str(r) for r in roots)
+            raise InputError(source, f"gold source file not found under {where}")
+    return found
+
+
+def predict(
+    paths: Iterable[Path],
+    case: Any,
+    progress: Callable[[], None] | None = None,
+) -> dict[str, ArticleRecords]:
+    """Run ingestion's reader and cleaner and the extractor on ``paths``, in process."""
+    from parley.extract.pipeline import Extractor
+    from parley.ingest.pipeline import Prepared, prepare
+
+    extractor = Extractor(case)
+    records: list[Record] = []
+    for path in dict.fromkeys(paths):  # a JSON Lines file may hold several gold articles
+        for item in prepare([str(path)]):
+            if not isinstance(item, Prepared):
+                raise InputError(str(path), f"not ingested: {item}")
+            records.append(item.article.to_record())
+            records.extend(r.to_record() for r in extractor.extract(item.article))
+        if progress is not None:
+            progress()
+    return group_records(records, "extraction")

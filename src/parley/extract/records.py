@@ -44,6 +44,7 @@ class Mention(Record):
     name: str = ""
     surface: str = ""
     type: ActorType = "person"
+    role: str | None = None  # extra: the office an unknown person was introduced with
 
 
 @dataclass(slots=True)

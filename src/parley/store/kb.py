@@ -92,6 +92,11 @@ class KnowledgeBase:
         self._db.close()
 
     @property
+    def connection(self) -> sqlite3.Connection:
+        """The open SQLite connection, for later stages' tables (extraction records)."""
+        return self._db
+
+    @property
     def schema_version(self) -> int:
         return schema_version(self._db)
 

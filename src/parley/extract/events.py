@@ -1,0 +1,457 @@
+"""Events: who met, called, visited, proposed, rejected, threatened, sanctioned, leaked.
+
+A sentence with an event cue (PLOVER type and, for CONSULT, its mode) yields
+an event whose participants are the actors named in that sentence outside
+quotations, whose place is a place named there, and whose date is the date
+expression nearest the cue. A state that is the affiliation of a person in the
+same event is dropped: "die US-Unterhändler Witkoff und Kushner" is a meeting
+of Witkoff and Kushner, not of the United States as a third party.
+
+News repeats one meeting across many sentences, each naming part of it;
+:func:`merge_events` folds those mentions into one event per article, so that
+"the Moscow meeting" is reported once with everyone who took part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from parley.extract.cues import LanguageCues
+from parley.extract.dates import DateMention
+from parley.extract.records import Event, Mention
+from parley.extract.sentences import Sentence
+
+# When one sentence holds cues of several CONSULT modes, the more specific wins.
+_MODE_RANK = {"phone": 0, "host": 1, "visit": 2, "multilateral": 3, "meet": 4, None: 5}
+_PARTICIPANT_TYPES = frozenset({"person", "state", "organization"})
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+_CLAUSE_BREAKS = frozenset(",;:–—()[]")
+# Words that end a "zwischen A und B" phrase: a new prepositional phrase or a verb slot.
+_PHRASE_END = frozenset(
+    [
+        "von",
+        "vom",
+        "am",
+        "im",
+        "in",
+        "über",
+        "um",
+        "zu",
+        "zur",
+        "zum",
+        "auf",
+        "seit",
+        "nach",
+        "bei",
+        "für",
+        "from",
+        "on",
+        "in",
+        "at",
+        "about",
+        "over",
+        "for",
+        "to",
+        "since",
+        "after",
+    ]
+)
+_BETWEEN = frozenset({"zwischen", "between"})
+_WITH = frozenset({"mit", "with"})
+# Event types parley extracts, each with the fewest participants that make it an event:
+# a meeting, rejection, threat or sanction has two sides; a leak or proposal has an author.
+EXTRACTED_TYPES = {"CONSULT": 2, "REJECT": 2, "THREATEN": 2, "SANCTION": 2, "LEAK": 1, "PROPOSE": 1}
+# A noun alone ("Friedensplan", "Ablehnung") names a thing more often than it reports an act.
+_VERB_ONLY = frozenset({"PROPOSE", "REJECT"})
+# Prepositions after which a name is what the event is about, not who takes part; for
+# sanctions, threats and rejections "gegen Russland" names the target.
+_NOT_PARTY = frozenset(
+    {"gegen", "für", "über", "um", "durch", "ohne", "nach", "aus", "in", "im", "ins", "zu"}
+    | {"zum", "zur", "against", "for", "about", "over", "without", "on", "into", "to"}
+)
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event as found in one sentence, before reports of it are merged."""
+
+    event: Event
+    approximate: bool  # its date is a range ("Mitte Oktober"), not a day
+    definite: bool = False  # "an dem Treffen": refers back to a meeting already reported
+
+
+def _clause(sent: Sentence, token: int, quoted: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Character span of the clause around ``token``: between punctuation breaks."""
+    lo = token
+    while lo > 0 and sent.words[lo - 1] not in _CLAUSE_BREAKS:
+        lo -= 1
+    hi = token
+    while hi + 1 < len(sent.words) and sent.words[hi + 1] not in _CLAUSE_BREAKS:
+        hi += 1
+    end = sent.offsets[hi] + len(sent.words[hi])
+    return sent.offsets[lo], end
+
+
+def _between(sent: Sentence, cue_last: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """The A and B of "Telefonat zwischen A und B" (or "between A and B")."""
+    n = len(sent.words)
+    for i in range(cue_last + 1, min(n, cue_last + 4)):
+        if sent.words[i] in _BETWEEN:
+            j = i + 1
+            while (
+                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
+            ):
+                j += 1
+            lo = sent.offsets[i]
+            hi = sent.offsets[j] if j < n else sent.end
+            return [m for m in mentions if lo <= m.start < hi]
+    return []
+
+
+def sentence_events(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    dates: Sequence[DateMention],
+    quoted: Sequence[tuple[int, int]],
+    party: Callable[[str], str],
+    article: str,
+    is_source: Callable[[str], bool] = lambda _a: False,
+    speaker: str | None = None,
+) -> list[Draft]:
+    """Events of one sentence (at most one per event type), not yet merged.
+
+    Participants are the actors of the cue's clause, or exactly A and B after
+    "zwischen"/"between"; a name inside a compound ("Putin-Berater") only
+    modifies a noun and is no participant, unless the compound is the cue
+    itself ("Witkoff-Putin-Treffen"). CONSULT drafts with one participant are
+    kept: another report of the same meeting may name the rest.
+    """
+    hits = [
+        h
+        for h in cues.events.find(sent.words)
+        if h.label[0] in EXTRACTED_TYPES and not _inside(sent.char_of(h.first), quoted)
+    ]
+    hits = [
+        h
+        for h in hits
+        if h.label[0] not in _VERB_ONLY or sent.text[sent.char_of(h.first) - sent.start].islower()
+    ]
+    if not hits:
+        return []
+    by_type: dict[str, list] = {}
+    for hit in hits:
+        by_type.setdefault(hit.label[0], []).append(hit)
+    outside = [m for m in mentions if not _inside(m.start, quoted)]
+    drafts: list[Draft] = []
+    for etype, type_hits in by_type.items():
+        hit = min(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first))
+        cue_start = sent.char_of(hit.first)
+        cue_end = cue_start + len(sent.words[hit.first])
+        lo, hi = _clause(sent, hit.first, quoted)
+        in_clause = [
+            m
+            for m in outside
+            if lo <= m.start < hi
+            and (cue_start <= m.start < cue_end or not _modifier(sent, m))
+            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
+            and not _genitive(m)
+            and not _attribute(sent, m)
+        ]
+        own = _between(sent, hit.last, in_clause)
+        if not own:  # names in another noun's "zwischen A und B" are that noun's
+            others = _between_spans(sent)
+            in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
+        chosen = own or _with(sent, hit, in_clause) or in_clause
+        places = [m for m in outside if m.type == "place" and lo <= m.start < hi]
+        actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES]
+        if etype == "LEAK":  # a leak is known by who published it
+            actors = [m for m in outside if is_source(m.actor)][:1]
+        elif etype == "CONSULT" and len(actors) == 1 and speaker and speaker != actors[0].actor:
+            # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff."
+            actors = [*actors, Mention(article, 0, 0, actor=speaker)]
+        participants = _participants(actors, party)
+        if not participants:
+            continue
+        date = _nearest(
+            _attached(sent, dates, hit, cues_prepositions=_NOT_PARTY | _WITH),
+            cue_start,
+            hit_is_noun=sent.text[cue_start - sent.start].isupper(),
+        )
+        place = _place(places or [m for m in outside if m.type == "place"], sent)
+        drafts.append(
+            Draft(
+                Event(
+                    article=article,
+                    start=sent.start,
+                    end=sent.end,
+                    type=etype,
+                    mode=hit.label[1],
+                    source_actor=participants[0],
+                    target_actors=participants[1:],
+                    participants=participants,
+                    date=date.date if date else None,
+                    date_text=date.text if date else None,
+                    place=place,
+                ),
+                approximate=bool(date and date.approximate),
+                definite=hit.first > 0 and sent.words[hit.first - 1] in _DEFINITE,
+            )
+        )
+    return drafts
+
+
+def _ends_phrase(word: str) -> bool:
+    return word in _PHRASE_END or word in _CLAUSE_BREAKS
+
+
+_DEFINITE = frozenset({"dem", "den", "das", "des", "diesem", "diesen", "dieses", "the", "that"})
+_NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
+
+
+def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
+    """Character spans of every "zwischen A und B" phrase in the sentence."""
+    spans = []
+    n = len(sent.words)
+    for i, w in enumerate(sent.words):
+        if w in _BETWEEN:
+            j = i + 1
+            while (
+                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
+            ):
+                j += 1
+            spans.append((sent.offsets[i], sent.offsets[j] if j < n else sent.end))
+    return spans
+
+
+def _attribute(sent: Sentence, m: Mention) -> bool:
+    """A genitive attribute: "die Mitgliedschaft der Ukraine" (article after a noun)."""
+    try:
+        i = sent.offsets.index(m.start)
+    except ValueError:
+        return False
+    if i < 2 or sent.words[i - 1] not in ("der", "des"):
+        return False
+    noun_at = sent.offsets[i - 2] - sent.start
+    return sent.text[noun_at].isupper() and sent.words[i - 2].isalpha()
+
+
+def _genitive(m: Mention) -> bool:
+    """ "Vertrauten Putins", "Witkoffs Treffen": a possessor, not a participant."""
+    if m.type != "person" or not m.name:
+        return False
+    last = m.name.split()[-1]
+    surface = m.surface.split()[-1]
+    return surface != last and surface.rstrip("s'’") == last.rstrip("s")
+
+
+def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
+    """Is the mention within two words after one of ``words``?"""
+    try:
+        i = sent.offsets.index(m.start)
+    except ValueError:
+        return False
+    return any(w in words for w in sent.words[max(0, i - 2) : i])
+
+
+def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "Treffen mit Putin", "traf sich mit Umerow": who is met, and the nearest actor
+    before the cue as the one meeting them ("schickte Witkoff zu einem Treffen mit Putin")."""
+    n = len(sent.words)
+    for i in range(hit.last + 1, min(n, hit.last + 4)):
+        if sent.words[i] in _WITH:
+            j = i + 1
+            while (
+                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
+            ):
+                j += 1
+            lo = sent.offsets[i]
+            hi = sent.offsets[j] if j < n else sent.end
+            met = [m for m in mentions if lo <= m.start < hi]
+            cue_at = sent.offsets[hit.first]
+            before = [m for m in mentions if m.start < cue_at and m.type != "place"]
+            return [*before[-1:], *met] if met else []
+    return []
+
+
+def _modifier(sent: Sentence, m: Mention) -> bool:
+    """A name glued to a noun by a hyphen ("Putin-Berater", "Ukraine-Krieg")."""
+    at = m.end - sent.start
+    return at < len(sent.text) - 1 and sent.text[at] == "-" and sent.text[at + 1].isalpha()
+
+
+def _participants(actors: Sequence[Mention], party: Callable[[str], str]) -> list[str]:
+    return _participants_ids(list(dict.fromkeys(m.actor for m in actors)), party)
+
+
+def _participants_ids(ids: list[str], party: Callable[[str], str]) -> list[str]:
+    represented = {party(a) for a in ids if party(a) != a}
+    return [a for a in ids if a not in represented]
+
+
+def _attached(
+    sent: Sentence, dates: Sequence[DateMention], hit, cues_prepositions: frozenset[str]
+) -> list[DateMention]:
+    """Dates that can belong to the cue. A verb takes any date of its sentence; a noun
+    ("Treffen", "Telefonat") only dates after it or an attribute right before it ("das
+    am Dienstag stattfindende Telefonat"), not one across a preposition ("am Mittwoch
+    zu einem Treffen geschickt": the sending was on Wednesday)."""
+    cue_at = sent.offsets[hit.first]
+    if not sent.text[cue_at - sent.start].isupper():
+        return list(dates)
+    out = []
+    for d in dates:
+        if d.start >= cue_at:
+            out.append(d)
+            continue
+        between = [w for w, o in zip(sent.words, sent.offsets, strict=True) if d.end <= o < cue_at]
+        if not any(w in cues_prepositions for w in between):
+            out.append(d)
+    return out
+
+
+def _nearest(dates: Sequence[DateMention], pos: int, hit_is_noun: bool) -> DateMention | None:
+    """The date closest to the cue; after a noun cue ("Telefonat vom 14. Oktober") the
+    words that follow it are its attributes, so earlier dates count double distance."""
+    if not dates:
+        return None
+
+    def cost(d: DateMention) -> tuple[bool, int]:
+        dist = abs(d.start - pos)
+        if hit_is_noun and d.start < pos:
+            dist *= 2
+        return (d.date is None, dist)
+
+    return min(dates, key=cost)
+
+
+def _place(places: Sequence[Mention], sent: Sentence) -> str | None:
+    """The place the sentence puts the event in: one after "in"/"im", else the first."""
+    for m in places:
+        before = sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()
+        if before.rstrip().endswith(("in", "im", "at")):
+            return m.actor
+    return places[0].actor if places else None
+
+
+def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[Event]:
+    """One event per real-world event: fold repeated reports within an article.
+
+    Two reports are the same event when the type agrees (phone calls only with
+    phone calls), dates and places do not contradict (a range such as "Mitte
+    Oktober" admits any day near it) and their participants agree: two shared,
+    or one report's participants all among the other's. A report joins the
+    event it shares most participants with. The merged
+    event keeps the first report's span, the union of participants and the
+    most precise date. A CONSULT still with fewer than two participants is
+    dropped: a meeting needs two sides.
+    """
+    merged: list[Draft] = []
+    for draft in drafts:
+        matches = [t for t in merged if _same(t, draft, party)]
+        if not matches and draft.definite and len(draft.event.participants) == 1:
+            # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
+            earlier = [t for t in merged if _compatible(t, draft)]
+            matches = earlier[-1:]
+        if matches:
+            best = max(
+                matches,
+                key=lambda t: _overlap(t.event.participants, draft.event.participants, party),
+            )
+            _fold(best, draft)
+        else:
+            ev = draft.event
+            copy = Event(
+                article=ev.article,
+                start=ev.start,
+                end=ev.end,
+                type=ev.type,
+                mode=ev.mode,
+                source_actor=ev.source_actor,
+                target_actors=list(ev.target_actors),
+                participants=list(ev.participants),
+                date=ev.date,
+                date_text=ev.date_text,
+                place=ev.place,
+            )
+            merged.append(Draft(copy, draft.approximate))
+    out = []
+    for d in merged:
+        ev = d.event
+        kept = _participants_ids(ev.participants, party)
+        if len(kept) < EXTRACTED_TYPES.get(ev.type, 1):
+            continue
+        if d.approximate:  # "Mitte Oktober", "Anfang Woche": written, but no day
+            ev.date = None
+        ev.participants = kept
+        ev.target_actors = [a for a in ev.target_actors if a in kept]
+        if ev.source_actor not in kept:
+            ev.source_actor = kept[0] if kept else None
+        out.append(ev)
+    return out
+
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    da, db = a.event.date, b.event.date
+    if da is None or db is None or da == db:
+        return True
+    if a.approximate or b.approximate:
+        from datetime import date
+
+        return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= 10
+    return False
+
+
+def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) -> int:
+    """Participants of ``a`` found in ``b``, a person matching the state it acts for
+    ("Rubio" in one report, "die USA" in another)."""
+
+    def found(x: str) -> bool:
+        return any(x == y or party(x) == y or party(y) == x for y in b)
+
+    return sum(1 for x in a if found(x))
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    """Same type (calls apart from meetings), no contradicting date or place."""
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or (ea.mode == "phone") != (eb.mode == "phone"):
+        return False
+    if not _dates_agree(a, b):
+        return False
+    return not (ea.place and eb.place and ea.place != eb.place)
+
+
+def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
+    ea, eb = a.event, b.event
+    if not _compatible(a, b):
+        return False
+    pa, pb = ea.participants, eb.participants
+    shared = _overlap(pa, pb, party)
+    small = min(len(pa), len(pb))
+    return shared >= 2 or (
+        shared >= 1
+        and shared >= min(small, _overlap(pb, pa, party))
+        and (_overlap(pa, pb, party) == len(pa) or _overlap(pb, pa, party) == len(pb))
+    )
+
+
+def _fold(target: Draft, draft: Draft) -> None:
+    t, ev = target.event, draft.event
+    for p in ev.participants:
+        if p not in t.participants:
+            t.participants.append(p)
+            t.target_actors.append(p)
+    if ev.date is not None and (t.date is None or (target.approximate and not draft.approximate)):
+        t.date, t.date_text = ev.date, ev.date_text
+        target.approximate = draft.approximate
+    if t.place is None:
+        t.place = ev.place
+    if _MODE_RANK.get(ev.mode, 5) < _MODE_RANK.get(t.mode, 5):
+        t.mode = ev.mode

@@ -1,0 +1,259 @@
+"""The text layer: tokens, sentences and lemmas for German and English news.
+
+No statistical German pipeline can be installed here, so parley runs spaCy *blank*
+pipelines with two rule components: a sentence splitter that knows German
+quotation marks and ordinal numbers, and the lookup lemmatizer whose tables ship
+inside ``spacy-lookups-data`` (so it works offline).
+
+Why a custom splitter: spaCy's ``sentencizer`` cuts „Wir sind bereit. Wir warten.“
+into two sentences and leaves the closing mark dangling, which breaks quote
+attribution; and it cannot tell "auf 177. Am Montag" (a sentence end) from
+"am 15. April" (an ordinal date). The splitter keeps a quotation in one sentence,
+splits after a closing mark when the quoted sentence ended there, and detaches
+the period from a number that ends a sentence.
+
+Quotation-mark pairing lives here too (:func:`quoted_spans`), so the splitter and
+the quote extractor agree on what is inside a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported lazily: the CLI's --help must stay instant.
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SUPPORTED_LANGUAGES = ("de", "en")
+
+#: Opening mark -> the closing marks that may end it. German „…“ and »…«, Swiss
+#: «…», English “…”, straight "…", and the frequent sloppy mixes („…” „…").
+_CLOSERS: dict[str, str] = {
+    "„": '“”"',
+    "»": "«",
+    "«": "»",
+    "“": "”“",
+    "”": "”",
+    '"': '"',
+}
+_DOUBLE_MARKS = frozenset('„“”"»«')
+_TERMINAL = frozenset(".!?…")
+_CLOSING_BRACKETS = frozenset(")]")
+# Months (and their abbreviations) after "15." mark an ordinal date, never a sentence end.
+_MONTHS = frozenset((
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "dezember",
+    "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez",
+))  # fmt: skip
+_NUMBER_PERIOD = re.compile(r"^\d+(?:[.,]\d+)*\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """One quotation: ``start`` is the opening mark, ``end`` is just past the closing mark.
+
+    ``closed`` is False when the paragraph ended before a closing mark appeared
+    (then ``end`` is the paragraph's end). ``inner_start``/``inner_end`` bound the
+    quoted words without the marks.
+    """
+
+    start: int
+    end: int
+    closed: bool
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1 if self.closed else self.end
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` opens a quote, judged by what touches it."""
+    mark = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if mark == "„":
+        return not after.isspace()
+    if mark in "»«":
+        return not after.isspace() and not (before.isalnum() and after in ",.;:!? ")
+    # “ ” and " are ambiguous: an opener stands after a space or bracket and before a word.
+    return (before.isspace() or before in "([{/–—-:") and not after.isspace()
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """Pair quotation marks in ``text`` into top-level quotations.
+
+    Single marks (‚‘ ›‹ ') are left alone: they are apostrophes far more often than
+    quotes, and when they are quotes they are nested inside a double quote. An
+    unterminated quote ends at the paragraph break (a blank line or a line break),
+    because news paragraphs never continue a quote across lines without reopening it.
+    """
+    spans: list[QuotedSpan] = []
+    open_at = -1
+    closers = ""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if open_at >= 0:
+            if ch == "\n":
+                spans.append(QuotedSpan(open_at, i, closed=False))
+                open_at = -1
+            elif ch in closers and not (
+                ch == "“" and text[open_at] == "“" and _is_opening(text, i)
+            ):
+                spans.append(QuotedSpan(open_at, i + 1, closed=True))
+                open_at = -1
+        elif ch in _CLOSERS and _is_opening(text, i):
+            open_at, closers = i, _CLOSERS[ch]
+        i += 1
+    if open_at >= 0:
+        spans.append(QuotedSpan(open_at, n, closed=False))
+    return spans
+
+
+def _inside_mask(doc: Doc, spans: list[QuotedSpan]) -> list[bool]:
+    """For each token: does it lie strictly inside a quotation (marks excluded)?"""
+    mask = [False] * len(doc)
+    if not spans:
+        return mask
+    k = 0
+    for tok in doc:
+        while k < len(spans) and spans[k].inner_end <= tok.idx:
+            k += 1
+        if k < len(spans) and spans[k].inner_start <= tok.idx < spans[k].inner_end:
+            mask[tok.i] = True
+    return mask
+
+
+def _next_word(doc: Doc, i: int) -> int | None:
+    """Index of the first non-space token after ``i``, or None at the end."""
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j if j < len(doc) else None
+
+
+def _starts_sentence(doc: Doc, j: int | None) -> bool:
+    """A sentence may begin at token ``j``: a capitalised word, an opening mark, a bracket."""
+    if j is None:
+        return True
+    first = doc[j].text[0]
+    return first.isupper() or first in '„»«"“([' or (first.isdigit() and doc[j].is_title)
+
+
+def _number_ends_sentence(doc: Doc, i: int, stop_words: frozenset[str]) -> bool:
+    """Is the period of ``177.`` a full stop? Yes before "Am", no before "April" or "Mal"."""
+    j = _next_word(doc, i)
+    if j is None:
+        return True
+    nxt = doc[j].text
+    if nxt.lower().rstrip(".") in _MONTHS:
+        return False
+    if nxt[0] in '„»«"“' or doc[j - 1].text.count("\n") >= 1:
+        return True
+    # A capitalised function word ("Am", "Die", "Er") starts a sentence; a capitalised
+    # noun after an ordinal ("2. Weltkrieg", "3. Mal") continues the same one.
+    return nxt[0].isupper() and nxt.lower() in stop_words
+
+
+def _detach_final_periods(doc: Doc, stop_words: frozenset[str]) -> None:
+    """Split ``177.`` into ``177`` + ``.`` where the period ends a sentence."""
+    targets = [
+        tok
+        for tok in doc
+        if _NUMBER_PERIOD.match(tok.text) and _number_ends_sentence(doc, tok.i, stop_words)
+    ]
+    if not targets:
+        return
+    with doc.retokenize() as retok:
+        for tok in targets:
+            retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
+
+
+def _set_boundaries(doc: Doc) -> None:
+    spans = quoted_spans(doc.text)
+    inside = _inside_mask(doc, spans)
+    closes_at = {s.end - 1 for s in spans if s.closed}
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0
+    for tok in doc:
+        i = tok.i
+        if tok.is_space:
+            if "\n" in tok.text:
+                nxt = _next_word(doc, i)
+                if nxt is not None and (tok.text.count("\n") >= 2 or not doc[nxt].is_lower):
+                    doc[nxt].is_sent_start = True
+            continue
+        if inside[i]:
+            continue
+        text = tok.text
+        if text in _TERMINAL or (len(text) > 1 and text[-1] in "!?"):
+            end = i
+        elif tok.idx in closes_at and i > 0 and doc[i - 1].text[-1] in _TERMINAL:
+            end = i  # „Das ist gut.“ Er … — the sentence ends after the closing mark
+        else:
+            continue
+        # A closing bracket or mark right after the terminal belongs to the same sentence.
+        while end + 1 < len(doc) and (
+            doc[end + 1].text in _CLOSING_BRACKETS
+            or (doc[end + 1].idx in closes_at and doc[end + 1].idx == doc[end].idx + len(doc[end]))
+        ):
+            end += 1
+        nxt = _next_word(doc, end)
+        if nxt is not None and _starts_sentence(doc, nxt):
+            doc[nxt].is_sent_start = True
+    # Everything else is explicitly not a boundary, so downstream code sees whole sentences.
+    for tok in doc:
+        if tok.is_sent_start is None:
+            tok.is_sent_start = False
+
+
+def _make_splitter(lang: str):
+    from spacy.language import Language
+
+    name = f"parley_sentences_{lang}"
+    if name in Language.factories:
+        return name
+
+    @Language.factory(name)
+    def _factory(nlp: Language, name: str):
+        stop_words = frozenset(nlp.Defaults.stop_words)
+
+        def splitter(doc: Doc) -> Doc:
+            _detach_final_periods(doc, stop_words)
+            _set_boundaries(doc)
+            return doc
+
+        return splitter
+
+    return name
+
+
+@lru_cache(maxsize=len(SUPPORTED_LANGUAGES))
+def get_nlp(lang: str) -> Language:
+    """The cached blank pipeline for ``lang`` ("de" or "en") with splitter and lemmas."""
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; parley reads {SUPPORTED_LANGUAGES}")
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe(_make_splitter(lang))
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()  # loads the lookup table from spacy-lookups-data, no network
+    return nlp
+
+
+def parse(text: str, lang: str) -> Doc:
+    """Tokens, sentences (``doc.sents``) and lemmas (``token.lemma_``) of ``text``."""
+    return get_nlp(lang)(text)
+
+
+def parse_many(texts, lang: str, batch_size: int = 64):
+    """Stream :func:`parse` over many texts (spaCy's ``pipe``, same results)."""
+    yield from get_nlp(lang).pipe(texts, batch_size=batch_size)

@@ -1,0 +1,856 @@
+"""Who said what: direct, indirect and reported speech with speakers, by rule.
+
+No statistical parser is available for German here, so the extractor reads the
+topology of the German clause directly from tokens, lemmas and punctuation:
+
+* **Direct** quotes are the quotation-mark spans of :func:`parley.extract.nlp.quoted_spans`;
+  a quote split by its attribution („…“, sagte X, „…“) becomes one quote with two spans.
+* **Indirect** speech is a speech verb with a complement ("sagte, dass …", "erklärte, die
+  Lage sei …", "…, teilte X mit"), a source phrase ("laut X", "X zufolge", "nach Angaben
+  von X", "…, so X"), or English "according to X".
+* **Indirect/free indirect** sentences carry Konjunktiv I ("Die Lage sei ernst.") with no
+  verb of their own: they continue the last speaker's report.
+* **Reported** speech is a verb like "forderte", "kritisierte", "lehnte … ab" whose object
+  sums up a statement; the whole clause is the quote.
+
+Speakers come from the German clause positions: the verb's subject is the noun phrase
+before the finite verb when that phrase is all of the prefield ("Der Minister sagte"),
+otherwise the phrase right after it (", sagte der Minister", "Am Montag erklärte
+Putin"). Pronouns ("sagte er") resolve to the previous speaker. A caller that knows its
+actors (the case pack's matcher) passes their mentions as :class:`SpeakerCandidate`;
+a speaker phrase that overlaps one takes its actor id.
+
+Offsets are characters into the input text; a quote may have several spans. The
+type names follow the German news quotation benchmark (Direct, Indirect,
+IndirectFreeIndirect, FreeIndirect, Reported); ``mode`` maps them onto SPEC §1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from parley.extract.lexicon import SpeechLexicon, load_speech_lexicon
+from parley.extract.nlp import QuotedSpan, parse, quoted_spans
+from parley.extract.records import Quote, QuoteMode
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Span = tuple[int, int]
+
+#: Benchmark quote types and the SPEC mode each one maps to.
+QUOTE_TYPES: dict[str, QuoteMode] = {
+    "Direct": "direct",
+    "Indirect": "indirect",
+    "IndirectFreeIndirect": "indirect",
+    "FreeIndirect": "indirect",
+    "Reported": "reported",
+}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DETERMINERS = {
+    "de": _words(
+        "der die das des dem den ein eine einer eines einem einen sein seine seiner seines "
+        "seinem seinen ihr ihre ihrer ihres ihrem ihren dessen deren unser unsere mehrere einige "
+        "viele zahlreiche alle beide andere dieser diese dieses diesem diesen jener jene "
+        "zwei drei vier fünf kein keine"
+    ),
+    "en": _words("the a an his her their its our this that these those two three"),
+}
+_GENITIVE_LINKS = {"de": _words("des der von vom"), "en": _words("of")}
+# Finite auxiliaries and modals: with them the speech verb is a participle or infinitive.
+_AUXILIARIES = {
+    "de": _words(
+        "hat hatte haben hatten hätte hätten habe ist war sind waren sei seien wird wurde werden "
+        "wurden würde würden werde soll sollen sollte sollten will wollen wollte wollten kann "
+        "können konnte konnten muss müssen musste mussten darf dürfen durfte"
+    ),
+    "en": _words("has had have is was are were will would should could can may might"),
+}
+_CLAUSE_BREAKS = frozenset(",;:()–—-")
+_TERMINAL = frozenset(".!?…")
+_OPEN_MARKS = frozenset('„»«"“”')
+_COMPLEMENTIZERS = {
+    "de": _words("dass daß ob wonach wie warum weshalb wieso"),
+    "en": _words("that whether if how why"),
+}
+_PASSIVE = _words("wird wurde werden wurden worden")
+# German determiners and pronouns that never open a subject.
+_OBLIQUE = _words(
+    "dem den einem einen einer ihm ihnen ihn diesem diesen seinem seinen ihrem ihren "
+    "unserem unseren allen"
+)
+_PREPOSITIONS = _words(
+    "in im am an auf aus bei beim mit nach von vom vor zu zum zur für gegen über unter durch "
+    "seit während wegen trotz ohne um bis ab hinter neben zwischen laut gemäß angesichts "
+    "aufgrund infolge innerhalb außerhalb nahe"
+)
+# Relative-clause openers after a comma: not a complement of the speech verb.
+_RELATIVE = _words("der die das dem den denen deren dessen welche welcher welches")
+_MIN_BARE_QUOTE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCandidate:
+    """A known actor mention (from the case-pack matcher) that may be a speaker."""
+
+    start: int
+    end: int
+    actor: str
+
+
+@dataclass(slots=True)
+class QuoteFinding:
+    """One quotation with its roles, as character spans into the text.
+
+    ``spans`` may be discontinuous („…“, sagte X, „…“). ``speaker_span`` is where the
+    speaker is named for this quote (for a pronoun: the pronoun); ``speaker`` is the
+    actor id when one is known (from candidates, or through the pronoun's antecedent).
+    """
+
+    spans: list[Span]
+    type: str
+    speaker_span: Span | None = None
+    speaker_surface: str | None = None
+    speaker: str | None = None
+    cue_spans: list[Span] = field(default_factory=list)
+    cue: str | None = None
+    frame_spans: list[Span] = field(default_factory=list)
+
+    @property
+    def mode(self) -> QuoteMode:
+        return QUOTE_TYPES[self.type]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    def to_quote(self, text: str, article: str) -> Quote:
+        """The SPEC §1 record: one span from the first to the last part of the quote."""
+        return Quote(
+            article=article,
+            start=self.start,
+            end=self.end,
+            text=" … ".join(text[s:e] for s, e in self.spans),
+            mode=self.mode,
+            speaker=self.speaker,
+            speaker_surface=self.speaker_surface,
+            cue=self.cue,
+        )
+
+
+class _Sentence:
+    """Token indices of one sentence (spaces dropped) plus which are inside quotes."""
+
+    __slots__ = ("quoted", "tokens")
+
+    def __init__(self, tokens: list[int], quoted: list[QuotedSpan]) -> None:
+        self.tokens = tokens
+        self.quoted = quoted
+
+
+class _Extractor:
+    def __init__(
+        self,
+        text: str,
+        doc: Doc,
+        lang: str,
+        lex: SpeechLexicon,
+        candidates: Sequence[SpeakerCandidate],
+    ) -> None:
+        self.text = text
+        self.lang = lang
+        self.lex = lex
+        self.candidates = sorted(candidates, key=lambda c: c.start)
+        self.words = [t.text for t in doc]
+        self.lower = [w.lower() for w in self.words]
+        self.lemma = [t.lemma_.lower() for t in doc]
+        self.idx = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+        self.space = [t.is_space for t in doc]
+        self.dets = _DETERMINERS[lang]
+        self.links = _GENITIVE_LINKS[lang]
+        self.aux = _AUXILIARIES[lang]
+        self.comps = _COMPLEMENTIZERS[lang]
+        self.stop = _stop_words(lang)
+        self.quotes = quoted_spans(text)
+        self.sent_start = [False] * len(doc)
+        self.sentences: list[_Sentence] = []
+        q = 0
+        for sent in doc.sents:
+            toks = [t.i for t in sent if not t.is_space]
+            if not toks:
+                continue
+            self.sent_start[toks[0]] = True
+            s0, s1 = self.idx[toks[0]], self.ends[toks[-1]]
+            while q < len(self.quotes) and self.quotes[q].end <= s0:
+                q += 1
+            inner = []
+            k = q
+            while k < len(self.quotes) and self.quotes[k].start < s1:
+                inner.append(self.quotes[k])
+                k += 1
+            self.sentences.append(_Sentence(toks, inner))
+        self.in_quote = [False] * len(doc)
+        for span in self.quotes:
+            for i in self._tokens_between(span.start, span.end):
+                self.in_quote[i] = True
+        self._char_to_tok = {t.idx: t.i for t in doc}
+        self.last_speaker: tuple[Span, str, str | None] | None = None
+        self.last_speaker_sentence = -10
+
+    # ---- token helpers -------------------------------------------------
+    def _tokens_between(self, start: int, end: int) -> range:
+        lo = self._first_token_at(start)
+        hi = lo
+        while hi < len(self.words) and self.idx[hi] < end:
+            hi += 1
+        return range(lo, hi)
+
+    def _first_token_at(self, char: int) -> int:
+        lo, hi = 0, len(self.idx)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.ends[mid] <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _is_cap(self, i: int) -> bool:
+        w = self.words[i]
+        if not w[0].isupper():
+            return w[0].isdigit() and "-" in w
+        # A sentence-initial function word is capitalised only by position.
+        return not (self.sent_start[i] and self.lower[i] in self.stop)
+
+    def _is_punct(self, i: int) -> bool:
+        return not self.words[i][0].isalnum()
+
+    def _span(self, toks: Sequence[int]) -> Span:
+        return self.idx[toks[0]], self.ends[toks[-1]]
+
+    def _spans(self, toks: Iterable[int]) -> list[Span]:
+        """Contiguous runs of token indices as character spans (spaces bridged)."""
+        out: list[Span] = []
+        run: list[int] = []
+        for i in sorted(toks):
+            if run and any(not self.space[j] for j in range(run[-1] + 1, i)):
+                out.append(self._span(run))
+                run = []
+            run.append(i)
+        if run:
+            out.append(self._span(run))
+        return out
+
+    # ---- noun phrases --------------------------------------------------
+    def _np_forward(self, i: int, limit: int) -> int:
+        """End (exclusive) of the noun phrase starting at ``i``, or ``i`` if none."""
+        j = i
+        if j < limit and self.lower[j] in self.lex.pronouns | {"man", "wir", "ich", "we", "i"}:
+            return j + 1
+        if j < limit and self.lower[j] in self.dets:
+            j += 1
+        head = False
+        while j < limit:
+            w, lw = self.words[j], self.lower[j]
+            if self.in_quote[j] and w not in _OPEN_MARKS:
+                if head:
+                    break
+                j += 1  # a quoted name inside a phrase („Die Andere Medizin“)
+                continue
+            if self._is_cap(j) or (w[0].isdigit() and head is False and j + 1 < limit):
+                head = True
+                j += 1
+            elif self.lang == "en" and w.isalpha() and lw not in self.stop and lw not in self.aux:
+                head = True  # English nouns are lower case: "Ukrainian officials"
+                j += 1
+            elif (
+                not head
+                and (lw not in self.stop or (j + 1 < limit and self._is_cap(j + 1)))
+                and lw[-1:] in "enrsm"
+                and w.isalpha()
+                and j + 1 < limit
+                and (self._is_cap(j + 1) or self.lower[j + 1][-1:] in "enrsm")
+            ):
+                j += 1  # attributive adjective before the noun
+            elif head and lw in self.links and j + 1 < limit:
+                k = self._np_forward(j + 1, limit)
+                if k > j + 1 and any(self._is_cap(x) for x in range(j + 1, k)):
+                    j = k
+                else:
+                    break
+            elif (
+                head
+                and lw in ("und", "and")
+                and j + 1 < limit
+                and (self._is_cap(j + 1) or self.lower[j + 1] in self.dets)
+                and self._np_forward(j + 1, limit) > j + 1
+            ):
+                j = self._np_forward(j + 1, limit)  # "dpa und AFP"
+            elif head and w == "(" and j + 2 < limit and self.words[j + 2] == ")":
+                j += 3  # "(CDU)"
+            else:
+                break
+        return j if head else i
+
+    def _np_backward(self, end: int, floor: int) -> int:
+        """Start of a noun phrase ending just before ``end`` (for "X zufolge"), or ``end``."""
+        best = end
+        for start in range(end - 1, max(floor, end - 12) - 1, -1):
+            if self._np_forward(start, end) == end:
+                best = start
+        return best
+
+    # ---- speaker bookkeeping --------------------------------------------
+    def _speaker_from(self, toks: range | list[int], sentence_no: int):
+        if not toks:
+            return None
+        toks = list(toks)
+        span = self._span(toks)
+        surface = self.text[span[0] : span[1]]
+        actor = None
+        for cand in self.candidates:
+            if cand.start < span[1] and span[0] < cand.end:
+                actor = cand.actor
+                break
+        if len(toks) == 1 and self.lower[toks[0]] in self.lex.pronouns:
+            if self.last_speaker is not None:
+                actor = self.last_speaker[2]
+        else:
+            self.last_speaker = (span, surface, actor)
+            self.last_speaker_sentence = sentence_no
+        return span, surface, actor
+
+    def _previous_speaker(self, sentence_no: int, window: int = 4):
+        if self.last_speaker is None or sentence_no - self.last_speaker_sentence > window:
+            return None
+        self.last_speaker_sentence = sentence_no
+        return self.last_speaker
+
+    # ---- cues ------------------------------------------------------------
+    def _verb_cues(self, toks: list[int]) -> list[tuple[int, list[int]]]:
+        """Speech verbs outside quotes: (verb token, cue tokens incl. particle and aux)."""
+        found = []
+        verbs = self.lex.all_verbs
+        for pos, i in enumerate(toks):
+            if self.in_quote[i] or not self.words[i][0].islower():
+                continue
+            lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
+            cue = None
+            # Separable particle at the clause end: "kündigte ... an".
+            for j in toks[pos + 1 :]:
+                if (
+                    self.in_quote[j]
+                    or self.words[j] in _CLAUSE_BREAKS
+                    or self.words[j] in _TERMINAL
+                ):
+                    break
+                nxt = j + 1
+                while nxt < len(self.words) and self.space[nxt]:
+                    nxt += 1
+                at_end = nxt >= len(self.words) or self._is_punct(nxt)
+                if (
+                    at_end
+                    and self.lower[j] in self.lex.particles
+                    and self.lower[j] + lemma in verbs
+                ):
+                    cue = [i, j]
+                    break
+            if cue is None and lemma in verbs:
+                cue = [i]
+            if cue is None and lemma in self.lex.impersonal_cues:
+                cue = [i]
+            if cue is None:
+                continue
+            # An auxiliary just before in the clause belongs to the cue ("hatte … betont").
+            for j in reversed(toks[:pos]):
+                if self.words[j] in _CLAUSE_BREAKS or self.in_quote[j]:
+                    break
+                if self.lower[j] in self.aux:
+                    cue.insert(0, j)
+                    break
+            found.append((i, cue))
+        return found
+
+    def _verb_lemma(self, i: int, verbs: frozenset[str]) -> str:
+        """The lookup lemma, or for a form the table lacks ("relativierte") a lemma guessed
+        from the weak-verb endings, so that added cue verbs need no inflection list."""
+        lemma = self.lemma[i]
+        if lemma in verbs or lemma != self.lower[i] or self.lang != "de":
+            return lemma
+        word = self.lower[i]
+        for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
+            if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
+                return word[: -len(suffix)] + "en"
+        return lemma
+
+    def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
+        """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
+        lo = pos
+        while lo > 0:
+            w = self.words[toks[lo - 1]]
+            if w in _CLAUSE_BREAKS or w in _TERMINAL or (self.in_quote[toks[lo - 1]]):
+                break
+            lo -= 1
+        hi = pos + 1
+        while hi < len(toks):
+            w = self.words[toks[hi]]
+            if w in _CLAUSE_BREAKS or w in _TERMINAL or self.in_quote[toks[hi]]:
+                break
+            hi += 1
+        return lo, hi
+
+    def _with_appositions(self, start: int, end: int, limit: int) -> int:
+        """Extend the phrase ``start:end`` over appositions: "Klaus Stöhr, Leiter der WHO,"."""
+        while end + 1 < limit and self.words[end] == ",":
+            nxt = self._np_forward(end + 1, limit)
+            if nxt == end + 1 or not (nxt >= limit or self.words[nxt] in (",", ".", ")")):
+                break
+            end = nxt
+        return end
+
+    def _subject(self, toks: list[int], cue: list[int]) -> list[int]:
+        """Token indices of the subject of the speech verb whose cue tokens are ``cue``."""
+        first = cue[0]
+        pos = toks.index(first)
+        verb = toks[pos]
+        lo, hi = self._clause_bounds(toks, pos)
+        prefield = toks[lo:pos]
+        after = toks[pos + 1 : hi]
+        limit = toks[hi - 1] + 1 if hi > pos + 1 else verb + 1
+        # "Die Tat bezeichnete er als sinnlos": a pronoun right after the verb is the subject.
+        if after and self.lower[after[0]] in self.lex.pronouns and self.lang == "de":
+            return [after[0]]
+        # A subordinate "wie X mitteilte": the subject follows "wie".
+        if prefield and self.lower[prefield[0]] in ("wie", "as"):
+            prefield = prefield[1:]
+            if prefield:
+                end = self._np_forward(prefield[0], verb)
+                return list(range(prefield[0], end)) if end > prefield[0] else []
+        if not prefield and lo > 0 and self.words[toks[lo - 1]] == ",":
+            # "Der Vorsitzende, Jean Mignon, bezeichnete": the subject spans appositions.
+            start = next((t for t in toks if not self.in_quote[t]), toks[0])
+            end = self._np_forward(start, verb)
+            if end > start and self._nominative(start):
+                end = self._with_appositions(start, end, verb)
+                if end in (verb - 1, verb):
+                    return list(range(start, end))
+                # "Der 84-jährige Küng, der als Kritiker gilt, hofft": skip the relative clause.
+                if self.words[end] == "," and self.lower[end + 1] in _RELATIVE:
+                    return list(range(start, end))
+        if prefield and self.lang == "de" and self.lower[prefield[0]] not in _PREPOSITIONS:
+            # The prefield is the subject when a noun phrase fills it, possibly after
+            # adverbs ("Auch sie forderten", "Zudem warnte der Minister").
+            for k, start in enumerate(prefield[:3]):
+                if k and (
+                    self._is_cap(start - 1) or self.lower[start - 1] in self.dets | _PREPOSITIONS
+                ):
+                    break
+                end = self._np_forward(start, verb)
+                if (
+                    end == verb
+                    and self.lower[start] not in ("es", "man")
+                    and self._nominative(start)
+                ):
+                    return list(range(start, verb))
+        if prefield and self.lang == "en":  # English keeps the subject before the verb
+            start = self._np_backward(verb, prefield[0])
+            return list(range(start, verb)) if start < verb else []
+        # Otherwise the subject follows the finite verb, after adverbs and dative objects
+        # (", sagte der Nachrichtenagentur Reuters der Minister" is rare; "sagte dem
+        # Spiegel der Minister" is not).
+        k = 0
+        while k < min(len(after), 8):
+            j = after[k]
+            end = self._np_forward(j, limit)
+            if end > j and self.lower[j] not in ("es", "it"):
+                if not self._nominative(j):
+                    k = next((n for n, t in enumerate(after) if t >= end), len(after))
+                    continue
+                end = self._with_appositions(j, end, toks[-1] + 1)
+                return list(range(j, end))
+            if self._is_cap(j) or not self.words[j].isalpha() or self.lower[j] in _PREPOSITIONS:
+                break
+            k += 1
+        return []
+
+    def _leading_subject(self, outside: list[int]) -> list[int]:
+        """The noun phrase opening a sentence (after up to two adverbs), if it is one."""
+        for k, start in enumerate(outside[:3]):
+            if self.in_quote[start] or (k and self._is_cap(outside[k - 1])):
+                break
+            if self.lower[start] in _PREPOSITIONS:
+                break
+            end = self._np_forward(start, outside[-1] + 1)
+            if end > start and self._nominative(start) and self.lower[start] not in ("es", "man"):
+                end = self._with_appositions(start, end, outside[-1] + 1)
+                return list(range(start, end))
+        return []
+
+    def _nominative(self, i: int) -> bool:
+        """Could the phrase starting at ``i`` be a subject? Not after "dem", "den", "ihm"."""
+        return self.lang != "de" or self.lower[i] not in _OBLIQUE
+
+    # ---- extraction -------------------------------------------------------
+    def run(self) -> list[QuoteFinding]:
+        out: list[QuoteFinding] = []
+        last_no = -1
+        for no, sent in enumerate(self.sentences):
+            found = self._direct(no, sent)
+            if found:
+                # Indirect speech with quoted fragments ("Er sei „nicht zuständig“") is one
+                # indirect quote, not a direct one.
+                saved = (self.last_speaker, self.last_speaker_sentence)
+                indirect = self._indirect(no, sent)
+                if indirect and self._embeds(indirect[0], found):
+                    found = indirect + found  # the quoted fragments are quotes of their own too
+                else:
+                    self.last_speaker, self.last_speaker_sentence = saved
+            else:
+                found = self._indirect(no, sent)
+            if (
+                len(found) == 1
+                and out
+                and found[0].type == out[-1].type == "IndirectFreeIndirect"
+                and found[0].speaker_span == out[-1].speaker_span
+                and "\n" not in self.text[out[-1].end : found[0].start]
+                and last_no == no - 1
+            ):
+                # A report in Konjunktiv runs on over several sentences: one quote.
+                out[-1].spans[-1] = (out[-1].spans[-1][0], found[0].end)
+            else:
+                out.extend(found)
+            if found:
+                last_no = no
+        return out
+
+    def _direct(self, no: int, sent: _Sentence) -> list[QuoteFinding]:
+        toks = sent.tokens
+        s0 = self.idx[toks[0]]
+        quotes = [q for q in sent.quoted if q.start >= s0]
+        if not quotes:
+            return []
+        outside = [i for i in toks if not self.in_quote[i]]
+        cues = self._verb_cues(toks)
+        source = self._source_phrase(toks)
+        findings: list[QuoteFinding] = []
+        groups: list[list[QuotedSpan]] = []
+        for q in quotes:
+            words = [
+                i
+                for i in self._tokens_between(q.inner_start, q.inner_end)
+                if self.words[i].isalnum()
+            ]
+            before = [i for i in outside if self.ends[i] <= q.start]
+            colon = bool(before) and self.words[before[-1]] == ":"
+            if len(words) < _MIN_BARE_QUOTE_WORDS and not (cues or source or colon):
+                continue
+            if (
+                len(words) > 1
+                and not colon
+                and all(self.words[i][0].isupper() or self.words[i][0].isdigit() for i in words)
+            ):
+                continue  # a title or name: „Süddeutsche Zeitung“, „Die Andere Medizin“
+            if len(words) < 2 and not colon:
+                continue
+            # „…“, sagte X, „…“: the second part continues the first.
+            if groups and self._joined_by_frame(groups[-1][-1], q):
+                groups[-1].append(q)
+            else:
+                groups.append([q])
+        for group in groups:
+            spans = [(q.start, q.end) for q in group]
+            finding = QuoteFinding(spans=spans, type="Direct")
+            frame = [i for i in outside if self.words[i] not in _TERMINAL or i != toks[-1]]
+            speaker = None
+            if cues:
+                _verb, cue = min(cues, key=lambda c: _distance(self.idx[c[0]], spans))
+                subject = self._subject(toks, cue)
+                speaker = self._speaker_from(subject, no) if subject else None
+                finding.cue_spans = self._spans(cue)
+                finding.cue = " ".join(self.words[i] for i in cue)
+            elif source is not None:
+                cue_toks, subject = source
+                speaker = self._speaker_from(subject, no) if subject else None
+                finding.cue_spans = self._spans(cue_toks)
+                finding.cue = " ".join(self.words[i] for i in cue_toks)
+            elif outside and self.words[outside[0]] != ":":
+                # No verb of saying, but a frame: "Auch der Sprecher X will „…“",
+                # "Die Bewohner sehen das gelassen: „…“" – its subject speaks.
+                subject = self._leading_subject(outside)
+                if subject:
+                    speaker = self._speaker_from(subject, no)
+            if speaker is None:
+                speaker = self._previous_speaker(no)
+                frame = []
+            if speaker is not None:
+                finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
+            finding.frame_spans = self._spans(frame) if frame else []
+            findings.append(finding)
+        return findings
+
+    def _embeds(self, outer: QuoteFinding, inner: list[QuoteFinding]) -> bool:
+        """Does ``outer`` contain every quote of ``inner`` plus words of its own?"""
+        start, end = outer.start, outer.end
+        if not all(start <= f.start and f.end <= end + 1 for f in inner):
+            return False
+        own = sum(
+            1
+            for s, e in outer.spans
+            for i in self._tokens_between(s, e)
+            if not self.in_quote[i] and self.words[i].isalpha()
+        )
+        return own >= 3
+
+    def _joined_by_frame(self, a: QuotedSpan, b: QuotedSpan) -> bool:
+        between = [i for i in self._tokens_between(a.end, b.start) if not self.space[i]]
+        if not between:
+            return True  # „Erster Satz.“ „Zweiter Satz.“ – one statement in two pairs of marks
+        if len(between) > 10 or self.words[between[0]] != ",":
+            return False
+        return any(
+            self.lemma[i] in self.lex.all_verbs or self.lower[i] in self.lex.attribution_adverbs
+            for i in between
+        )
+
+    def _source_phrase(self, toks: list[int]) -> tuple[list[int], list[int]] | None:
+        """ "laut X", "nach Angaben von X", "X zufolge", ", so X", "according to X"."""
+        for pos, i in enumerate(toks):
+            if self.in_quote[i]:
+                continue
+            lw = self.lower[i]
+            nxt = toks[pos + 1] if pos + 1 < len(toks) else None
+            if lw in self.lex.source_prepositions and nxt is not None:
+                end = self._np_forward(nxt, toks[-1] + 1)
+                if end > nxt:
+                    return [i], list(range(nxt, self._with_appositions(nxt, end, toks[-1] + 1)))
+            if lw in self.lex.source_prepositions_before_noun and nxt is not None:
+                end = self._np_forward(nxt, toks[-1] + 1)
+                if end > nxt and self._names_a_source(nxt, end):
+                    return [i], list(range(nxt, self._with_appositions(nxt, end, toks[-1] + 1)))
+            if lw in self.lex.source_postpositions and pos > 0:
+                start = self._np_backward(i, toks[0])
+                if start < i:
+                    return [i], list(range(start, i))
+            if nxt is not None and f"{lw} {self.lower[nxt]}" in self.lex.source_phrases:
+                after = toks[pos + 2] if pos + 2 < len(toks) else None
+                if after is not None:
+                    end = self._np_forward(after, toks[-1] + 1)
+                    if end > after:
+                        return [i, nxt], list(range(after, end))
+            if (
+                lw in self.lex.attribution_adverbs
+                and pos > 0
+                and self.words[toks[pos - 1]] == ","
+                and nxt is not None
+            ):
+                end = self._np_forward(nxt, toks[-1] + 1)
+                rest = [j for j in toks if j >= end]
+                if end > nxt and (not rest or self.words[rest[0]] in _TERMINAL | {","}):
+                    return [i], list(range(nxt, end))
+        return None
+
+    def _indirect(self, no: int, sent: _Sentence) -> list[QuoteFinding]:
+        toks = sent.tokens
+        body = toks[:-1] if self.words[toks[-1]] in _TERMINAL else toks
+        if len(body) < 3:
+            return []
+        # 1. A named source: "laut X", "X zufolge", "nach Angaben von X", ", so X".
+        source = self._source_phrase(toks)
+        if source is not None:
+            cue, subject = source
+            taken = set(cue) | set(subject)
+            if self.lower[cue[0]] in self.lex.attribution_adverbs:
+                comma = toks.index(cue[0]) - 1
+                taken |= set(toks[comma:])
+            quote = [i for i in body if i not in taken]
+            # Drop a comma that only set off the source phrase.
+            while quote and self.words[quote[-1]] == ",":
+                quote.pop()
+            while quote and self.words[quote[0]] == ",":
+                quote.pop(0)
+            if len(quote) >= 3:
+                return [self._finding(no, "Indirect", quote, cue, subject, sorted(taken))]
+        cues = self._verb_cues(toks)
+        for verb, cue in cues:
+            pos = toks.index(verb)
+            lo, hi = self._clause_bounds(toks, pos)
+            # 2. Verb, then comma or colon, then the complement: "sagte, dass …".
+            if hi < len(body) and self.words[toks[hi]] in (",", ":"):
+                rest = body[hi + 1 :]
+                if rest and self._is_complement(rest):
+                    frame = toks[lo : hi + 1]
+                    return [
+                        self._finding(no, "Indirect", rest, cue, self._subject(toks, cue), frame)
+                    ]
+            # 3. Clause first, then ", sagte X." / ", wie X mitteilte." / ", teilte X mit."
+            # The attribution must close the sentence and hold little besides verb and subject.
+            if (
+                lo > 0
+                and self.words[toks[lo - 1]] == ","
+                and lo - 1 >= 3
+                and hi >= len(body)
+                and self._verb_opens_clause(toks, lo, pos)
+                and len(body) - lo <= 12
+            ):
+                quote = body[: lo - 1]
+                subject = self._subject(toks, cue)
+                if subject and self._is_main_clause(quote):
+                    frame = body[lo - 1 :]
+                    return [self._finding(no, "Indirect", quote, cue, subject, frame)]
+        # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
+        # 5. Reported speech: "Die Regierung kritisierte die Pläne."
+        for verb, cue in cues:
+            if any(self.lower[c] in _PASSIVE for c in cue):
+                continue  # "wurde verurteilt": the subject is not the one speaking
+            if self.lemma[verb] in self.lex.reported_verbs or any(
+                self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue
+            ):
+                subject = self._subject(toks, cue)
+                if subject and not (
+                    len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns
+                ):
+                    return [self._finding(no, "Reported", toks, [], subject, [])]
+                if subject:
+                    return [self._finding(no, "Reported", toks, [], subject, [])]
+        # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
+        if any(self._subjunctive(i) and not self.in_quote[i] for i in body) and not any(
+            self.lower[i] in ("ich", "wir") for i in body
+        ):
+            speaker = self._previous_speaker(no)
+            finding = QuoteFinding(spans=self._spans(toks), type="IndirectFreeIndirect")
+            if speaker is not None:
+                finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
+            return [finding]
+        # 7. Hearsay "soll" with a perfect infinitive: "Der Täter soll geschossen haben."
+        #    (Plain "soll" + infinitive is as often a plan or an order, so it is left out.)
+        if any(
+            self.lower[i] in ("soll", "sollen") and not self.in_quote[i] for i in body
+        ) and self.lower[body[-1]] in ("haben", "sein", "handeln"):
+            finding = QuoteFinding(spans=self._spans(toks), type="FreeIndirect")
+            speaker = self._previous_speaker(no)
+            if speaker is not None:
+                finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
+            return [finding]
+        return []
+
+    def _subjunctive(self, i: int) -> bool:
+        """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
+        the infinitive minus its "n" ("gehe", "halte", "bleibe"), not after "ich"."""
+        word = self.lower[i]
+        if word in self.lex.subjunctive:
+            return True
+        if self.lang != "de" or not word.endswith("e") or not self.words[i][0].islower():
+            return False
+        if word in self.stop or word in self.dets:
+            return False
+        return self.lemma[i] == word + "n" and (i == 0 or self.lower[i - 1] != "ich")
+
+    def _verb_opens_clause(self, toks: list[int], lo: int, pos: int) -> bool:
+        """ ", sagte X" / ", hatte X erklärt" / ", wie X mitteilte": nothing but "wie", an
+        auxiliary or the subject comes between the comma and the speech verb."""
+        first = toks[lo]
+        if first == toks[pos] or self.lower[first] in self.aux:
+            return True
+        return self.lower[first] in ("wie", "as")
+
+    def _is_complement(self, rest: list[int]) -> bool:
+        first = self.lower[rest[0]]
+        if first in self.comps:
+            return True
+        words = {self.lower[i] for i in rest}
+        if any(self._subjunctive(i) for i in rest):
+            return True
+        if first in _RELATIVE:
+            return False
+        return self.lang == "de" and "zu" in words and len(rest) >= 3
+
+    def _is_main_clause(self, quote: list[int]) -> bool:
+        """A clause that can stand as what was said: long enough, not just a name."""
+        if len(quote) < 4:
+            return False
+        end = self._with_appositions(
+            quote[0], self._np_forward(quote[0], quote[-1] + 1), quote[-1] + 1
+        )
+        return end < quote[-1] and any(
+            self.words[i][0].islower() and self.lower[i] not in self.dets | self.links
+            for i in quote
+        )
+
+    def _names_a_source(self, start: int, end: int) -> bool:
+        """Does the phrase after "nach" name a source ("eigenen Angaben", "Polizeiberichten")?"""
+        nouns = self.lex.source_nouns
+        return any(
+            self.words[j][0].isupper() and any(self.lower[j].endswith(n) for n in nouns)
+            for j in range(start, min(end, start + 4))
+        )
+
+    def _finding(self, no, qtype, quote, cue, subject, frame) -> QuoteFinding:
+        finding = QuoteFinding(spans=self._spans(quote), type=qtype)
+        if cue:
+            finding.cue_spans = self._spans(cue)
+            finding.cue = " ".join(self.words[i] for i in cue)
+        if frame:
+            finding.frame_spans = self._spans(frame)
+        speaker = self._speaker_from(subject, no) if subject else self._previous_speaker(no)
+        if speaker is not None:
+            finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
+        return finding
+
+
+def _distance(char: int, spans: list[Span]) -> int:
+    return min(min(abs(char - s), abs(char - e)) for s, e in spans)
+
+
+@lru_cache(maxsize=2)
+def _stop_words(lang: str) -> frozenset[str]:
+    from parley.extract.nlp import get_nlp
+
+    return frozenset(get_nlp(lang).Defaults.stop_words)
+
+
+def find_quotes(
+    text: str,
+    lang: str = "de",
+    *,
+    doc: Doc | None = None,
+    speakers: Sequence[SpeakerCandidate] = (),
+    extra_cues: Mapping[str, Iterable[str]] | None = None,
+) -> list[QuoteFinding]:
+    """All quotations in ``text`` with speaker, cue and frame spans, in text order.
+
+    ``doc`` may be passed when the caller already parsed ``text`` with
+    :func:`parley.extract.nlp.parse`. ``speakers`` are known actor mentions whose ids the
+    speakers inherit; ``extra_cues`` adds words to the speech lexicon (same keys as
+    ``speech_<lang>.yaml``), e.g. from a case pack.
+    """
+    if doc is None:
+        doc = parse(text, lang)
+    lex = load_speech_lexicon(lang, extra_cues)
+    return _Extractor(text, doc, lang, lex, speakers).run()
+
+
+def extract_quotes(
+    text: str,
+    article: str,
+    lang: str = "de",
+    *,
+    doc: Doc | None = None,
+    speakers: Sequence[SpeakerCandidate] = (),
+    extra_cues: Mapping[str, Iterable[str]] | None = None,
+) -> list[Quote]:
+    """:func:`find_quotes` as SPEC §1 ``quote`` records of article ``article``."""
+    findings = find_quotes(text, lang, doc=doc, speakers=speakers, extra_cues=extra_cues)
+    return [f.to_quote(text, article) for f in findings]

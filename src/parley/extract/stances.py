@@ -1,0 +1,223 @@
+"""Stances: which actor takes which position on which negotiation issue.
+
+A sentence that names an issue (the case pack's issue terms), carries a stance
+cue (demand, offer, accept, reject, open) and names an actor yields a stance.
+Three modifiers change what the cue says:
+
+- negation near the cue turns it around ("lehnt ... nicht ab" is not a
+  rejection: ``open``; "nicht bereit" rejects);
+- a conditional ("nur wenn", "sofern", "only if") makes it ``conditional``
+  and keeps the condition's words;
+- a number on an issue that has a quantity ("auf 800.000 Mann begrenzt")
+  becomes the stance's ``value``.
+
+The actor is the speaker when the sentence is a quotation, else the first
+actor named outside quotation marks (German and English news put the
+subject first far more often than not).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from parley.extract.cues import CueHit, LanguageCues
+from parley.extract.records import Mention, Stance
+from parley.extract.sentences import Sentence
+
+_FLIP = {
+    "reject": "open",
+    "accept": "reject",
+    "offer": "reject",
+    "demand": "open",
+    "open": "reject",
+}
+_ACTOR_TYPES = frozenset({"person", "state", "organization"})
+# 800.000 / 800 000 / 800,000 / 800000 / 1,5 Millionen / 1.5 million
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,  ]\d{3})+|\d+(?:[.,]\d+)?)"
+    r"(?:\s*(?P<scale>Millionen|Million|Mio\.?|million|Tausend|thousand))?"
+)
+_NEGATION_REACH = 4  # tokens between a negation and the cue it negates
+
+
+def parse_number(text: str) -> float | None:
+    """A number as news writes it, German or English grouping ("800.000", "600,000")."""
+    m = _NUMBER.search(text)
+    if not m:
+        return None
+    raw = m.group("num").replace(" ", "").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+        value = float(re.sub(r"[.,]", "", raw))
+    else:
+        value = float(raw.replace(",", "."))
+    scale = (m.group("scale") or "").lower()
+    if scale.startswith(("mil", "mio")):
+        value *= 1_000_000
+    elif scale.startswith(("tausend", "thousand")):
+        value *= 1_000
+    return value
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences tell about this one: who was acting, which document."""
+
+    previous_actor: str | None = None
+    last_document: str | None = None
+    speaker: str | None = None  # speaker of a quote covering most of this sentence
+
+
+def sentence_stances(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+    context: Context,
+    quantities: dict[str, bool],
+    party: Callable[[str], str],
+    article: str,
+) -> list[Stance]:
+    """Stances of one sentence: one per issue named in it."""
+    issue_hits = cues.issues.find(sent.words, sent.lemmas)
+    if not issue_hits:
+        return []
+    stance_hits = [
+        h
+        for h in cues.stances.find(sent.words, sent.lemmas)
+        if context.speaker or not _inside(sent.char_of(h.first), quoted)
+    ]
+    if not stance_hits:
+        return []
+    actor = _actor(sent, cues, mentions, quoted, context, party)
+    if actor is None:
+        return []
+    kind = _stance_kind(sent, stance_hits, cues)
+    condition = _condition(sent, cues)
+    if condition is not None and kind != "reject":
+        kind = "conditional"
+    out: list[Stance] = []
+    for issue in dict.fromkeys(h.label for h in issue_hits):
+        value = None
+        if quantities.get(issue):
+            value = parse_number(sent.text)
+            if value is not None and value.is_integer():
+                value = int(value)
+        out.append(
+            Stance(
+                article=article,
+                start=sent.start,
+                end=sent.end,
+                actor=actor,
+                issue=issue,
+                stance=kind,  # type: ignore[arg-type]
+                value=value,
+                condition=condition,
+            )
+        )
+    return out
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _actor(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+    context: Context,
+    party: Callable[[str], str],
+) -> str | None:
+    """Whose stance: the speaker of reported words, the document "demnach" points to,
+    the grammatical subject, or the actor a leading pronoun refers back to."""
+    if context.speaker:
+        return context.speaker
+    if context.last_document and cues.anaphoric.find(sent.words):
+        return context.last_document
+    if sent.words and sent.words[0] in cues.pronouns and context.previous_actor:
+        return context.previous_actor
+    embedded: list[Mention] = []
+    for m in mentions:
+        if m.type not in _ACTOR_TYPES or _inside(m.start, quoted):
+            continue
+        if _embedded(sent, m, cues):
+            embedded.append(m)
+            continue
+        return m.actor
+    if embedded:  # "im Machtzirkel um Trump erwogen": his side, not he himself
+        return party(embedded[0].actor)
+    return None
+
+
+def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
+    """A mention that cannot be the subject: inside a prepositional phrase, a genitive
+    attribute ("die Mitgliedschaft der Ukraine") or the first part of a compound."""
+    at = m.end - sent.start
+    if at < len(sent.text) - 1 and sent.text[at] == "-" and sent.text[at + 1].isalpha():
+        return True
+    try:
+        i = sent.offsets.index(m.start)
+    except ValueError:
+        return False
+    before = sent.words[max(0, i - 3) : i]
+    if any(w in cues.prepositions for w in before[-2:]):
+        return True
+    if len(before) >= 2 and before[-1] in cues.articles and before[-1] in ("der", "des"):
+        prev_start = sent.offsets[i - 2] - sent.start
+        return sent.text[prev_start : prev_start + 1].isupper() and i - 2 > 0
+    return False
+
+
+_ORDER = {"reject": 0, "conditional": 1, "open": 2, "demand": 3, "offer": 4, "accept": 5}
+
+
+def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
+    """The stance the sentence takes, from its strongest cue, after negation.
+
+    Verbs and adjectives ("lehnt ab", "bereit") say what the subject does;
+    nouns ("Forderung", "Angebot") often name someone else's position
+    ("Putins Forderung nachzukommen"), so they count only when no verb cue
+    is there. Conditions ("stellte Bedingungen") make a stance conditional.
+    """
+    if any(w in cues.conditional_nouns for w in sent.words):
+        return "conditional"
+    verbal = [h for h in hits if not sent.text[sent.char_of(h.first) - sent.start].isupper()]
+    pool = verbal or hits
+    hit = min(pool, key=lambda h: (_ORDER.get(h.label, 9), h.first))
+    kind = hit.label
+    if sent.words[hit.first] not in cues.obligation and _negated(sent, hit, cues):
+        kind = _FLIP.get(kind, kind)
+    return kind
+
+
+def _negated(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """A negation just before the cue, or between the parts of a split cue."""
+    lo = max(0, hit.first - _NEGATION_REACH)
+    return any(w in cues.negations for w in sent.words[lo : hit.last + 1])
+
+
+def _condition(sent: Sentence, cues: LanguageCues) -> str | None:
+    """The conditional clause ("nur wenn ...", "sofern ..."), up to the clause end.
+
+    A conditional word counts only where a clause begins (sentence start, after
+    a comma, dash or colon, or after "nur"/"only"), so that "sollte" as a modal
+    or "if" inside a noun phrase does not make everything conditional.
+    """
+    hits = [
+        h
+        for h in cues.conditionals.find(sent.words)
+        if h.first == 0 or sent.words[h.first - 1] in (",", ";", ":", "–", "—", "nur", "only")
+    ]
+    if not hits:
+        return None
+    hit = min(hits, key=lambda h: (h.first, -(h.last - h.first)))
+    start = sent.char_of(hit.first) - sent.start
+    if hit.first > 0 and sent.words[hit.first - 1] in ("nur", "only"):
+        start = sent.char_of(hit.first - 1) - sent.start
+    rest = sent.text[start:]
+    end = re.search(r"[,;:.!?–](?:\s|$)", rest[len(hit.text) :])
+    clause = rest[: len(hit.text) + end.start()] if end else rest
+    return clause.strip() or None

@@ -1,0 +1,57 @@
+"""The gold files are well-formed and anchored to the current cleaner's output.
+
+If the cleaner changes, the offsets move: re-run ``tests/gold/anchor.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parley.evaluate.gold import load_gold
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold"
+SEEDS = ROOT / ".." / "shared" / "corpus" / "seeds"
+ISSUES = {
+    "agreement-form", "ceasefire", "territory-donbas", "territory-crimea", "territory-south",
+    "nato-membership", "army-size", "foreign-troops", "security-guarantees", "sanctions-relief",
+    "frozen-assets", "elections-ukraine", "amnesty", "language-church", "zaporizhzhia-npp",
+    "humanitarian", "monitoring", "european-security", "economic-cooperation", "weapons-supplies",
+}  # fmt: skip
+CONSULT_MODES = {"meet", "phone", "visit", "host", "third-party", "multilateral"}
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_gold_follows_the_contract():
+    gold = load_gold(GOLD)
+    assert len(gold) >= 8
+    for path in sorted(GOLD.rglob("*.jsonl")):
+        records = _records(path)
+        article = records[0]
+        assert article["kind"] == "article", path.name
+        for r in records[1:]:
+            assert r["article"] == article["id"], path.name
+            assert 0 <= r["start"] < r["end"] <= article["chars"], (path.name, r)
+            if r["kind"] == "stance":
+                assert r["issue"] in ISSUES, (path.name, r)
+            if r["kind"] == "event" and r["type"] == "CONSULT":
+                assert r["mode"] in CONSULT_MODES, (path.name, r)
+                assert r["participants"], (path.name, r)
+
+
+@pytest.mark.shared
+def test_gold_is_anchored_to_the_current_cleaner():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared seeds not present")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("anchor", GOLD / "anchor.py")
+    anchor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(anchor)
+    assert anchor.main(["--check"]) == 0, "gold is stale: run tests/gold/anchor.py"

@@ -1,0 +1,96 @@
+"""Actor mentions: aliases, inflection, transliteration, roles by date, new persons."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parley.extract.actors import english_spelling, slugify, spelling_variants
+
+
+def _actors(result) -> list[tuple[str, str]]:
+    return [(m["surface"], m["actor"]) for m in result["mention"]]
+
+
+def test_aliases_inflections_and_longest_match(run):
+    r = run("Putins Berater Juri Uschakow sprach mit Steve Witkoff über Trumps Plan.")
+    assert _actors(r) == [
+        ("Putins", "vladimir-putin"),
+        ("Juri Uschakow", "yuri-ushakov"),
+        ("Steve Witkoff", "steve-witkoff"),
+        ("Trumps", "donald-trump"),
+    ]
+    text = "Putins Berater Juri Uschakow sprach mit Steve Witkoff über Trumps Plan."
+    for m in r["mention"]:
+        assert text[m["start"] : m["end"]] == m["surface"]
+
+
+def test_transliteration_variants_match_without_being_listed(run):
+    # The pack lists "Uschakow"/"Ushakov" and "Dmitrijew"/"Dmitriev" only.
+    r = run("Der Kreml-Berater Yuri Ushakow und Kirill Dmitriew trafen sich.")
+    assert ("Yuri Ushakow", "yuri-ushakov") in _actors(r)
+    assert ("Kirill Dmitriew", "kirill-dmitriev") in _actors(r)
+
+
+def test_word_boundaries_hyphens_and_missing_spaces(run):
+    r = run("Der Putin-Berater lobte den US-PräsidentenTrump; Putinversteher schwiegen.")
+    # "US-Präsidenten" directly before the name is a title: the name is the mention.
+    assert _actors(r) == [("Putin", "vladimir-putin"), ("Trump", "donald-trump")]
+
+
+def test_role_phrases_resolve_by_publication_date(run):
+    text = "Der US-Präsident telefonierte mit dem Kremlchef."
+    now = _actors(run(text, published="2025-12-03"))
+    before = _actors(run(text, published="2024-06-01"))
+    assert now == [("Der US-Präsident", "donald-trump"), ("Kremlchef", "vladimir-putin")]
+    assert before == [("Der US-Präsident", "joe-biden"), ("Kremlchef", "vladimir-putin")]
+
+
+def test_role_phrase_with_possessor_gives_way_to_the_name(run):
+    r = run("Auch Trumps Schwiegersohn Jared Kushner war in Moskau.")
+    assert _actors(r) == [
+        ("Trumps", "donald-trump"),
+        ("Jared Kushner", "jared-kushner"),
+        ("Moskau", "moscow"),
+    ]
+    alone = run("Auch Trumps Schwiegersohn war in Moskau.")
+    assert _actors(alone)[0] == ("Trumps Schwiegersohn", "jared-kushner")
+
+
+def test_unknown_person_from_role_noun_gets_slug_role_and_surname(run):
+    r = run(
+        "Armeegeneral Waleri Gerassimow habe Präsident Putin berichtet. "
+        "Später sagte Gerassimow, die Offensive gehe weiter. "
+        "Nato-Generalsekretär Mark Rutte äußerte sich zuversichtlich."
+    )
+    found = {m["surface"]: m for m in r["mention"]}
+    assert found["Waleri Gerassimow"]["actor"] == "valery-gerasimov"
+    assert found["Waleri Gerassimow"]["role"] == "Armeegeneral"
+    assert found["Gerassimow"]["actor"] == "valery-gerasimov"
+    assert found["Mark Rutte"]["actor"] == "mark-rutte"  # German name: not respelled
+
+
+def test_english_article_uses_english_aliases(run):
+    r = run("Kremlin aide Yuri Ushakov said Vladimir Putin met the US president.", lang="en")
+    actors = [m["actor"] for m in r["mention"]]
+    assert actors == ["russia", "yuri-ushakov", "vladimir-putin", "donald-trump"]
+
+
+def test_ministries_act_as_their_state(run):
+    r = run("Das US-Finanzministerium verhängte neue Sanktionen gegen Russland.")
+    assert [m["actor"] for m in r["mention"]] == ["united-states", "russia"]
+
+
+def test_english_spelling_of_german_transliterations():
+    assert english_spelling("Waleri Gerassimow", "de") == "Valery Gerasimov"
+    assert english_spelling("Sergej Lawrow", "de") == "Sergey Lavrov"
+    assert english_spelling("Dmitri Peskow", "de") == "Dmitry Peskov"
+    assert english_spelling("Johann Wadephul", "de") == "Johann Wadephul"
+    assert slugify(english_spelling("Juri Uschakow", "de")) == "yuri-ushakov"
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß -", min_size=1, max_size=30))
+def test_slug_is_ascii_lowercase_and_variants_keep_the_form(name):
+    slug = slugify(name)
+    assert slug == slug.lower() and slug.isascii() and not slug.startswith("-")
+    assert name.lower() in spelling_variants(name.lower())

@@ -1,0 +1,74 @@
+"""Events: meetings, calls, proposals, rejections, threats, sanctions, leaks."""
+
+from __future__ import annotations
+
+
+def _events(result) -> list[tuple]:
+    return [
+        (e["type"], e["mode"], sorted(e["participants"]), e["date"], e["place"])
+        for e in result["event"]
+    ]
+
+
+def test_meeting_with_place_and_date(run):
+    r = run("Witkoff traf sich am Dienstag in Moskau mit Putin.")
+    assert _events(r) == [
+        ("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02", "moscow")
+    ]
+    assert r["event"][0]["date_text"] == "am Dienstag"
+
+
+def test_phone_call_between_two_named_people(run):
+    r = run("Im Telefonat zwischen Witkoff und dem Putin-Berater Juri Uschakow vom 14. Oktober "
+            "ging es um ein Treffen.")  # fmt: skip
+    assert _events(r) == [
+        ("CONSULT", "phone", ["steve-witkoff", "yuri-ushakov"], "2025-10-14", None)
+    ]
+
+
+def test_reports_of_one_meeting_merge_and_names_in_phrases_are_not_participants(run):
+    r = run(
+        "Das Treffen von Kremlchef Wladimir Putin mit Steve Witkoff ging in der Nacht zu "
+        "Mittwoch zu Ende. An dem Treffen nahm auch Juri Uschakow teil. "
+        "Es ging um den Krieg in der Ukraine."
+    )
+    assert _events(r) == [
+        (
+            "CONSULT",
+            "meet",
+            ["steve-witkoff", "vladimir-putin", "yuri-ushakov"],
+            "2025-12-02",
+            None,
+        )
+    ]
+
+
+def test_a_date_across_a_preposition_belongs_to_the_verb_not_the_meeting(run):
+    r = run("Trump schickte Witkoff am Mittwoch zu einem weiteren Treffen mit Putin.")
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], None, None)]
+
+
+def test_leak_is_attributed_to_the_publisher(run):
+    r = run("Anfang der Woche hatte Newswire einen Mitschnitt eines Gesprächs von Witkoff "
+            "veröffentlicht.")  # fmt: skip
+    leaks = [e for e in r["event"] if e["type"] == "LEAK"]
+    assert [(e["participants"], e["date_text"]) for e in leaks] == [
+        (["newswire"], "Anfang der Woche")
+    ]
+    assert leaks[0]["date"] is None  # a stretch of days, not a day
+
+
+def test_rejection_threat_and_sanction_need_two_sides(run):
+    r = run("Russland lehnte den Vorschlag der Ukraine ab. Putin drohte den USA mit Vergeltung. "
+            "Das US-Finanzministerium verhängte Sanktionen gegen Russland.")  # fmt: skip
+    kinds = {e[0]: e[2] for e in _events(r)}
+    assert kinds["THREATEN"] == ["united-states", "vladimir-putin"]
+    assert "REJECT" not in kinds  # "der Ukraine" is an attribute of the proposal
+    assert kinds["SANCTION"] == ["russia", "united-states"]
+
+
+def test_english_meeting(run):
+    r = run("Steve Witkoff met Vladimir Putin in Moscow on Tuesday.", lang="en")
+    assert _events(r) == [
+        ("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02", "moscow")
+    ]

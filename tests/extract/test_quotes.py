@@ -1,0 +1,212 @@
+"""Quotation extraction: every construction with sentences written in news style."""
+
+from pathlib import Path
+
+import pytest
+
+from parley.extract.quotes import SpeakerCandidate, extract_quotes, find_quotes
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def only(text: str, lang: str = "de", **kwargs):
+    found = find_quotes(text, lang, **kwargs)
+    assert len(found) == 1, [(f.type, [text[s:e] for s, e in f.spans]) for f in found]
+    return found[0]
+
+
+def parts(text: str, finding) -> list[str]:
+    return [text[s:e] for s, e in finding.spans]
+
+
+def speaker(text: str, finding) -> str | None:
+    return text[slice(*finding.speaker_span)] if finding.speaker_span else None
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"), [("„", "“"), ("»", "«"), ("«", "»"), ('"', '"'), ("“", "”")]
+)
+def test_direct_quote_in_every_mark_style_with_inverted_speaker(opening, closing):
+    quote = f"{opening}Wir sind zu weiteren Gesprächen bereit{closing}"
+    text = f"{quote}, sagte der Kremlberater Juri Uschakow am Dienstag in Moskau."
+    f = only(text)
+    assert (f.type, f.mode, parts(text, f)) == ("Direct", "direct", [quote])
+    assert speaker(text, f) == "der Kremlberater Juri Uschakow"
+    assert f.cue == "sagte"
+
+
+def test_direct_quote_after_a_colon_takes_the_subject_before_it():
+    text = "Selenskyj erklärte am Abend: „Wir werden kein Land aufgeben.“"
+    f = only(text)
+    assert parts(text, f) == ["„Wir werden kein Land aufgeben.“"]
+    assert (speaker(text, f), f.cue) == ("Selenskyj", "erklärte")
+
+
+def test_quote_split_by_its_attribution_is_one_quote_with_two_spans():
+    text = "„Der Plan ist eine Grundlage“, sagte Rubio, „aber noch kein Abkommen.“"
+    f = only(text)
+    assert parts(text, f) == ["„Der Plan ist eine Grundlage“", "„aber noch kein Abkommen.“"]
+    assert speaker(text, f) == "Rubio"
+
+
+def test_so_attribution_after_a_quote():
+    text = "„Das Treffen war nützlich und sehr konstruktiv“, so Uschakow."
+    f = only(text)
+    assert (f.type, speaker(text, f), f.cue) == ("Direct", "Uschakow", "so")
+
+
+def test_pronoun_speaker_resolves_to_the_previous_speakers_actor():
+    text = (
+        "Kremlsprecher Dmitri Peskow sagte, eine Antwort werde vorbereitet. "
+        "„Wir brauchen noch etwas Zeit“, sagte er."
+    )
+    first, second = find_quotes(
+        text,
+        speakers=[SpeakerCandidate(text.index("Dmitri"), text.index(" sagte"), "dmitry-peskov")],
+    )
+    assert first.speaker == "dmitry-peskov"
+    assert (second.speaker_surface, second.speaker) == ("er", "dmitry-peskov")
+
+
+def test_indirect_speech_with_dass_clause():
+    text = "Der Außenminister betonte am Montag, dass die Gespräche fortgesetzt werden."
+    f = only(text)
+    assert (f.type, f.mode) == ("Indirect", "indirect")
+    assert parts(text, f) == ["dass die Gespräche fortgesetzt werden"]
+    assert (speaker(text, f), f.cue) == ("Der Außenminister", "betonte")
+
+
+def test_indirect_speech_with_konjunktiv_and_no_complementizer():
+    text = "Der Sondergesandte sagte, die Verhandlungen seien weit fortgeschritten."
+    f = only(text)
+    assert parts(text, f) == ["die Verhandlungen seien weit fortgeschritten"]
+    assert speaker(text, f) == "Der Sondergesandte"
+
+
+def test_separable_speech_verb_after_the_reported_clause():
+    text = "Die Waffenruhe gilt ab Montag um Mitternacht, teilte das Verteidigungsministerium mit."
+    f = only(text)
+    assert parts(text, f) == ["Die Waffenruhe gilt ab Montag um Mitternacht"]
+    assert (speaker(text, f), f.cue) == ("das Verteidigungsministerium", "teilte mit")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Laut Peskow gibt es noch keinen Termin für ein Treffen.", "Peskow", "Laut"),
+        ("Diplomaten zufolge wurde der Entwurf in Genf überarbeitet.", "Diplomaten", "zufolge"),
+        (
+            "Nach Angaben des Weißen Hauses reist der Sondergesandte nächste Woche nach Moskau.",
+            "Angaben des Weißen Hauses",
+            "Nach",
+        ),
+        (
+            "Nach eigenen Angaben hat die Delegation alle Punkte besprochen.",
+            "eigenen Angaben",
+            "Nach",
+        ),
+    ],
+)
+def test_source_phrases_make_the_rest_of_the_sentence_indirect_speech(text, source, cue):
+    f = only(text)
+    assert f.type == "Indirect"
+    assert speaker(text, f) == source
+    assert f.cue == cue
+    assert source not in " ".join(parts(text, f))
+
+
+def test_reported_speech_takes_the_whole_sentence_and_the_subject():
+    text = "Die ukrainische Regierung lehnte den Vorschlag am Freitag ab."
+    f = only(text)
+    assert (f.type, f.mode) == ("Reported", "reported")
+    assert parts(text, f) == [text]
+    assert speaker(text, f) == "Die ukrainische Regierung"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Der Nato-Generalsekretär kritisierte die Pläne scharf.", "Der Nato-Generalsekretär"),
+        ("Die Europäer forderten eine Beteiligung an den Gesprächen.", "Die Europäer"),
+        ("Den Entwurf bezeichnete er als ungeeignet.", "er"),
+    ],
+)
+def test_reported_speech_verbs(text, subject):
+    f = only(text)
+    assert f.type == "Reported"
+    assert speaker(text, f) == subject
+
+
+def test_konjunktiv_sentence_continues_the_last_speaker():
+    text = (
+        "Kremlberater Uschakow sagte, man habe über Territorialfragen gesprochen. "
+        "Eine Einigung gebe es aber noch nicht."
+    )
+    first, second = find_quotes(text)
+    assert second.type == "IndirectFreeIndirect"
+    assert parts(text, second) == ["Eine Einigung gebe es aber noch nicht."]
+    assert speaker(text, second) == speaker(text, first) == "Kremlberater Uschakow"
+
+
+def test_apposition_belongs_to_the_speaker():
+    text = "„Das ist kein Frieden“, sagte Kaja Kallas, die Außenbeauftragte der EU."
+    assert speaker(text, only(text)) == "Kaja Kallas, die Außenbeauftragte der EU"
+
+
+def test_short_scare_quotes_and_titles_are_not_quotes():
+    assert find_quotes("Die Raumkapsel „Shenzhou 6“ landete planmäßig in der Steppe.") == []
+
+
+def test_plain_reporting_sentences_yield_nothing():
+    assert find_quotes("Die Delegationen trafen sich am Sonntag in Genf zu Gesprächen.") == []
+
+
+def test_english_goes_through_the_same_code():
+    text = "“We are ready to talk,” said Secretary of State Marco Rubio."
+    f = only(text, "en")
+    assert (f.type, speaker(text, f), f.cue) == ("Direct", "Secretary of State Marco Rubio", "said")
+    text = "According to Ukrainian officials, the draft was changed in Geneva."
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Indirect", "Ukrainian officials")
+    assert parts(text, f) == ["the draft was changed in Geneva"]
+
+
+def test_extra_cues_extend_the_lexicon():
+    text = "Der Minister dementierte die Berichte über ein Treffen."
+    assert find_quotes(text) == [] or find_quotes(text)[0].type == "Reported"
+    text = "Der Minister relativierte die Berichte über ein Treffen."
+    assert find_quotes(text) == []
+    f = only(text, extra_cues={"reported_verbs": ["relativieren"]})
+    assert f.type == "Reported"
+
+
+def test_unknown_lexicon_keys_are_rejected():
+    with pytest.raises(ValueError, match="unknown speech-lexicon keys"):
+        find_quotes("Er sagte nichts.", extra_cues={"verbz": ["sagen"]})
+
+
+def test_records_follow_the_contract():
+    text = "„Wir sind bereit“, sagte Peskow."
+    (record,) = extract_quotes(text, "a1")
+    data = record.to_record()
+    assert data["kind"] == "quote" and data["article"] == "a1"
+    assert text[data["start"] : data["end"]] == "„Wir sind bereit“"
+    assert (data["mode"], data["speaker_surface"], data["cue"]) == ("direct", "Peskow", "sagte")
+
+
+@pytest.mark.shared
+def test_seed_articles_yield_attributed_quotes():
+    seeds = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("../shared/corpus/seeds not present")
+    total = attributed = 0
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        for f in find_quotes(text, "de"):
+            total += 1
+            attributed += f.speaker_span is not None
+            for start, end in f.spans:
+                assert 0 <= start < end <= len(text)
+            if f.speaker_span:
+                assert text[slice(*f.speaker_span)] == f.speaker_surface
+    assert total > 0 and attributed > 0
