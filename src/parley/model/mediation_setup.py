@@ -20,7 +20,7 @@ can write it by hand and a case pack can ship the parts the news does not report
 
 A mediation file is a YAML mapping with the fields of :class:`MediationSetup` plus ``scenario``:
 an inline scenario mapping, a path to a scenario file (relative to the mediation file), or
-``{case: NAME, on: DATE}`` for a case pack's reported positions on a day. A plain scenario file
+``{case: NAME, as_of: DATE}`` for a case pack's reported positions on a day. A plain scenario file
 is also a valid input: every mediation field then takes its default.
 """
 
@@ -81,6 +81,8 @@ class Lever(_Strict):
     strategy: CarrotStick | None = None
     pack_key: str | None = None
     """Case packs: the pack lever whose latest reported value is the opening level."""
+    pack_target: str | None = None
+    """Case packs: only the pack's reports of ``pack_key`` aimed at this party."""
     source: str = ""
 
     @model_validator(mode="after")
@@ -158,6 +160,15 @@ class Veto(_Strict):
         return self
 
 
+class BatnaShift(_Strict):
+    """A party's no-deal utility above (or below) what the status quo package is worth to it:
+    a side that expects to gain by fighting on values no deal more than today's lines."""
+
+    shift: float
+    uncertainty: Distribution | None = None
+    source: str = ""
+
+
 class DraftPoint(_Strict):
     """A point of a draft: what it sets on which issues (``{issue: value or option}``)."""
 
@@ -189,11 +200,16 @@ class MediationSetup(_Strict):
     vetoes: list[Veto] = Field(default_factory=list)
     status_quo: dict[str, Value] = Field(default_factory=dict)
     """Status quo per issue (what no deal keeps): the parties' disagreement point."""
+    batna: dict[str, BatnaShift] = Field(default_factory=dict)
+    """Per party, a shift of its no-deal utility (before levers)."""
     max_rounds: int = Field(default=12, ge=1)
     impatience: float = Field(default=0.15, ge=0, lt=1)
     """Per round, the mediator's weight on its own utility shrinks by this share."""
     own_weight: float = Field(default=0.5, ge=0, le=1)
     """Opening weight of the mediator's own utility against the others' acceptance."""
+    deal_bonus: float = Field(default=0.05, ge=0)
+    """What bringing one more party to accept is worth to the mediator (utility units, shared
+    out over the parties): its wish for a result, beyond closing the gaps."""
     max_changes: int = Field(default=3, ge=1)
     """Points the mediator amends at most after one visit."""
     max_step: float = Field(default=1.0, gt=0, le=1)
@@ -243,6 +259,8 @@ class MediationSetup(_Strict):
         for v in self.vetoes:
             for k in [*v.bounds, *v.slopes, *([v.trigger_issue] if v.trigger_issue else [])]:
                 need("issue", k, issues, f"veto {v.id}")
+        for a in self.batna:
+            need("actor", a, actors, "batna")
         for k, v in self.status_quo.items():
             need("issue", k, issues, "status_quo")
             try:
@@ -320,10 +338,10 @@ def _scenario_ref(ref: Any, path: Path) -> Scenario:
     if isinstance(ref, str):
         return load_scenario(path.parent / ref)
     if isinstance(ref, dict) and "case" in ref:
-        extra = set(ref) - {"case", "on", "context"}
+        extra = set(ref) - {"case", "as_of", "context"}
         if extra:
-            raise ScenarioError(f"{path}: scenario: unknown field(s) {sorted(extra)}")
-        on = ref.get("on")
+            raise ScenarioError(f"{path}: scenario: unknown field(s) {sorted(map(str, extra))}")
+        on = ref.get("as_of")
         if isinstance(on, str):
             on = date.fromisoformat(on)
         return scenario_from_case(ref["case"], on=on, context=ref.get("context"))

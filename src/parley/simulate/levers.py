@@ -105,13 +105,14 @@ class LeverPlan:
         scheduled = self.target < 0
         return np.where(scheduled, lv, np.clip(lv, self.low, self.high))
 
-    def disagreement(self, d0: np.ndarray, levels: np.ndarray) -> np.ndarray:
-        """``(N, A)`` no-deal utilities at ``levels`` ``(N, L)``, from the opening ``d0``."""
-        return d0 + np.einsum("nl,nla->na", levels - self.base, self.effect_d)
+    def disagreement(self, d0: np.ndarray, levels: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """``(n, A)`` no-deal utilities of draws ``rows`` at ``levels`` ``(n, L)``, from their
+        opening ``d0`` ``(n, A)``."""
+        return d0 + np.einsum("nl,nla->na", levels - self.base, self.effect_d[rows])
 
-    def capability(self, c0: np.ndarray, levels: np.ndarray) -> np.ndarray:
-        """``(N, A)`` clout at ``levels``; never negative."""
-        rel = 1.0 + np.einsum("nl,nla->na", levels - self.base, self.effect_c)
+    def capability(self, c0: np.ndarray, levels: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """``(n, A)`` clout of draws ``rows`` at ``levels``; never negative."""
+        rel = 1.0 + np.einsum("nl,nla->na", levels - self.base, self.effect_c[rows])
         return c0 * np.clip(rel, 0.0, None)
 
     def react(

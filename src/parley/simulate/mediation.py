@@ -235,6 +235,18 @@ class Mediation:
             getattr(arrays, name)[0] = getattr(base, name)  # draw 0: the point estimate
         return arrays
 
+    def _shift(self, runs: int, rng: np.random.Generator) -> np.ndarray:
+        """``(N, A)`` the setup's BATNA shifts per party, drawn where uncertain."""
+        ids = [a.id for a in self.scenario.actors]
+        out = np.zeros((runs, len(ids)))
+        for actor, b in self.setup.batna.items():
+            a = ids.index(actor)
+            out[:, a] = b.shift
+            if b.uncertainty is not None:
+                out[:, a] = b.uncertainty.sample(b.shift, rng, runs)
+                out[0, a] = b.shift
+        return out
+
     # -- run ------------------------------------------------------------------------------
 
     def run(self, runs: int = 1, seed: int | None = None, record: bool = True) -> MediationResult:
@@ -245,7 +257,8 @@ class Mediation:
         levers = LeverPlan.compile(s.levers, arrays.actor_ids, s.max_rounds, runs, rng)
         vetoes = VetoPlan.compile(s.vetoes, self.scenario, runs, rng)
         ut = Utilities.from_arrays(arrays, s.curvature)
-        state = _State.start(self, ut, arrays, levers, vetoes, runs, record)
+        shift = self._shift(runs, rng)
+        state = _State.start(self, ut, arrays, levers, vetoes, shift, runs, record)
         for stage in range(self.stages.stop + 1):
             state.negotiate(stage)
         return state.result(seed)
@@ -265,7 +278,7 @@ class _State:
     """Mutable state of all draws during a run (see the module docstring for the protocol)."""
 
     @classmethod
-    def start(cls, m: Mediation, ut, arrays, levers, vetoes, runs, record) -> _State:
+    def start(cls, m: Mediation, ut, arrays, levers, vetoes, shift, runs, record) -> _State:
         self = cls()
         self.m, self.ut, self.levers, self.vetoes, self.record = m, ut, levers, vetoes, record
         self.n, self.n_a, self.n_i = runs, arrays.n_actors, arrays.n_issues
@@ -276,9 +289,13 @@ class _State:
         self.r = 1.0 - (np.minimum(ut.zone_radius, worst) / span) ** ut.curvature
         self.w, self.p, self.span = ut.weight, ut.ideal, span
         self.d0 = ut.disagreement
+        self.shift = shift
         self.c0 = arrays.capability
-        self.red_lo = np.where(ut.red_line < ut.ideal, ut.red_line, -np.inf)
-        self.red_hi = np.where(ut.red_line > ut.ideal, ut.red_line, np.inf)
+        # A red line's side is that of the stated position (not of a Monte Carlo draw of it);
+        # as in Utilities.violates, a red line at the position bars movement either way.
+        stated = m.scenario.to_arrays().position
+        self.red_lo = np.where(ut.red_line <= stated, ut.red_line, -np.inf)
+        self.red_hi = np.where(ut.red_line >= stated, ut.red_line, np.inf)
         self.red_lo = np.where(np.isnan(ut.red_line), -np.inf, self.red_lo)
         self.red_hi = np.where(np.isnan(ut.red_line), np.inf, self.red_hi)
         pts = m.points
@@ -311,12 +328,16 @@ class _State:
         """``(n, A, I)`` each settled issue's contribution to the gain over no deal."""
         return np.where(st[:, None, :], self.w[rows] * (self._value(x, rows) - self.r[rows]), 0.0)
 
+    def _d(self, rows: np.ndarray, levels: np.ndarray) -> np.ndarray:
+        """``(n, A)`` no-deal utility: the status quo's, the analyst's shift, the levers'."""
+        return self.levers.disagreement(self.d0[rows] + self.shift[rows], levels, rows)
+
     def _levels(self, rows):
         return self.levers.levels(self.clock[rows], self.offset[rows])
 
     def _gain(self, x, st, rows, levels) -> np.ndarray:
         """``(n, A)``: utility minus the no-deal utility at the given lever levels."""
-        d = self.levers.disagreement(self.d0[rows], levels)
+        d = self._d(rows, levels)
         return self._terms(x, st, rows).sum(-1) + self.d0[rows] - d
 
     def _red_crossed(self, x, st, rows) -> np.ndarray:
@@ -367,7 +388,7 @@ class _State:
         all_rows = np.arange(self.n)
         if self.opening_u is None:
             self.opening_u = self._gain(self.x, self.st, all_rows, self._levels(all_rows))
-            self.opening_u += self.levers.disagreement(self.d0, self._levels(all_rows))
+            self.opening_u += self._d(all_rows, self._levels(all_rows))
         self._record_draft(int(self.clock[0]), "opening", [])
         for _ in range(self.m.setup.max_rounds):
             act = self.status == ACTIVE
@@ -399,8 +420,7 @@ class _State:
             if not self.required[j]:
                 issue.append(j)
                 value.append(np.nan)
-                members = self.m.points.members[self.m.points.owner[j]]
-                drop.append(members & self.free & ~self.required)
+                drop.append(self.m.points.dropped_with(j) & self.free & ~self.required)
         return _Candidates(
             np.array(issue, dtype=int),
             np.array(value, dtype=float),
@@ -479,13 +499,13 @@ class _State:
         x0, st0 = self.x[rows].copy(), self.st[rows].copy()
         x, st = self._repair(rows, x0.copy(), st0.copy())
         levels = self._levels(rows)
-        cap = self.levers.capability(self.c0[rows], levels)
+        cap = self.levers.capability(self.c0[rows], levels, rows)
         others = np.ones(self.n_a, dtype=bool)
         others[self.m.mediator] = False
         rel = cap / np.where(others, cap, 0).sum(-1, keepdims=True) * others.sum()
         weight = np.where(self.answered[rows] & others, rel, 0.0)
         alpha = self.m.setup.own_weight * (1 - self.m.setup.impatience) ** self.clock[rows]
-        d = self.levers.disagreement(self.d0[rows], levels)
+        d = self._d(rows, levels)
         lo, hi = self._bounds(rows)
         for _ in range(self.m.setup.max_changes):
             x, st, moved = self._improve(rows, x, st, d, weight, alpha, lo, hi)
@@ -576,6 +596,9 @@ class _State:
         short = np.minimum(g_c, 0.0)
         score = alpha[:, None] * g_c[:, :, self.m.mediator]
         score += (1 - alpha[:, None]) * (short * weight[:, None, :]).sum(-1)
+        # The wish for a result: each party brought over the line is worth a bonus.
+        won = ((g_c >= -_EPS) & (weight[:, None, :] > 0)).sum(-1) / max(1, len(self.m.order))
+        score += (1 - alpha[:, None]) * self.m.setup.deal_bonus * won
         score -= req_c
         score = np.where(feasible, score, -np.inf)
         best = score.argmax(-1)
@@ -696,7 +719,7 @@ class _State:
     def result(self, seed) -> MediationResult:
         rows = np.arange(self.n)
         levels = self._levels(rows)
-        d = self.levers.disagreement(self.d0, levels)
+        d = self._d(rows, levels)
         u = self._gain(self.x, self.st, rows, levels) + d
         return MediationResult(
             scenario=self.m.scenario,

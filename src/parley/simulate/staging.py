@@ -27,7 +27,7 @@ from parley.model.scenario import Scenario
 @dataclass
 class DraftPoints:
     """Points of the opening draft: ``members`` ``(P, I)`` which issues each point sets,
-    ``owner`` ``(I,)`` the point an issue belongs to, ``value``/``settled`` ``(I,)`` the
+    ``owner`` ``(I,)`` the last point setting an issue (named in diffs), ``value``/``settled`` ``(I,)`` the
     opening package (NaN where open)."""
 
     numbers: list[str]
@@ -60,21 +60,30 @@ class DraftPoints:
                     numbers.append(str(len(numbers) + 1))
                     summaries.append(scenario.issue(k).name or k)
                     sets.append({k: scenario.issue(k).value(st.position)})
-        value = np.full(len(keys), np.nan)
+        total, times = np.zeros(len(keys)), np.zeros(len(keys))
         owner = np.full(len(keys), -1)
         for p, s in enumerate(sets):
             for k, v in s.items():
-                value[keys.index(k)] = v  # a later point overrides an earlier one
-                owner[keys.index(k)] = p
+                j = keys.index(k)
+                total[j] += v  # several points on one issue: their mean
+                times[j] += 1
+                owner[j] = p
+        value = np.where(times > 0, total / np.maximum(times, 1), np.nan)
         for j, k in enumerate(keys):  # open issues get a point the mediator may add
             if owner[j] < 0:
                 owner[j] = len(numbers)
                 numbers.append(f"+{k}")
                 summaries.append(f"new point on {scenario.issue(k).name or k}")
-                sets.append({})
+                sets.append({k: np.nan})
         members = np.zeros((len(numbers), len(keys)), dtype=bool)
-        members[owner, np.arange(len(keys))] = True
+        for p, s in enumerate(sets):
+            for k in s:
+                members[p, keys.index(k)] = True
         return cls(numbers, summaries, members, owner, value, ~np.isnan(value), fixed)
+
+    def dropped_with(self, issue: int) -> np.ndarray:
+        """``(I,)`` the issues opened when the points setting ``issue`` are dropped."""
+        return self.members[self.members[:, issue]].any(axis=0)
 
     def count(self, settled: np.ndarray) -> np.ndarray:
         """``(...)`` points in a draft: the general clauses plus every point setting an issue."""

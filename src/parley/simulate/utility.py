@@ -137,8 +137,10 @@ class Utilities:
         p = self.ideal[..., None, :, :]
         x = packages[..., :, None, :]
         tol = _EPS * self.span
-        beyond = np.where(red < p, x < red - tol, np.where(red > p, x > red + tol, False))
-        return (beyond & ~np.isnan(red)).any(axis=-1)
+        # A red line at the position itself ("not negotiable") bars movement either way, as in
+        # issue_zones; NaN compares False, so issues without a red line never violate.
+        beyond = ((red <= p) & (x < red - tol)) | ((red >= p) & (x > red + tol))
+        return beyond.any(axis=-1)
 
     def accepts(self, packages: np.ndarray, utility: np.ndarray | None = None) -> np.ndarray:
         """``(..., P, A)``: the actor prefers the package to no deal and no red line is crossed."""
