@@ -51,9 +51,16 @@ def _register() -> None:
     libraries (spaCy, trafilatura, NumPy) inside the command functions, so that
     ``parley --help`` stays instant.
     """
-    from parley.cli import case_cmds, eval_cmds, eval_gold_cmds, ingest_cmds, simulate_cmds
+    from parley.cli import (
+        case_cmds,
+        eval_cmds,
+        eval_gold_cmds,
+        ingest_cmds,
+        mediate_cmds,
+        simulate_cmds,
+    )
 
-    for module in (ingest_cmds, case_cmds, simulate_cmds, eval_cmds, eval_gold_cmds):
+    for module in (ingest_cmds, case_cmds, simulate_cmds, mediate_cmds, eval_cmds, eval_gold_cmds):
         module.register(app)
 
 
