@@ -207,9 +207,14 @@ class MediationSetup(_Strict):
     """Per round, the mediator's weight on its own utility shrinks by this share."""
     own_weight: float = Field(default=0.5, ge=0, le=1)
     """Opening weight of the mediator's own utility against the others' acceptance."""
+    margin: float = Field(default=0.0, ge=0)
+    """Cushion the mediator seeks above each party's no-deal utility (it is unsure of them):
+    gaps count until a party gains this much, not just until it accepts."""
     deal_bonus: float = Field(default=0.05, ge=0)
     """What bringing one more party to accept is worth to the mediator (utility units, shared
     out over the parties): its wish for a result, beyond closing the gaps."""
+    polish: int = Field(default=20, ge=0)
+    """Changes every party prefers that the mediator makes at most before signing (0: none)."""
     max_changes: int = Field(default=3, ge=1)
     """Points the mediator amends at most after one visit."""
     max_step: float = Field(default=1.0, gt=0, le=1)

@@ -45,9 +45,14 @@ def figure(result: Any):
     ax.set_title("length of the text")
     ax = axes[1, 0]
     answers = result.answers
+    scales = {lv.key: lv.scale for lv in result.setup.levers}
     for key in result.lever_keys:
-        ax.plot(range(len(answers)), [a.levers[key] for a in answers], label=key)
+        lo, hi = scales[key]
+        ys = [(a.levers[key] - lo) / (hi - lo) for a in answers]
+        ax.plot(range(len(answers)), ys, label=f"{key} ({lo:g}–{hi:g})")
+    ax.set_ylim(-0.05, 1.05)
     ax.set_xlabel("visit")
+    ax.set_ylabel("share of the lever's scale")
     ax.set_title("levers (level at each visit)")
     if result.lever_keys:
         ax.legend(fontsize=7)

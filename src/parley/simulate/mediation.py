@@ -249,8 +249,17 @@ class Mediation:
 
     # -- run ------------------------------------------------------------------------------
 
-    def run(self, runs: int = 1, seed: int | None = None, record: bool = True) -> MediationResult:
-        """Mediate ``runs`` draws of the uncertain inputs at once (draw 0 = point values)."""
+    def run(
+        self,
+        runs: int = 1,
+        seed: int | None = None,
+        record: bool = True,
+        openings: np.ndarray | None = None,
+    ) -> MediationResult:
+        """Mediate ``runs`` draws of the uncertain inputs at once (draw 0 = point values).
+
+        ``openings`` ``(runs, I)`` gives every draw its own opening package (all points set),
+        e.g. random starting texts, in place of the setup's opening draft."""
         rng = np.random.default_rng(seed)
         arrays = self._inputs(runs, rng)
         s = self.setup
@@ -259,6 +268,11 @@ class Mediation:
         ut = Utilities.from_arrays(arrays, s.curvature)
         shift = self._shift(runs, rng)
         state = _State.start(self, ut, arrays, levers, vetoes, shift, runs, record)
+        if openings is not None:
+            openings = np.asarray(openings, dtype=float)
+            if openings.shape != (runs, arrays.n_issues):
+                raise ValueError(f"openings must have shape {(runs, arrays.n_issues)}")
+            state.open_x, state.open_st = openings.copy(), np.ones(openings.shape, dtype=bool)
         for stage in range(self.stages.stop + 1):
             state.negotiate(stage)
         return state.result(seed)
@@ -299,7 +313,9 @@ class _State:
         self.red_lo = np.where(np.isnan(ut.red_line), -np.inf, self.red_lo)
         self.red_hi = np.where(np.isnan(ut.red_line), np.inf, self.red_hi)
         pts = m.points
-        self.x = np.broadcast_to(np.nan_to_num(pts.value), (runs, self.n_i)).copy()
+        self.open_x = np.broadcast_to(np.nan_to_num(pts.value), (runs, self.n_i)).copy()
+        self.open_st = np.broadcast_to(pts.settled, (runs, self.n_i)).copy()
+        self.x = self.open_x.copy()
         self.st = np.zeros((runs, self.n_i), dtype=bool)
         self.fixed = np.zeros(self.n_i, dtype=bool)
         self.told = np.zeros((runs, self.n_a, self.n_i), dtype=bool)
@@ -378,9 +394,8 @@ class _State:
         self.status = np.where(go, ACTIVE, self.status)
         if stage > 0:
             self.clock = np.where(go, self.clock + 1, self.clock)
-        pts = self.m.points
-        self.st[go] = (pts.settled & mine) | (self.st[go] & self.fixed)
-        self.x[go] = np.where(mine, np.nan_to_num(pts.value), self.x[go])
+        self.st[go] = (self.open_st[go] & mine) | (self.st[go] & self.fixed)
+        self.x[go] = np.where(mine, self.open_x[go], self.x[go])
         self.answered[:] = False
         self.said_yes = np.zeros((self.n, self.n_a), dtype=bool)
         self.stall = np.zeros(self.n, dtype=int)
@@ -471,9 +486,11 @@ class _State:
             return changed
         x, st = self.x[rows], self.st[rows]
         everyone = self._accepts(x, st, rows, self._levels(rows)).all(-1)
-        rows, x, st = rows[everyone], x[everyone], st[everyone]
+        rows = rows[everyone]
         if not rows.size:
             return changed
+        changed[rows] = self._polish(rows)
+        x, st = self.x[rows], self.st[rows]
         if self.vetoes.n_vetoes:
             passes = self.vetoes.passes(x, st, rows)
             for v in range(self.vetoes.n_vetoes):
@@ -554,11 +571,12 @@ class _State:
             x[fix, j] = g[dist[fix].argmin(-1)]
         return x, st
 
-    def _improve(self, rows, x, st, d, weight, alpha, lo, hi):
-        """The best single change for every draw, applied where it raises J."""
+    def _evaluate(self, rows, x, st, d, lo, hi, limits_known):
+        """Every single change for every draw: gains ``(n, K+1, A)`` (column 0 = no change)
+        and feasibility ``(n, K+1)`` (inside ``lo``/``hi``, within ``max_step``, no
+        conditional limit of ``limits_known`` ``(n, C)`` crossed, the mediator not worse off
+        than without a deal)."""
         cand = self.cands
-        if not len(cand.issue):
-            return x, st, False
         n = len(rows)
         terms = self._terms(x, st, rows)  # (n, A, I)
         gain = terms.sum(-1) + self.d0[rows] - d  # (n, A)
@@ -574,8 +592,7 @@ class _State:
         delta_set = w_k * (v_new - r_k) - cur_k
         delta_drop = -np.einsum("nai,ki->nka", terms, cand.drop.astype(float))
         delta = np.where(is_drop[None, :, None], delta_drop, delta_set)
-        g_c = np.concatenate([gain[:, None, :], gain[:, None, :] + delta], axis=1)  # (n,K+1,A)
-        # Feasibility: inside told bounds, the mediator's own acceptance, told limits.
+        g_c = np.concatenate([gain[:, None, :], gain[:, None, :] + delta], axis=1)
         in_bounds = is_drop[None] | ((k_val >= lo[:, k_issue] - _EPS)
                                      & (k_val <= hi[:, k_issue] + _EPS))  # fmt: skip
         step = self.m.setup.max_step * self.span[k_issue]
@@ -583,17 +600,27 @@ class _State:
         feasible = np.concatenate([np.ones((n, 1), bool), in_bounds & near], axis=1)
         feasible &= g_c[:, :, self.m.mediator] >= -_EPS
         lim = self.m.limits
-        if lim.n_limits and self.lim_known[rows].any():
+        if lim.n_limits and limits_known.any():
             xc, sc = self._apply(x, st, np.arange(-1, len(k_issue)))
-            bad = lim.violated(xc, sc) & self.lim_known[rows][:, None, :]
+            bad = lim.violated(xc, sc) & limits_known[:, None, :]
             feasible &= ~bad.any(-1)
+        return g_c, feasible
+
+    def _improve(self, rows, x, st, d, weight, alpha, lo, hi):
+        """The best single change for every draw, applied where it raises J."""
+        cand = self.cands
+        if not len(cand.issue):
+            return x, st, False
+        n = len(rows)
+        g_c, feasible = self._evaluate(rows, x, st, d, lo, hi, self.lim_known[rows])
+        k_issue, is_drop = cand.issue, np.isnan(cand.value)
         open_req = (~st & self.required).sum(-1)
         req_c = np.concatenate(
             [open_req[:, None],
              open_req[:, None] - (~is_drop[None] & ~st[:, k_issue] & self.required[k_issue])],
             axis=1,
         )  # fmt: skip
-        short = np.minimum(g_c, 0.0)
+        short = np.minimum(g_c - self.m.setup.margin, 0.0)
         score = alpha[:, None] * g_c[:, :, self.m.mediator]
         score += (1 - alpha[:, None]) * (short * weight[:, None, :]).sum(-1)
         # The wish for a result: each party brought over the line is worth a bonus.
@@ -607,6 +634,80 @@ class _State:
             return x, st, False
         x, st = self._apply_one(x, st, np.where(better, best, 0) - 1)
         return x, st, True
+
+    def _polish(self, rows: np.ndarray) -> np.ndarray:
+        """Before signing, make changes every party prefers (the one-text method's last step).
+
+        With opposed positions a change on one issue always costs someone, so the moves are
+        trades: one or two settled issues each moved one grid step. Each time the move that
+        raises the product of gains most among those that leave no party worse off and cross
+        no red line or conditional limit is made. Returns ``(len(rows),)`` changed."""
+        if not self.m.setup.polish:
+            return np.zeros(len(rows), dtype=bool)
+        x, st = self.x[rows].copy(), self.st[rows].copy()
+        x0, st0 = x.copy(), st.copy()
+        n = len(rows)
+        d = self._d(rows, self._levels(rows))
+        lo, hi = self._bounds(rows)
+        lo = np.maximum(lo, self.red_lo[rows].max(axis=1))  # every party's red lines count
+        hi = np.minimum(hi, self.red_hi[rows].min(axis=1))
+        free = np.flatnonzero(self.free)
+        issue_m = np.repeat(free, 2)  # moves: (issue, down), (issue, up)
+        pair_ok = issue_m[:, None] != issue_m[None, :]
+        np.fill_diagonal(pair_ok, True)  # the diagonal holds the single moves
+        m_n = len(issue_m)
+        w, p = self.w[rows], self.p[rows]
+        active = np.ones(n, dtype=bool)
+        for _ in range(self.m.setup.polish):
+            nb = np.full((n, m_n), np.nan)
+            for k, j in enumerate(free):
+                g = self.m.grids[j]
+                at = np.abs(g[None, :] - x[:, j, None]).argmin(-1)
+                for s_i, shift in enumerate((-1, 1)):
+                    idx = at + shift
+                    ok = (idx >= 0) & (idx < len(g)) & st[:, j]
+                    val = g[np.clip(idx, 0, len(g) - 1)]
+                    ok &= (val >= lo[:, j] - _EPS) & (val <= hi[:, j] + _EPS)
+                    nb[:, 2 * k + s_i] = np.where(ok, val, np.nan)
+            valid = ~np.isnan(nb) & active[:, None]
+            # (n, M, A) change of each party's gain for each one-step move
+            cur = np.take_along_axis(x, np.broadcast_to(issue_m, (n, m_n)), axis=1)
+            pa = p[:, :, issue_m].transpose(0, 2, 1)
+            wa = w[:, :, issue_m].transpose(0, 2, 1)
+            span = self.span[issue_m][None, :, None]
+            v_old = 1.0 - (np.abs(cur[..., None] - pa) / span) ** self.ut.curvature
+            v_new = 1.0 - (np.abs(np.nan_to_num(nb)[..., None] - pa) / span) ** self.ut.curvature
+            dm = wa * (v_new - v_old)
+            gain = self._terms(x, st, rows).sum(-1) + self.d0[rows] - d  # (n, A)
+            both = dm[:, :, None, :] + dm[:, None, :, :]  # (n, M, M, A)
+            diag = np.arange(m_n)
+            both[:, diag, diag] = dm
+            ok2 = valid[:, :, None] & valid[:, None, :] & pair_ok[None]
+            after = gain[:, None, None, :] + both
+            pareto = (both >= -_EPS).all(-1) & (both > 1e-7).any(-1) & ok2
+            score = np.where(pareto, np.log(np.clip(after, 1e-9, None)).sum(-1), -np.inf)
+            flat = score.reshape(n, -1)
+            best = flat.argmax(-1)
+            better = np.isfinite(flat[np.arange(n), best])
+            if not better.any():
+                break
+            m1, m2 = np.divmod(best, m_n)
+            new_x = x.copy()
+            rr = np.flatnonzero(better)
+            new_x[rr, issue_m[m1[rr]]] = nb[rr, m1[rr]]
+            new_x[rr, issue_m[m2[rr]]] = nb[rr, m2[rr]]
+            lim = self.m.limits
+            if lim.n_limits:
+                bad = lim.violated(new_x, st).any(-1)
+                better &= ~bad
+                active &= ~bad
+            x = np.where(better[:, None], new_x, x)
+            active &= better
+        changed = (np.abs(np.where(st, x, 0) - np.where(st0, x0, 0)) > _EPS).any(-1)
+        self.x[rows] = x
+        if self.record and rows[0] == 0 and changed[0]:
+            self._record_draft(self.clock[0], "polish", self._diff(x0[0], st0[0]))
+        return changed
 
     def _apply(self, x, st, ks):
         """Drafts after each candidate ``ks`` (−1 = unchanged): ``(n, len(ks), I)``."""
@@ -733,7 +834,7 @@ class _State:
             stage_reached=self.stage_reached,
             rounds=self.clock + 1,
             package=np.where(self.st, self.x, np.nan),
-            opening=self.m.points.value,
+            opening=np.where(self.open_st[0], self.open_x[0], np.nan),
             utility=u,
             opening_utility=self.opening_u,
             disagreement=d,
