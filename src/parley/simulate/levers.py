@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from parley.errors import InputError
+from parley.errors import ParleyError
 from parley.model.mediation_setup import Lever
 
 
@@ -140,18 +140,18 @@ def parse_lever_option(text: str, known: dict[str, Lever]) -> Lever:
     key, sep, spec = text.partition("=")
     key = key.strip()
     if not sep or not spec.strip():
-        raise InputError(f"--lever {text!r}: expected KEY=LEVEL@ROUND[,LEVEL@ROUND…]")
+        raise ParleyError(f"--lever {text!r}: expected KEY=LEVEL@ROUND[,LEVEL@ROUND…]")
     if key not in known:
         names = ", ".join(sorted(known)) or "none in this scenario"
-        raise InputError(f"--lever {text!r}: unknown lever {key!r} (levers: {names})")
+        raise ParleyError(f"--lever {text!r}: unknown lever {key!r} (levers: {names})")
     schedule: dict[int, float] = {}
     for part in spec.split(","):
         level, at, rnd = part.strip().partition("@")
         try:
             schedule[int(rnd) if at else 0] = float(level)
         except ValueError:
-            raise InputError(f"--lever {text!r}: {part.strip()!r} is not LEVEL@ROUND") from None
+            raise ParleyError(f"--lever {text!r}: {part.strip()!r} is not LEVEL@ROUND") from None
     try:
         return Lever.model_validate({**known[key].model_dump(), "schedule": schedule})
     except ValueError as exc:
-        raise InputError(f"--lever {text!r}: {exc}") from None
+        raise ParleyError(f"--lever {text!r}: {exc}") from None

@@ -90,7 +90,9 @@ class Draft:
     changes: list[dict[str, Any]]
     """``{point, issue, old, new}`` (None = open) in the order the mediator made them."""
     told: list[str]
-    """Red lines and limits the mediator had been told of when it wrote this draft."""
+    """Red lines, limits and vetoes the mediator had been told of when it wrote this draft."""
+    told_red_lines: list[tuple[str, str]]
+    """The (party, issue) red lines among them."""
 
 
 @dataclass
@@ -466,7 +468,18 @@ class _State:
         if lim_bad is not None:
             self.lim_known[rows] |= lim_bad
         self.answered[rows, a] = True
-        self.offset[rows] = self.levers.react(self.offset[rows], a, accept, self.clock[rows])
+        # Carrot and stick: more pressure while the party refuses; relief while it accepts,
+        # as far as the relief does not undo its acceptance of the text on the table.
+        new = self.levers.react(self.offset[rows], a, accept, self.clock[rows])
+        if accept.any() and (new != self.offset[rows]).any():
+            d_new = self.levers.disagreement(
+                self.d0[rows] + self.shift[rows],
+                self.levers.levels(self.clock[rows], new),
+                rows,
+            )
+            still = self._terms(x, st, rows).sum(-1)[:, a] + self.d0[rows, a] - d_new[:, a]
+            new = np.where((accept & (still < -_EPS))[:, None], self.offset[rows], new)
+        self.offset[rows] = new
         self.said_yes[rows, a] = accept
         revise = rows[~accept]
         if revise.size:
@@ -814,6 +827,9 @@ class _State:
                     for j, old, new in changes
                 ],  # fmt: skip
                 told=list(self.told_names),
+                told_red_lines=[
+                    (self.ids[a], self.keys[j]) for a, j in zip(*np.nonzero(self.told[0]))
+                ],
             )
         )
 
