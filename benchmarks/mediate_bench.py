@@ -34,11 +34,11 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from domains import four_party_five_issues  # noqa: E402
+from domains import four_party_five_issues
 
-from parley.model.mediation_setup import MediationSetup  # noqa: E402
-from parley.simulate.mediation import Mediation  # noqa: E402
-from parley.simulate.utility import Utilities  # noqa: E402
+from parley.model.mediation_setup import MediationSetup
+from parley.simulate.mediation import Mediation
+from parley.simulate.utility import Utilities
 
 MEDIATOR, ORDER = "broker", ["north", "south", "allies"]
 
@@ -63,7 +63,9 @@ def score(ut: Utilities, texts: np.ndarray) -> dict[str, float]:
 
 def run_parley(n: int, seed: int, batch: bool = True) -> tuple[np.ndarray, float]:
     sc = four_party_five_issues()
-    engine = Mediation(sc, MediationSetup(mediator=MEDIATOR, order=ORDER, max_rounds=12, margin=0.1))
+    engine = Mediation(
+        sc, MediationSetup(mediator=MEDIATOR, order=ORDER, max_rounds=12, margin=0.1)
+    )
     start = openings(n, seed)
     t = time.perf_counter()
     if batch:

@@ -19,11 +19,17 @@ def scenario(actors: dict, issues: list[str], options: bool = False, sq: float |
         {
             "name": "t",
             "issues": [
-                {"key": k, **({"options": [{"key": f"{k}{v}", "value": v}
-                                           for v in range(0, 101, 20)]} if options else {}),
-                 **({"status_quo": sq} if sq is not None else {})}
+                {
+                    "key": k,
+                    **(
+                        {"options": [{"key": f"{k}{v}", "value": v} for v in range(0, 101, 20)]}
+                        if options
+                        else {}
+                    ),
+                    **({"status_quo": sq} if sq is not None else {}),
+                }
                 for k in issues
-            ],  # fmt: skip
+            ],
             "actors": [
                 {
                     "id": a,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_mediation import scenario
 
 from parley.errors import ParleyError
 from parley.model.mediation_setup import DraftPoint, Lever, MediationSetup
@@ -14,8 +17,6 @@ from parley.simulate.bargaining import enumerate_packages, issue_grids
 from parley.simulate.levers import LeverPlan, parse_lever_option
 from parley.simulate.mediation import Mediation, lever_sensitivity
 from parley.simulate.utility import Utilities
-
-from test_mediation import scenario
 
 
 def pressure_lever(**kw) -> Lever:
@@ -50,8 +51,12 @@ def test_parse_lever_option():
     known = {"sanctions": pressure_lever(schedule={0: 3})}
     lv = parse_lever_option("sanctions=3@0,7@4", known)
     assert lv.schedule == {0: 3.0, 4: 7.0} and lv.effects == known["sanctions"].effects
-    for bad, msg in (("sanctions", "expected"), ("oil=3@0", "unknown lever"),
-                     ("sanctions=x@1", "not LEVEL@ROUND"), ("sanctions=30@1", "outside")):
+    for bad, msg in (
+        ("sanctions", "expected"),
+        ("oil=3@0", "unknown lever"),
+        ("sanctions=x@1", "not LEVEL@ROUND"),
+        ("sanctions=30@1", "outside"),
+    ):
         with pytest.raises(ParleyError, match=msg):
             parse_lever_option(bad, known)
 
@@ -79,8 +84,12 @@ def test_more_pressure_lowers_the_batna_and_only_widens_the_zone(effect, level, 
     plan = LeverPlan.compile([lv], ["med", "a", "b"], 2, 1, np.random.default_rng(0))
     ut = Utilities.from_scenario(sc)
     rows = np.array([0])
-    d0 = plan.disagreement(ut.disagreement[None], plan.levels(np.array([0]), np.zeros((1, 1))), rows)
-    d1 = plan.disagreement(ut.disagreement[None], plan.levels(np.array([1]), np.zeros((1, 1))), rows)
+    d0 = plan.disagreement(
+        ut.disagreement[None], plan.levels(np.array([0]), np.zeros((1, 1))), rows
+    )
+    d1 = plan.disagreement(
+        ut.disagreement[None], plan.levels(np.array([1]), np.zeros((1, 1))), rows
+    )
     assert d1[0, 1] <= d0[0, 1] + 1e-12  # the target's BATNA falls
     np.testing.assert_allclose(d1[0, [0, 2]], d0[0, [0, 2]])  # nobody else's moves
     pkgs = enumerate_packages(issue_grids(sc.to_arrays()))
@@ -108,7 +117,7 @@ def test_carrot_and_stick_rises_while_rejecting_and_relieves_while_accepting():
     lv = pressure_lever(schedule={0: 2}, strategy={"target": "a", "step": 1})
     res = Mediation(sc, MediationSetup(mediator="med", levers=[lv], max_rounds=12)).run()
     seen = [(a.accepted, a.levers["sanctions"]) for a in res.answers if a.party == "a"]
-    for (acc, level), (_, nxt) in zip(seen, seen[1:], strict=False):
+    for (acc, level), (_, nxt) in itertools.pairwise(seen):
         if acc:  # relief, unless relief would undo the acceptance
             assert nxt in (max(1, level - 1), level)
         else:
@@ -120,7 +129,9 @@ def test_carrot_and_stick_rises_while_rejecting_and_relieves_while_accepting():
 def test_lever_sensitivity_names_the_lever_that_matters():
     sc = hard_case()
     for actor in sc.actors:
-        actor.stances["x"].uncertainty["reservation"] = Distribution(dist="uniform", low=40, high=90)
+        actor.stances["x"].uncertainty["reservation"] = Distribution(
+            dist="uniform", low=40, high=90
+        )
     idle = Lever(key="idle", scale=(0, 10), schedule={0: 5})  # moves nobody
     setup = MediationSetup(
         mediator="med",
@@ -128,5 +139,5 @@ def test_lever_sensitivity_names_the_lever_that_matters():
         opening=[DraftPoint(number=1, sets={"x": 40})],
     )
     sens = lever_sensitivity(sc, setup, runs=200, seed=3)
-    assert list(sens)[0] == "sanctions"
+    assert next(iter(sens)) == "sanctions"
     assert sens["sanctions"]["up"] > 0 and sens["idle"]["effect"] == 0

@@ -26,15 +26,20 @@ def mediate(
         "(a case's shipped scenario-mediation.yaml is used when it has one).",
     ),
     mediator: str | None = typer.Option(
-        None, "--mediator", help="Actor who carries the text (default: the setup's, else the "
-        "actor with the most clout)."
+        None,
+        "--mediator",
+        help="Actor who carries the text (default: the setup's, else the "
+        "actor with the most clout).",
     ),
     order: str | None = typer.Option(
         None, "--order", help="Visit order, comma-separated actor ids (e.g. russia,ukraine,europe)."
     ),
     lever: list[str] = typer.Option(
-        [], "--lever", "-l", help="Lever schedule KEY=LEVEL@ROUND,… e.g. sanctions=3@0,7@4 "
-        "(repeatable; replaces that lever's schedule and turns off its carrot-and-stick rule)."
+        [],
+        "--lever",
+        "-l",
+        help="Lever schedule KEY=LEVEL@ROUND,… e.g. sanctions=3@0,7@4 "
+        "(repeatable; replaces that lever's schedule and turns off its carrot-and-stick rule).",
     ),
     stop_after: str | None = typer.Option(
         None, "--stop-after", help="Stop once this stage is agreed (e.g. ceasefire)."
@@ -159,15 +164,21 @@ def _print(result: Any, sens: dict[str, Any] | None) -> None:
         f"({result.drafts[0].points if result.drafts else '?'} points)"
     )
     table = Table(title="Shuttle (point estimate)", title_justify="left", show_lines=False)
-    for col in ("rnd", "visit", "answer", "rejects (strongest first, ! = red line)", "new draft",
-                "levers (when moved)"):
+    for col in (
+        "rnd",
+        "visit",
+        "answer",
+        "rejects (strongest first, ! = red line)",
+        "new draft",
+        "levers (when moved)",
+    ):
         table.add_column(col, overflow="fold")
     shown: set[int] = set()
     before: dict[str, float] = {}
     for a in result.answers:
-        rej = ", ".join(
-            f"{r['point']}{'!' if r['red_line'] else ''}" for r in a.rejects[:5]
-        ) + (" …" if len(a.rejects) > 5 else "")
+        rej = ", ".join(f"{r['point']}{'!' if r['red_line'] else ''}" for r in a.rejects[:5]) + (
+            " …" if len(a.rejects) > 5 else ""
+        )
         if a.accepted:
             answer = "[green]accepts[/]"
         elif a.gap >= 0:
@@ -204,13 +215,16 @@ def _print(result: Any, sens: dict[str, Any] | None) -> None:
         console.print(
             f"{result.runs} runs (seed {result.seed}): agreement {out['agreement']:.0%}, "
             f"deadlock {out['deadlock']:.0%}, deadline {out['deadline']:.0%}"
-            + (f"; rounds to agreement median {rta['median']:g} (5–95 %: {rta['p05']:g}–"
-               f"{rta['p95']:g})" if rta else "")  # fmt: skip
+            + (
+                f"; rounds to agreement median {rta['median']:g} (5–95 %: {rta['p05']:g}–"
+                f"{rta['p95']:g})"
+                if rta
+                else ""
+            )
         )
         if len(s["stages"]) > 1:
             console.print(
-                "  stages agreed: "
-                + ", ".join(f"{k} {v:.0%}" for k, v in s["stages"].items())
+                "  stages agreed: " + ", ".join(f"{k} {v:.0%}" for k, v in s["stages"].items())
             )
     pkg = Table(title="Expected package (runs that agreed)", title_justify="left")
     for col in ("issue", "opening", "final (point est.)", "mean", "sd", "settled"):
@@ -221,8 +235,9 @@ def _print(result: Any, sens: dict[str, Any] | None) -> None:
             key,
             _value(sc, key, row["opening"]),
             _value(sc, key, final0.get(key)) if result.agreed[0] else "—",
-            "—" if row["mean"] is None else f"{row['mean']:.1f}"
-            + (f" ({row['option']})" if row.get("option") else ""),
+            "—"
+            if row["mean"] is None
+            else f"{row['mean']:.1f}" + (f" ({row['option']})" if row.get("option") else ""),
             "—" if row["sd"] is None else f"{row['sd']:.1f}",
             "—" if row["settled"] is None else f"{row['settled']:.0%}",
         )

@@ -99,10 +99,9 @@ class Lever(_Strict):
 
     def level_at(self, round_: int) -> float:
         """The scheduled level in ``round_`` (the last change at or before it)."""
-        lo, hi = self.scale
         past = [r for r in self.schedule if r <= round_]
         if not past:
-            return float(self.schedule[min(self.schedule)]) if self.schedule else lo
+            return float(self.schedule[min(self.schedule)]) if self.schedule else self.scale[0]
         return float(self.schedule[max(past)])
 
 

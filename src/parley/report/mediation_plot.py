@@ -24,9 +24,7 @@ def figure(result: Any):
     fig, axes = plt.subplots(2, 2, figsize=(12, 8))
     drafts = result.drafts
     keys = result.issue_keys
-    moved = {
-        k: sum(1 for d in drafts for c in d.changes if c["issue"] == k) for k in keys
-    }
+    moved = {k: sum(1 for d in drafts for c in d.changes if c["issue"] == k) for k in keys}
     top = [k for k in sorted(keys, key=lambda k: -moved[k]) if moved[k]][:MAX_ISSUES]
     ax = axes[0, 0]
     xs = [d.number for d in drafts]

@@ -182,9 +182,7 @@ class MediationResult:
                 moved[key] = float(away.mean())
             worst = sorted((k for k in moved if moved[k] > 0.5), key=lambda k: -moved[k])
             out[actor] = {
-                "utility_change": float(
-                    (self.utility[ok, a] - self.opening_utility[ok, a]).mean()
-                ),
+                "utility_change": float((self.utility[ok, a] - self.opening_utility[ok, a]).mean()),
                 "gave_ground_on": {k: round(moved[k], 1) for k in worst[:4]},
             }
         return out
@@ -822,13 +820,18 @@ class _State:
                 package={k: (float(x[j]) if st[j] else None) for j, k in enumerate(self.keys)},
                 points=int(self.m.points.count(st)),
                 changes=[
-                    {"point": self.m.points.numbers[self.m.points.owner[j]],
-                     "issue": self.keys[j], "old": old, "new": new}
+                    {
+                        "point": self.m.points.label(j),
+                        "issue": self.keys[j],
+                        "old": old,
+                        "new": new,
+                    }
                     for j, old, new in changes
-                ],  # fmt: skip
+                ],
                 told=list(self.told_names),
                 told_red_lines=[
-                    (self.ids[a], self.keys[j]) for a, j in zip(*np.nonzero(self.told[0]))
+                    (self.ids[a], self.keys[j])
+                    for a, j in zip(*np.nonzero(self.told[0]), strict=True)
                 ],
             )
         )

@@ -27,8 +27,8 @@ from parley.model.scenario import Scenario
 @dataclass
 class DraftPoints:
     """Points of the opening draft: ``members`` ``(P, I)`` which issues each point sets,
-    ``owner`` ``(I,)`` the last point setting an issue (named in diffs), ``value``/``settled`` ``(I,)`` the
-    opening package (NaN where open)."""
+    ``owner`` ``(I,)`` the last point setting an issue (named in diffs), ``value`` and
+    ``settled`` ``(I,)`` the opening package (NaN where open)."""
 
     numbers: list[str]
     summaries: list[str]
@@ -80,6 +80,10 @@ class DraftPoints:
             for k in s:
                 members[p, keys.index(k)] = True
         return cls(numbers, summaries, members, owner, value, ~np.isnan(value), fixed)
+
+    def label(self, issue: int) -> str:
+        """The numbers of the points that set ``issue`` ("2,3,4,16,17")."""
+        return ",".join(self.numbers[p] for p in np.flatnonzero(self.members[:, issue]))
 
     def dropped_with(self, issue: int) -> np.ndarray:
         """``(I,)`` the issues opened when the points setting ``issue`` are dropped."""

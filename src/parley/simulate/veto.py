@@ -150,9 +150,7 @@ class LimitPlan:
         arrays = scenario.to_arrays()
         party = np.array([ids.index(c.party) for c in limits], dtype=int)
         issue = np.array([keys.index(c.issue) for c in limits], dtype=int)
-        limit = np.array(
-            [scenario.issue(c.issue).value(c.limit) for c in limits], dtype=float
-        )
+        limit = np.array([scenario.issue(c.issue).value(c.limit) for c in limits], dtype=float)
         # A limit caps from above when it lies above the party's position (its own side).
         upper = limit >= arrays.position[party, issue] if limits else np.zeros(0, dtype=bool)
         return cls(
