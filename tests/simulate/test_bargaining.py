@@ -145,3 +145,16 @@ def test_coordinate_ascent_finds_an_acceptable_package():
             return np.log(np.clip(gain, 1e-12, None)).sum()
 
         assert log_gain(exact) - 1.0 < log_gain(approx) <= log_gain(exact) + 1e-9
+
+
+def test_grid_tables_equal_direct_evaluation():
+    rng = np.random.default_rng(9)
+    stances = [[(int(rng.integers(0, 5)) * 25, float(rng.uniform(0.2, 1)), 50) for _ in range(3)]
+               for _ in range(4)]  # fmt: skip
+    red = [[25, None, 75], [None, None, None], [None, 50, None], [None, None, 0]]
+    ut = Utilities.from_scenario(_scenario(stances, 3, red=red))
+    grids = issue_grids(_scenario(stances, 3).to_arrays())
+    pkgs = enumerate_packages(grids)
+    np.testing.assert_allclose(ut.grid_utility(grids), ut.utility(pkgs))
+    np.testing.assert_array_equal(ut.grid_violates(grids), ut.violates(pkgs))
+    assert ut.grid_violates(grids).any()

@@ -130,7 +130,7 @@ def solve(
     ut = utilities if batched else _add_batch(utilities)
     size = int(np.prod([len(g) for g in grids], dtype=float))
     if size <= max_packages:
-        sol = _solve_enumerated(ut, enumerate_packages(grids), rule)
+        sol = _solve_enumerated(ut, grids, rule)
     else:
         sol = _solve_coordinate(ut, grids, rule)
     if not batched:
@@ -163,15 +163,16 @@ def _slice(u: Utilities, s: slice) -> Utilities:
     )
 
 
-def _solve_enumerated(ut: Utilities, packages: np.ndarray, rule: Rule) -> Solution:
+def _solve_enumerated(ut: Utilities, grids: list[np.ndarray], rule: Rule) -> Solution:
+    packages = enumerate_packages(grids)
     n, n_a, n_i = ut.ideal.shape
     per_draw = max(1, packages.shape[0] * n_a * n_i)
     step = max(1, _CHUNK // per_draw)
     out_pkg, out_u, out_ok, out_n = [], [], [], []
     for s in range(0, n, step):
         part = _slice(ut, slice(s, s + step))
-        u = part.utility(packages)  # (n, P, A)
-        ok = part.accepts(packages, u)
+        u = part.grid_utility(grids)  # (n, P, A)
+        ok = (u >= part.disagreement[..., None, :] - 1e-9) & ~part.grid_violates(grids)
         everyone = ok.all(axis=-1)
         best = None
         if rule == "ks":
