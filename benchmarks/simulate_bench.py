@@ -170,7 +170,7 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=130)
     t = Table(title="Spatial models: runs per second", title_justify="left")
     for col in ("model", "scenario", "rounds", "runs/s (one at a time)",
                 "runs/s (Monte Carlo batch)", "draws"):  # fmt: skip

@@ -226,5 +226,5 @@ def _print_history(sc: Any, f: Any, keys: list[str]) -> None:
         for rnd in cols:
             table.add_column(str(rnd), justify="right")
         for a_i, a in enumerate(sc.actors):
-            table.add_row(a.id, *[f"{traj[rnd, a_i]:.2f}" for rnd in cols])
+            table.add_row(a.id, *[f"{traj[rnd, a_i]:.1f}" for rnd in cols])
         console.print(table)
