@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from parley.model.formats import load_scenario
 from parley.model.scenario import Scenario
-from parley.simulate.bdm import BDM, risk_exponents, win_probability
+from parley.simulate.bdm import (
+    BDM,
+    _win_probability_direct,
+    _win_probability_sorted,
+    risk_exponents,
+    win_probability,
+)
 
 REFS = Path(__file__).resolve().parents[2] / ".." / "shared" / "datasets" / "bargaining-references"
 
@@ -42,6 +48,17 @@ actor_rows = st.lists(
     min_size=2,
     max_size=7,
 )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 20).flatmap(lambda a: st.tuples(
+    st.lists(st.integers(0, 10).map(float), min_size=a, max_size=a),
+    st.lists(st.floats(0.01, 1), min_size=a, max_size=a))))  # fmt: skip
+def test_sorted_win_probability_equals_the_direct_sum(xw):
+    x, w = (np.array([v]) for v in xw)
+    np.testing.assert_allclose(
+        _win_probability_sorted(x, w), _win_probability_direct(x, w), atol=1e-9
+    )
 
 
 def test_win_probabilities_are_complementary():
