@@ -11,6 +11,8 @@ from parley.model.scenario import Scenario
 from parley.simulate.bargaining import (
     enumerate_packages,
     issue_grids,
+    package_zone,
+    pareto_frontier,
     pareto_mask,
     solve,
 )
@@ -158,3 +160,17 @@ def test_grid_tables_equal_direct_evaluation():
     np.testing.assert_allclose(ut.grid_utility(grids), ut.utility(pkgs))
     np.testing.assert_array_equal(ut.grid_violates(grids), ut.violates(pkgs))
     assert ut.grid_violates(grids).any()
+
+
+def test_package_zone_and_frontier_contain_the_nash_package():
+    stances = [[(0, 0.7, 75), (0, 0.3, 100)], [(100, 0.2, 0), (100, 0.8, 25)]]
+    sc = _scenario(stances, 2)
+    ut, grids = Utilities.from_scenario(sc), issue_grids(sc.to_arrays())
+    pkgs, _, ok = package_zone(ut, grids)
+    assert 0 < ok.sum() < len(pkgs)
+    front, _ = pareto_frontier(ut, grids)
+    nash = solve(ut, grids, "nash").package
+    assert any(np.array_equal(nash, f) for f in front)
+    assert ut.accepts(front).all()
+    # a trade: each side gets the issue it cares about most
+    assert nash.tolist() == [0.0, 100.0]

@@ -20,8 +20,24 @@ MODEL_HELP = (
 )
 
 
+HELP = (
+    "Forecast the outcome of a scenario with one or more bargaining models.\n\n"
+    "Spatial models (compromise, weighted median, Bueno de Mesquita's expected utility model, "
+    "KTAB's Spatial Model of Politics) forecast a value per issue and show how positions move "
+    "round by round; package models (Nash, Kalai–Smorodinsky) pick the package that every "
+    "party accepts and bargaining theory predicts. With [bold]--runs N[/] every uncertain "
+    "input is drawn N times: the table then shows the 5–95 % band, how often the forecast "
+    "lies inside every party's zone, and which input moves each forecast most.\n\n"
+    "Examples:\n\n"
+    "  parley simulate ../shared/datasets/bargaining-references/bdm-ec-example.csv -m bdm\n\n"
+    "  parley simulate ukraine-2025 -m bdm,nash --runs 2000 --seed 1 --plot ukraine.png\n\n"
+    "  parley simulate dummyData_3Dim.csv -m bdm,median --runs 1000 --spread 5 --seed 2\n\n"
+    "  parley simulate scenario.yaml -m all --format json"
+)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("simulate")(simulate)
+    app.command("simulate", help=HELP)(simulate)
 
 
 def simulate(
@@ -49,25 +65,7 @@ def simulate(
     on: str | None = typer.Option(None, "--on", help="Case packs: positions as of YYYY-MM-DD."),
     context: str | None = typer.Option(None, "--context", help="Case packs: one episode only."),
 ) -> None:
-    """Forecast the outcome of a scenario with one or more bargaining models.
-
-    Spatial models (compromise, weighted median, Bueno de Mesquita's expected utility model,
-    KTAB's Spatial Model of Politics) forecast a value per issue and show how positions move
-    round by round; package models (Nash, Kalai–Smorodinsky) pick the package all parties
-    accept that bargaining theory predicts. With [bold]--runs N[/] every uncertain input is
-    drawn N times: the table then shows the 5–95 % band, how often the forecast lies in every
-    party's zone, and which input moves each forecast most.
-
-    Examples:
-
-      parley simulate ../shared/datasets/bargaining-references/bdm-ec-example.csv -m bdm
-
-      parley simulate ukraine-2025 -m bdm,nash --runs 2000 --seed 1 --plot ukraine.png
-
-      parley simulate dummyData_3Dim.csv -m bdm,median --runs 1000 --spread 5 --seed 2
-
-      parley simulate scenario.yaml -m all --format json
-    """
+    """Forecast the outcome of a scenario with one or more bargaining models (see HELP)."""
     import numpy as np
 
     from parley.model.from_case import resolve_scenario, scenario_from_case
@@ -176,7 +174,7 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
             table.add_column("5–95 %", justify="right")
             table.add_column("moved most by")
         if zopa is not None:
-            table.add_column("ZOPA", justify="right")
+            table.add_column("issue ZOPA", justify="right")
         for key, value in f.outcome.items():
             row = [key, _fmt(value), "" if value != value else _label(sc, key, value)]
             if mc:
@@ -195,6 +193,8 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
                 row.append("empty" if z is None else f"{z[0]:g}–{z[1]:g}")
             table.add_row(*row)
         console.print(table)
+        if f.model in ("nash", "ks"):
+            _print_package_zone(sc, f)
         if mc and not mc.inputs:
             console.print("  [yellow]no uncertain inputs: every run is the same (see --spread)[/]")
         elif mc:
@@ -204,6 +204,26 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
             )
         if f.rounds:
             _print_history(sc, f, history_issues)
+
+
+def _print_package_zone(sc: Any, f: Any) -> None:
+    """How many packages every party accepts, and how many of those are Pareto-optimal."""
+    from parley.simulate.bargaining import issue_grids, pareto_frontier
+    from parley.simulate.utility import Utilities
+
+    grids = issue_grids(sc.to_arrays())
+    size = 1
+    for g in grids:
+        size *= len(g)
+    accepted = f.details.get("acceptable_packages", -1)
+    if accepted < 0 or size > 50_000:
+        console.print(f"  {size:,} packages: searched ({f.details.get('method')})")
+        return
+    front, _ = pareto_frontier(Utilities.from_scenario(sc), grids)
+    console.print(
+        f"  {accepted:,} of {size:,} packages inside every party's zone, "
+        f"{len(front):,} of them Pareto-optimal"
+    )
 
 
 def _round_columns(n_rounds: int, most: int = 10) -> list[int]:

@@ -103,6 +103,29 @@ def _argbest(score: np.ndarray, u: np.ndarray) -> np.ndarray:
     return np.argmax(total, axis=-1)
 
 
+def package_zone(
+    utilities: Utilities, grids: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The zone of possible agreement over packages of one scenario: all grid packages
+    ``(P, I)``, their utilities ``(P, A)``, and which ones every party accepts ``(P,)``."""
+    packages = enumerate_packages(grids)
+    u = utilities.grid_utility(grids)
+    ok = (u >= utilities.disagreement[None, :] - 1e-9) & ~utilities.grid_violates(grids)
+    return packages, u, ok.all(axis=-1)
+
+
+def pareto_frontier(
+    utilities: Utilities, grids: list[np.ndarray], acceptable_only: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pareto-optimal packages ``(F, I)`` and their utilities ``(F, A)``, among the packages
+    every party accepts (or among all packages with ``acceptable_only=False``)."""
+    packages, u, ok = package_zone(utilities, grids)
+    if acceptable_only:
+        packages, u = packages[ok], u[ok]
+    keep = pareto_mask(u)
+    return packages[keep], u[keep]
+
+
 @dataclass
 class Solution:
     """A bargaining solution for every draw: ``package`` ``(N, I)`` (NaN without agreement),
