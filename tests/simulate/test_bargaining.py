@@ -109,6 +109,13 @@ def test_solutions_match_brute_force_and_are_pareto_optimal(stances):
         if rule == "nash":
             assert got == pytest.approx(expect, abs=1e-7)
         assert ut.accepts(sol.package[None])[0].all()
+        # The grid search (used for large spaces) finds an acceptable package, never a
+        # better one than the exact optimum.
+        approx = solve(ut, grids, rule, max_packages=1)
+        assert approx.agreement and ut.accepts(approx.package[None])[0].all()
+        if rule == "nash":
+            got = np.log(np.clip(approx.utility - d, 1e-12, None)).sum()
+            assert got <= expect + 1e-7
         # No acceptable package is at least as good for all and better for one.
         all_u = ut.utility(pkgs)
         dominated = (all_u >= u - 1e-12).all(1) & (all_u > u + 1e-12).any(1)
