@@ -98,10 +98,15 @@ def test_invariant_to_affine_rescaling_of_the_scale(rows, a, b):
     assert out.rounds == base.rounds
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(actor_rows)
-def test_positions_and_forecast_stay_within_the_initial_range(rows):
-    f = BDM().run(_scenario(rows))
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"q": 0.5, "t": 0.5}, {"perspective": "actual"}, {"forecast": "mean"}],
+    ids=["default", "q-t", "actual", "mean"],
+)
+def test_positions_and_forecast_stay_within_the_initial_range(params, rows):
+    f = BDM(**params).run(_scenario(rows))
     lo, hi = min(p[0] for p, _, _ in rows), max(p[0] for p, _, _ in rows)
     assert lo - 1e-9 <= f.outcome["i0"] <= hi + 1e-9
     assert (f.history >= lo - 1e-9).all() and (f.history <= hi + 1e-9).all()
