@@ -151,3 +151,11 @@ def test_ec_example_converges_on_the_median_voter():
     assert final[sc.to_arrays().actor_ids.index("germany")] > 4
     moves = {m["move"] for m in f.details["moves"]}
     assert "compromises with" in moves
+
+
+def test_batch_rounds_agree_with_the_single_run_history():
+    rows = [((10.0,), 5.0, 0.9), ((55.0,), 3.0, 0.5), ((90.0,), 4.0, 0.7), ((30.0,), 1.0, 0.2)]
+    sc = _scenario(rows)
+    single = BDM().run(sc)
+    batch = BDM().run_batch(sc.to_arrays())
+    assert single.rounds == int(batch.rounds[0]) == batch.history.shape[1] - 1

@@ -274,7 +274,7 @@ class BDM(Model):
             moved = np.abs(new_x - x).max(axis=1) > self.tol * span
             active = ~done
             x = np.where(active[:, None], new_x, x)
-            rounds += active & moved
+            rounds += active  # rounds played, the last (stable) one included
             done = done | ~moved
             xs.append(x)
             risks.append(np.where(active[:, None], r, np.nan))
