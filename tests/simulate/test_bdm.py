@@ -159,3 +159,17 @@ def test_batch_rounds_agree_with_the_single_run_history():
     single = BDM().run(sc)
     batch = BDM().run_batch(sc.to_arrays())
     assert single.rounds == int(batch.rounds[0]) == batch.history.shape[1] - 1
+
+
+def test_monte_carlo_path_gives_the_same_outcomes_without_history():
+    rng = np.random.default_rng(21)
+    arr = _scenario([((50.0,), 1.0, 1.0)] * 5).to_arrays().batched()
+    n = 60
+    arr.position = rng.uniform(0, 100, (n, 5, 1))
+    arr.salience = rng.uniform(0.05, 1, (n, 5, 1))
+    arr.capability = rng.uniform(1, 100, (n, 5))
+    arr.has_position = np.ones((n, 5, 1), bool)
+    full, lean = BDM().run_batch(arr), BDM().batch_outcomes(arr)
+    np.testing.assert_array_equal(full.outcome, lean.outcome)
+    np.testing.assert_array_equal(full.rounds, lean.rounds)
+    assert lean.history is None and full.history.shape[0] == n

@@ -62,6 +62,9 @@ def simulate(
     issue: list[str] = typer.Option(
         [], "--issue", "-i", help="Issue(s) whose round history to print (default: up to 3)."
     ),
+    soft_red_lines: bool = typer.Option(
+        False, "--soft-red-lines", help="Ignore red lines: where would a deal land without them?"
+    ),
     on: str | None = typer.Option(None, "--on", help="Case packs: positions as of YYYY-MM-DD."),
     context: str | None = typer.Option(None, "--context", help="Case packs: one episode only."),
 ) -> None:
@@ -85,6 +88,11 @@ def simulate(
         sc = resolve_scenario(scenario)
     if spread > 0:
         sc = with_default_uncertainty(sc, spread, spread / 100)
+    if soft_red_lines:
+        sc = sc.model_copy(deep=True)
+        for a in sc.actors:
+            for stance in a.stances.values():
+                stance.red_line = None
     keys = [i.key for i in sc.issues]
     for k in issue:
         if k not in keys:
@@ -163,16 +171,16 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
             status = "agreement" if f.converged else "no package inside every party's zone"
         title = f"{f.model}: {status}" + (f" after {f.rounds} rounds" if f.rounds else "")
         table = Table(title=title, title_justify="left")
-        table.add_column("issue")
+        table.add_column("issue", no_wrap=True, max_width=22, overflow="ellipsis")
         table.add_column("forecast", justify="right")
-        table.add_column("reads as")
+        table.add_column("reads as", no_wrap=True, max_width=30, overflow="ellipsis")
         summary = mc.summary() if mc else {}
         sens = mc.sensitivity() if mc else {}
         zopa = f.details.get("issue_zopa")
         if mc:
             table.add_column("mean", justify="right")
             table.add_column("5–95 %", justify="right")
-            table.add_column("moved most by")
+            table.add_column("moved most by", no_wrap=True, max_width=30, overflow="ellipsis")
         if zopa is not None:
             table.add_column("issue ZOPA", justify="right")
         for key, value in f.outcome.items():
@@ -207,10 +215,15 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
 
 
 def _print_package_zone(sc: Any, f: Any) -> None:
-    """How many packages every party accepts, and how many of those are Pareto-optimal."""
+    """How many packages every party accepts, how many are Pareto-optimal, and, without a
+    deal, whose limits leave no room on which issue."""
     from parley.simulate.bargaining import issue_grids, pareto_frontier
     from parley.simulate.utility import Utilities
 
+    ut = Utilities.from_scenario(sc)
+    for key, zones in ut.blocking().items():
+        limits = ", ".join(f"{a} {lo:g}–{hi:g}" for a, lo, hi in zones)
+        console.print(f"  [red]{key}[/]: no overlap of acceptable ranges ({limits})")
     grids = issue_grids(sc.to_arrays())
     size = 1
     for g in grids:
@@ -219,7 +232,7 @@ def _print_package_zone(sc: Any, f: Any) -> None:
     if accepted < 0 or size > 50_000:
         console.print(f"  {size:,} packages: searched ({f.details.get('method')})")
         return
-    front, _ = pareto_frontier(Utilities.from_scenario(sc), grids)
+    front, _ = pareto_frontier(ut, grids)
     console.print(
         f"  {accepted:,} of {size:,} packages inside every party's zone, "
         f"{len(front):,} of them Pareto-optimal"

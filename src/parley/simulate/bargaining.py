@@ -300,7 +300,10 @@ def _solve_coordinate(ut: Utilities, grids: list[np.ndarray], rule: Rule) -> Sol
         short = np.clip(d[:, None, :] - u, 0, None).sum(axis=-1)
         return -short - (~ok).sum(axis=-1) * 1e-3
 
-    idx = ascend(idx0, feasibility, None)
+    u0 = 1.0 - sum(loss[j][rows, idx0[:, j]] for j in range(n_i))
+    v0 = np.any([veto[j][rows, idx0[:, j]] for j in range(n_i)], axis=0)
+    start_ok = ((u0 >= d - 1e-9) & ~v0).all()
+    idx = idx0 if start_ok else ascend(idx0, feasibility, None)
     best = None
     if rule == "ks":
         best = np.empty((n, n_a))

@@ -258,7 +258,7 @@ class BDM(Model):
         partner = np.where(has, pick, -1)
         return new_x, r, kind, partner
 
-    def _run_rows(self, x0: np.ndarray, c: np.ndarray, s: np.ndarray):
+    def _run_rows(self, x0: np.ndarray, c: np.ndarray, s: np.ndarray, keep: bool = True):
         n, n_a = x0.shape
         span = x0.max(axis=1) - x0.min(axis=1)
         flat = span <= 0
@@ -268,18 +268,28 @@ class BDM(Model):
         done = flat.copy()
         rounds = np.zeros(n, dtype=int)
         for _ in range(self.max_rounds):
-            if done.all():
+            live = np.flatnonzero(~done)  # only rows still moving are computed
+            if live.size == 0:
                 break
-            new_x, r, kind, partner = self._round(x, c, s, span)
-            moved = np.abs(new_x - x).max(axis=1) > self.tol * span
-            active = ~done
-            x = np.where(active[:, None], new_x, x)
-            rounds += active  # rounds played, the last (stable) one included
-            done = done | ~moved
-            xs.append(x)
-            risks.append(np.where(active[:, None], r, np.nan))
-            kinds.append(np.where(active[:, None], kind, 0))
-            partners.append(np.where(active[:, None], partner, -1))
+            new_x, r_live, kind_live, partner_live = self._round(
+                x[live], c[live], s[live], span[live]
+            )
+            moved = np.abs(new_x - x[live]).max(axis=1) > self.tol * span[live]
+            x = x.copy()
+            x[live] = new_x
+            rounds[live] += 1  # rounds played, the last (stable) one included
+            done[live[~moved]] = True
+            r = np.full((n, n_a), np.nan)
+            kind = np.zeros((n, n_a), dtype=int)
+            partner = np.full((n, n_a), -1)
+            r[live], kind[live], partner[live] = r_live, kind_live, partner_live
+            if keep:
+                xs.append(x)
+                risks.append(r)
+                kinds.append(kind)
+                partners.append(partner)
+            else:  # Monte Carlo: final positions only, memory stays flat
+                xs = [x0, x]
         empty = np.zeros((n, 0, n_a))
         return (
             np.stack(xs, axis=1),
@@ -293,6 +303,14 @@ class BDM(Model):
     def run_batch(
         self, arrays: ScenarioArrays, rng: np.random.Generator | None = None
     ) -> BatchForecast:
+        return self._batch(arrays, keep=True)
+
+    def batch_outcomes(
+        self, arrays: ScenarioArrays, rng: np.random.Generator | None = None
+    ) -> BatchForecast:
+        return self._batch(arrays, keep=False)
+
+    def _batch(self, arrays: ScenarioArrays, keep: bool) -> BatchForecast:
         arrays = arrays.batched()
         b, n_a, n_i = arrays.position.shape
         # rows = (run, issue): BDM plays every issue on its own
@@ -301,7 +319,7 @@ class BDM(Model):
         c = np.repeat(arrays.capability, n_i, axis=0)
         chunk = max(1, _CHUNK_ELEMENTS // max(1, n_a**3))
         parts = [
-            self._run_rows(x[i : i + chunk], c[i : i + chunk], s[i : i + chunk])
+            self._run_rows(x[i : i + chunk], c[i : i + chunk], s[i : i + chunk], keep)
             for i in range(0, b * n_i, chunk)
         ]
         length = max(p[0].shape[1] for p in parts)
@@ -315,9 +333,6 @@ class BDM(Model):
         hist = np.concatenate([pad(p[0], None, length) for p in parts])
         rounds = np.concatenate([p[1] for p in parts])
         done = np.concatenate([p[2] for p in parts])
-        risk = np.concatenate([pad(p[3], np.nan, length - 1) for p in parts])
-        kinds = np.concatenate([pad(p[4], 0, length - 1) for p in parts])
-        partners = np.concatenate([pad(p[5], -1, length - 1) for p in parts])
         final = hist[:, -1]
         w = (c * s)[:, :, None]
         if self.forecast == "median":
@@ -328,13 +343,20 @@ class BDM(Model):
         def unrow(a: np.ndarray) -> np.ndarray:  # (b*I, R, A) -> (b, R, A, I)
             return np.moveaxis(a.reshape(b, n_i, *a.shape[1:]), 1, -1)
 
-        return BatchForecast(
+        out = BatchForecast(
             outcome=outcome.reshape(b, n_i),
             rounds=rounds.reshape(b, n_i).max(axis=1),
             converged=done.reshape(b, n_i).all(axis=1),
-            history=unrow(hist),
-            details={"risk": unrow(risk), "moves": unrow(kinds), "partners": unrow(partners)},
         )
+        if keep:
+            out.history = unrow(hist)
+            fills = {3: np.nan, 4: 0, 5: -1}
+            risk, kinds, partners = (
+                unrow(np.concatenate([pad(p[k], fills[k], length - 1) for p in parts]))
+                for k in (3, 4, 5)
+            )
+            out.details = {"risk": risk, "moves": kinds, "partners": partners}
+        return out
 
     def describe(self, scenario: Scenario, batch: BatchForecast) -> dict[str, Any]:
         """Risk exponents per round and who moved towards whom, issue by issue."""

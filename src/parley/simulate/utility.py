@@ -194,6 +194,24 @@ class Utilities:
         hi = np.where(self.cares, hi, self.upper)
         return np.stack([lo, hi], axis=-1)
 
+    def blocking(self) -> dict[str, list[tuple[str, float, float]]]:
+        """For each issue whose ZOPA is empty (single scenario): every actor's zone
+        ``(actor, low, high)`` that does not contain the point where the others overlap most,
+        i.e. who blocks agreement on that issue and where its limits lie."""
+        zones = self.issue_zones()
+        zopa = self.issue_zopa()
+        out: dict[str, list[tuple[str, float, float]]] = {}
+        for j, key in enumerate(self.issue_keys):
+            if not np.isnan(zopa[j, 0]):
+                continue
+            lo, hi = zones[:, j, 0], zones[:, j, 1]
+            out[key] = [
+                (self.actor_ids[a], float(lo[a]), float(hi[a]))
+                for a in np.argsort(lo)
+                if self.cares[a, j] and (lo[a] > self.lower[j] or hi[a] < self.upper[j])
+            ]
+        return out
+
     def issue_zopa(self) -> np.ndarray:
         """``(..., I, 2)``: the zone of possible agreement per issue; NaN where empty."""
         z = self.issue_zones()
