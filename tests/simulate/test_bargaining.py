@@ -181,3 +181,11 @@ def test_package_zone_and_frontier_contain_the_nash_package():
     assert ut.accepts(front).all()
     # a trade: each side gets the issue it cares about most
     assert nash.tolist() == [0.0, 100.0]
+
+
+def test_blocking_names_who_leaves_no_room_and_where():
+    sc = _scenario([[(0, 1, 25)], [(100, 1, 75)], [(50, 1, 50)]], 1, options=5)
+    ut = Utilities.from_scenario(sc)
+    block = ut.blocking()
+    assert block == {"i0": [("a0", 0.0, 25.0), ("a2", 50.0, 50.0), ("a1", 75.0, 100.0)]}
+    assert Utilities.from_scenario(_scenario([[(0, 1, 75)], [(100, 1, 25)]], 1)).blocking() == {}

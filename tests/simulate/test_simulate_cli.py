@@ -76,3 +76,16 @@ def test_every_reference_scenario_runs():
         r = runner.invoke(app, ["simulate", str(path), "-m", "compromise,median,bdm", "-f", "json"])
         assert r.exit_code == 0, (path, r.output)
         assert len(json.loads(r.stdout)["results"]) == 3
+
+
+def test_red_line_conflicts_are_explained_and_can_be_softened(tmp_path):
+    p = tmp_path / "red.yaml"
+    p.write_text(
+        "name: red\nissues: [{key: x}]\nactors:\n"
+        "  - {id: a, stances: {x: {position: 0, red_line: 40}}}\n"
+        "  - {id: b, stances: {x: {position: 100, red_line: 60}}}\n"
+    )
+    hard = runner.invoke(app, ["simulate", str(p), "-m", "nash"])
+    assert hard.exit_code == 0 and "no overlap" in hard.output and "a 0–40" in hard.output
+    soft = runner.invoke(app, ["simulate", str(p), "-m", "nash", "--soft-red-lines", "-f", "json"])
+    assert json.loads(soft.stdout)["results"][0]["outcome"]["x"] == 50

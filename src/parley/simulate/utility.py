@@ -195,9 +195,9 @@ class Utilities:
         return np.stack([lo, hi], axis=-1)
 
     def blocking(self) -> dict[str, list[tuple[str, float, float]]]:
-        """For each issue whose ZOPA is empty (single scenario): every actor's zone
-        ``(actor, low, high)`` that does not contain the point where the others overlap most,
-        i.e. who blocks agreement on that issue and where its limits lie."""
+        """For each issue whose ZOPA is empty (single scenario): the zones ``(actor, low,
+        high)`` of the actors that restrict it, sorted by lower end. No value lies in all of
+        them, so they show who blocks agreement on the issue and where the limits lie."""
         zones = self.issue_zones()
         zopa = self.issue_zopa()
         out: dict[str, list[tuple[str, float, float]]] = {}
