@@ -67,6 +67,13 @@ def simulate(
     ),
     on: str | None = typer.Option(None, "--on", help="Case packs: positions as of YYYY-MM-DD."),
     context: str | None = typer.Option(None, "--context", help="Case packs: one episode only."),
+    package: str | None = typer.Option(
+        None,
+        "--package",
+        help="Test a package, e.g. 'territory-donbas=80,agreement-form=framework' (other "
+        "issues take each model's forecast): who accepts it, and with --runs how often it lies "
+        "inside every party's zone.",
+    ),
 ) -> None:
     """Forecast the outcome of a scenario with one or more bargaining models (see HELP)."""
     import numpy as np
@@ -98,11 +105,15 @@ def simulate(
         if k not in keys:
             raise ParleyError(f"--issue {k!r}: not an issue of {sc.name} ({', '.join(keys)})")
 
+    fixed = _parse_package(sc, package) if package else None
     results: list[dict[str, Any]] = []
     for m in models:
         forecast = m.run(sc, np.random.default_rng(seed))
         mc = run_monte_carlo(sc, m, runs=runs, seed=seed) if runs > 1 else None
-        results.append({"forecast": forecast, "mc": mc})
+        result = {"forecast": forecast, "mc": mc}
+        if fixed is not None:
+            result["package"] = _test_package(sc, forecast, mc, fixed)
+        results.append(result)
 
     if fmt == "json":
         out = {
@@ -110,7 +121,11 @@ def simulate(
             "actors": [a.id for a in sc.actors],
             "issues": keys,
             "results": [
-                {**r["forecast"].to_dict(), "monte_carlo": r["mc"].to_dict() if r["mc"] else None}
+                {
+                    **r["forecast"].to_dict(),
+                    "monte_carlo": r["mc"].to_dict() if r["mc"] else None,
+                    "package": r.get("package"),
+                }
                 for r in results
             ],
         }
@@ -123,6 +138,48 @@ def simulate(
         write_plot(sc, results, plot)
         if fmt == "table":
             console.print(f"[green]wrote[/] {plot}")
+
+
+def _parse_package(sc: Any, text: str) -> dict[str, float]:
+    """``issue=value,…`` (value a number on the scale or an option key) as scale values."""
+    out = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, raw = part.partition("=")
+        if not sep:
+            raise ParleyError(f"--package {part!r}: expected issue=value")
+        try:
+            issue = sc.issue(key.strip())
+        except KeyError:
+            raise ParleyError(f"--package: {sc.name} has no issue {key.strip()!r}") from None
+        raw = raw.strip()
+        try:
+            value: float | str = float(raw)
+        except ValueError:
+            value = raw
+        try:
+            out[issue.key] = issue.value(value)
+        except ValueError as exc:
+            raise ParleyError(f"--package: {exc}") from None
+    return out
+
+
+def _test_package(sc: Any, forecast: Any, mc: Any, fixed: dict[str, float]) -> dict[str, Any]:
+    """The package (fixed issues, the rest from the forecast) checked against every zone."""
+    import numpy as np
+
+    from parley.simulate.utility import Utilities
+
+    values = np.array([fixed.get(k, v) for k, v in forecast.outcome.items()])
+    info: dict[str, Any] = {"values": dict(zip(forecast.issue_keys, values.tolist(), strict=True))}
+    if np.isnan(values).any():
+        info["complete"] = False  # the model gave no value for an issue the package leaves open
+        return info
+    ut = Utilities.from_scenario(sc)
+    accepts = ut.accepts(values[None])[0]
+    info["rejected_by"] = [a for a, ok in zip(ut.actor_ids, accepts, strict=True) if not ok]
+    if mc is not None:
+        info["in_every_zone"] = mc.zone_probability(values)
+    return info
 
 
 def _parse_day(text: str) -> date:
@@ -210,8 +267,21 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
                 f"  {mc.runs} runs (seed {mc.seed}): converged in {mc.converged.mean():.0%}, "
                 f"forecast inside every party's zone in {mc.forecast_accepted.mean():.0%}"
             )
+        if "package" in r:
+            _print_package(r["package"], mc)
         if f.rounds:
             _print_history(sc, f, history_issues)
+
+
+def _print_package(info: dict[str, Any], mc: Any) -> None:
+    if info.get("complete") is False:
+        console.print("  package: the model gives no value for an issue the package leaves open")
+        return
+    rejected = ", ".join(info["rejected_by"]) or "nobody"
+    line = f"  package: rejected by {rejected}"
+    if mc is not None:
+        line += f"; inside every party's zone in {info['in_every_zone']:.0%} of {mc.runs} runs"
+    console.print(line)
 
 
 def _print_package_zone(sc: Any, f: Any) -> None:
