@@ -77,3 +77,15 @@ def test_bdm_and_median_run_batched():
         assert np.all((x >= 0) & (x <= 100))
         d = res.to_dict()
         assert d["runs"] == 300 and "x" in d["outcomes"]
+
+
+def test_default_spread_only_fills_undeclared_inputs():
+    from parley.simulate.montecarlo import with_default_uncertainty
+
+    sc = Scenario.from_dict(SCENARIO)
+    wide = with_default_uncertainty(sc, 10, 0.1)
+    big_x = wide.actor("big").stances["x"].uncertainty["position"]
+    assert (big_x.low, big_x.high) == (60, 100)  # declared range kept
+    small_y = wide.actor("small").stances["y"].uncertainty["position"]
+    assert (small_y.low, small_y.high) == (0, 10)  # "no" sits at 0: clipped to the scale
+    assert "position" not in sc.actor("small").stances["y"].uncertainty  # original untouched

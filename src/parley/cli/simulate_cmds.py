@@ -20,8 +20,24 @@ MODEL_HELP = (
 )
 
 
+HELP = (
+    "Forecast the outcome of a scenario with one or more bargaining models.\n\n"
+    "Spatial models (compromise, weighted median, Bueno de Mesquita's expected utility model, "
+    "KTAB's Spatial Model of Politics) forecast a value per issue and show how positions move "
+    "round by round; package models (Nash, Kalai–Smorodinsky) pick the package that every "
+    "party accepts and bargaining theory predicts. With [bold]--runs N[/] every uncertain "
+    "input is drawn N times: the table then shows the 5–95 % band, how often the forecast "
+    "lies inside every party's zone, and which input moves each forecast most.\n\n"
+    "Examples:\n\n"
+    "  parley simulate ../shared/datasets/bargaining-references/bdm-ec-example.csv -m bdm\n\n"
+    "  parley simulate ukraine-2025 -m bdm,nash --runs 2000 --seed 1 --plot ukraine.png\n\n"
+    "  parley simulate dummyData_3Dim.csv -m bdm,median --runs 1000 --spread 5 --seed 2\n\n"
+    "  parley simulate scenario.yaml -m all --format json"
+)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("simulate")(simulate)
+    app.command("simulate", help=HELP)(simulate)
 
 
 def simulate(
@@ -46,28 +62,20 @@ def simulate(
     issue: list[str] = typer.Option(
         [], "--issue", "-i", help="Issue(s) whose round history to print (default: up to 3)."
     ),
+    soft_red_lines: bool = typer.Option(
+        False, "--soft-red-lines", help="Ignore red lines: where would a deal land without them?"
+    ),
     on: str | None = typer.Option(None, "--on", help="Case packs: positions as of YYYY-MM-DD."),
     context: str | None = typer.Option(None, "--context", help="Case packs: one episode only."),
+    package: str | None = typer.Option(
+        None,
+        "--package",
+        help="Test a package, e.g. 'territory-donbas=80,agreement-form=framework' (other "
+        "issues take each model's forecast): who accepts it, and with --runs how often it lies "
+        "inside every party's zone.",
+    ),
 ) -> None:
-    """Forecast the outcome of a scenario with one or more bargaining models.
-
-    Spatial models (compromise, weighted median, Bueno de Mesquita's expected utility model,
-    KTAB's Spatial Model of Politics) forecast a value per issue and show how positions move
-    round by round; package models (Nash, Kalai–Smorodinsky) pick the package all parties
-    accept that bargaining theory predicts. With [bold]--runs N[/] every uncertain input is
-    drawn N times: the table then shows the 5–95 % band, how often the forecast lies in every
-    party's zone, and which input moves each forecast most.
-
-    Examples:
-
-      parley simulate ../shared/datasets/bargaining-references/bdm-ec-example.csv -m bdm
-
-      parley simulate ukraine-2025 -m bdm,nash --runs 2000 --seed 1 --plot ukraine.png
-
-      parley simulate dummyData_3Dim.csv -m bdm,median --runs 1000 --spread 5 --seed 2
-
-      parley simulate scenario.yaml -m all --format json
-    """
+    """Forecast the outcome of a scenario with one or more bargaining models (see HELP)."""
     import numpy as np
 
     from parley.model.from_case import resolve_scenario, scenario_from_case
@@ -87,16 +95,25 @@ def simulate(
         sc = resolve_scenario(scenario)
     if spread > 0:
         sc = with_default_uncertainty(sc, spread, spread / 100)
+    if soft_red_lines:
+        sc = sc.model_copy(deep=True)
+        for a in sc.actors:
+            for stance in a.stances.values():
+                stance.red_line = None
     keys = [i.key for i in sc.issues]
     for k in issue:
         if k not in keys:
             raise ParleyError(f"--issue {k!r}: not an issue of {sc.name} ({', '.join(keys)})")
 
+    fixed = _parse_package(sc, package) if package else None
     results: list[dict[str, Any]] = []
     for m in models:
         forecast = m.run(sc, np.random.default_rng(seed))
         mc = run_monte_carlo(sc, m, runs=runs, seed=seed) if runs > 1 else None
-        results.append({"forecast": forecast, "mc": mc})
+        result = {"forecast": forecast, "mc": mc}
+        if fixed is not None:
+            result["package"] = _test_package(sc, forecast, mc, fixed)
+        results.append(result)
 
     if fmt == "json":
         out = {
@@ -104,7 +121,11 @@ def simulate(
             "actors": [a.id for a in sc.actors],
             "issues": keys,
             "results": [
-                {**r["forecast"].to_dict(), "monte_carlo": r["mc"].to_dict() if r["mc"] else None}
+                {
+                    **r["forecast"].to_dict(),
+                    "monte_carlo": r["mc"].to_dict() if r["mc"] else None,
+                    "package": r.get("package"),
+                }
                 for r in results
             ],
         }
@@ -117,6 +138,48 @@ def simulate(
         write_plot(sc, results, plot)
         if fmt == "table":
             console.print(f"[green]wrote[/] {plot}")
+
+
+def _parse_package(sc: Any, text: str) -> dict[str, float]:
+    """``issue=value,…`` (value a number on the scale or an option key) as scale values."""
+    out = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, raw = part.partition("=")
+        if not sep:
+            raise ParleyError(f"--package {part!r}: expected issue=value")
+        try:
+            issue = sc.issue(key.strip())
+        except KeyError:
+            raise ParleyError(f"--package: {sc.name} has no issue {key.strip()!r}") from None
+        raw = raw.strip()
+        try:
+            value: float | str = float(raw)
+        except ValueError:
+            value = raw
+        try:
+            out[issue.key] = issue.value(value)
+        except ValueError as exc:
+            raise ParleyError(f"--package: {exc}") from None
+    return out
+
+
+def _test_package(sc: Any, forecast: Any, mc: Any, fixed: dict[str, float]) -> dict[str, Any]:
+    """The package (fixed issues, the rest from the forecast) checked against every zone."""
+    import numpy as np
+
+    from parley.simulate.utility import Utilities
+
+    values = np.array([fixed.get(k, v) for k, v in forecast.outcome.items()])
+    info: dict[str, Any] = {"values": dict(zip(forecast.issue_keys, values.tolist(), strict=True))}
+    if np.isnan(values).any():
+        info["complete"] = False  # the model gave no value for an issue the package leaves open
+        return info
+    ut = Utilities.from_scenario(sc)
+    accepts = ut.accepts(values[None])[0]
+    info["rejected_by"] = [a for a, ok in zip(ut.actor_ids, accepts, strict=True) if not ok]
+    if mc is not None:
+        info["in_every_zone"] = mc.zone_probability(values)
+    return info
 
 
 def _parse_day(text: str) -> date:
@@ -165,18 +228,18 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
             status = "agreement" if f.converged else "no package inside every party's zone"
         title = f"{f.model}: {status}" + (f" after {f.rounds} rounds" if f.rounds else "")
         table = Table(title=title, title_justify="left")
-        table.add_column("issue")
+        table.add_column("issue", no_wrap=True, max_width=22, overflow="ellipsis")
         table.add_column("forecast", justify="right")
-        table.add_column("reads as")
+        table.add_column("reads as", no_wrap=True, max_width=30, overflow="ellipsis")
         summary = mc.summary() if mc else {}
         sens = mc.sensitivity() if mc else {}
         zopa = f.details.get("issue_zopa")
         if mc:
             table.add_column("mean", justify="right")
             table.add_column("5–95 %", justify="right")
-            table.add_column("moved most by")
+            table.add_column("moved most by", no_wrap=True, max_width=30, overflow="ellipsis")
         if zopa is not None:
-            table.add_column("ZOPA", justify="right")
+            table.add_column("issue ZOPA", justify="right")
         for key, value in f.outcome.items():
             row = [key, _fmt(value), "" if value != value else _label(sc, key, value)]
             if mc:
@@ -195,6 +258,8 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
                 row.append("empty" if z is None else f"{z[0]:g}–{z[1]:g}")
             table.add_row(*row)
         console.print(table)
+        if f.model in ("nash", "ks"):
+            _print_package_zone(sc, f)
         if mc and not mc.inputs:
             console.print("  [yellow]no uncertain inputs: every run is the same (see --spread)[/]")
         elif mc:
@@ -202,8 +267,46 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
                 f"  {mc.runs} runs (seed {mc.seed}): converged in {mc.converged.mean():.0%}, "
                 f"forecast inside every party's zone in {mc.forecast_accepted.mean():.0%}"
             )
+        if "package" in r:
+            _print_package(r["package"], mc)
         if f.rounds:
             _print_history(sc, f, history_issues)
+
+
+def _print_package(info: dict[str, Any], mc: Any) -> None:
+    if info.get("complete") is False:
+        console.print("  package: the model gives no value for an issue the package leaves open")
+        return
+    rejected = ", ".join(info["rejected_by"]) or "nobody"
+    line = f"  package: rejected by {rejected}"
+    if mc is not None:
+        line += f"; inside every party's zone in {info['in_every_zone']:.0%} of {mc.runs} runs"
+    console.print(line)
+
+
+def _print_package_zone(sc: Any, f: Any) -> None:
+    """How many packages every party accepts, how many are Pareto-optimal, and, without a
+    deal, whose limits leave no room on which issue."""
+    from parley.simulate.bargaining import issue_grids, pareto_frontier
+    from parley.simulate.utility import Utilities
+
+    ut = Utilities.from_scenario(sc)
+    for key, zones in ut.blocking().items():
+        limits = ", ".join(f"{a} {lo:g}–{hi:g}" for a, lo, hi in zones)
+        console.print(f"  [red]{key}[/]: no overlap of acceptable ranges ({limits})")
+    grids = issue_grids(sc.to_arrays())
+    size = 1
+    for g in grids:
+        size *= len(g)
+    accepted = f.details.get("acceptable_packages", -1)
+    if accepted < 0 or size > 50_000:
+        console.print(f"  {size:,} packages: searched ({f.details.get('method')})")
+        return
+    front, _ = pareto_frontier(ut, grids)
+    console.print(
+        f"  {accepted:,} of {size:,} packages inside every party's zone, "
+        f"{len(front):,} of them Pareto-optimal"
+    )
 
 
 def _round_columns(n_rounds: int, most: int = 10) -> list[int]:
@@ -226,5 +329,5 @@ def _print_history(sc: Any, f: Any, keys: list[str]) -> None:
         for rnd in cols:
             table.add_column(str(rnd), justify="right")
         for a_i, a in enumerate(sc.actors):
-            table.add_row(a.id, *[f"{traj[rnd, a_i]:.2f}" for rnd in cols])
+            table.add_row(a.id, *[f"{traj[rnd, a_i]:.1f}" for rnd in cols])
         console.print(table)

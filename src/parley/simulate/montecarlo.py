@@ -198,7 +198,7 @@ def run_monte_carlo(
     outcomes, rounds, converged = [], [], []
     for s in range(0, runs, _CHUNK_RUNS):
         part = _slice_runs(arrays, slice(s, s + _CHUNK_RUNS))
-        batch = model.run_batch(part, rng)
+        batch = model.batch_outcomes(part, rng)
         outcomes.append(batch.outcome)
         rounds.append(batch.rounds)
         converged.append(batch.converged)
