@@ -152,7 +152,7 @@ class Utilities:
             red, p = self.red_line[..., None, :, j], self.ideal[..., None, :, j]
             x = g[:, None]
             tol = _EPS * self.span[j]
-            table = np.where(red < p, x < red - tol, np.where(red > p, x > red + tol, False))
+            table = ((red <= p) & (x < red - tol)) | ((red >= p) & (x > red + tol))
             shape = batch + tuple(len(g) if k == j else 1 for k in range(n_i)) + (n_a,)
             out = out | table.reshape(shape)
         return np.broadcast_to(out, (*batch, *[len(g) for g in grids], n_a)).reshape(
