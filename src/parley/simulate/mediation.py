@@ -56,6 +56,7 @@ from parley.simulate.utility import Utilities
 from parley.simulate.veto import LimitPlan, VetoPlan
 
 _EPS = 1e-9
+_POLISH_CHUNK = 256
 ACTIVE, AGREED, DEADLOCK, DEADLINE = 0, 1, 2, 3
 STATUS = {ACTIVE: "active", AGREED: "agreement", DEADLOCK: "deadlock", DEADLINE: "deadline"}
 
@@ -662,63 +663,71 @@ class _State:
         lo, hi = self._bounds(rows)
         lo = np.maximum(lo, self.red_lo[rows].max(axis=1))  # every party's red lines count
         hi = np.minimum(hi, self.red_hi[rows].min(axis=1))
-        free = np.flatnonzero(self.free)
-        issue_m = np.repeat(free, 2)  # moves: (issue, down), (issue, up)
-        pair_ok = issue_m[:, None] != issue_m[None, :]
-        np.fill_diagonal(pair_ok, True)  # the diagonal holds the single moves
-        m_n = len(issue_m)
-        w, p = self.w[rows], self.p[rows]
         active = np.ones(n, dtype=bool)
         for _ in range(self.m.setup.polish):
-            nb = np.full((n, m_n), np.nan)
-            for k, j in enumerate(free):
-                g = self.m.grids[j]
-                at = np.abs(g[None, :] - x[:, j, None]).argmin(-1)
-                for s_i, shift in enumerate((-1, 1)):
-                    idx = at + shift
-                    ok = (idx >= 0) & (idx < len(g)) & st[:, j]
-                    val = g[np.clip(idx, 0, len(g) - 1)]
-                    ok &= (val >= lo[:, j] - _EPS) & (val <= hi[:, j] + _EPS)
-                    nb[:, 2 * k + s_i] = np.where(ok, val, np.nan)
-            valid = ~np.isnan(nb) & active[:, None]
-            # (n, M, A) change of each party's gain for each one-step move
-            cur = np.take_along_axis(x, np.broadcast_to(issue_m, (n, m_n)), axis=1)
-            pa = p[:, :, issue_m].transpose(0, 2, 1)
-            wa = w[:, :, issue_m].transpose(0, 2, 1)
-            span = self.span[issue_m][None, :, None]
-            v_old = 1.0 - (np.abs(cur[..., None] - pa) / span) ** self.ut.curvature
-            v_new = 1.0 - (np.abs(np.nan_to_num(nb)[..., None] - pa) / span) ** self.ut.curvature
-            dm = wa * (v_new - v_old)
-            gain = self._terms(x, st, rows).sum(-1) + self.d0[rows] - d  # (n, A)
-            both = dm[:, :, None, :] + dm[:, None, :, :]  # (n, M, M, A)
-            diag = np.arange(m_n)
-            both[:, diag, diag] = dm
-            ok2 = valid[:, :, None] & valid[:, None, :] & pair_ok[None]
-            after = gain[:, None, None, :] + both
-            pareto = (both >= -_EPS).all(-1) & (both > 1e-7).any(-1) & ok2
-            score = np.where(pareto, np.log(np.clip(after, 1e-9, None)).sum(-1), -np.inf)
-            flat = score.reshape(n, -1)
-            best = flat.argmax(-1)
-            better = np.isfinite(flat[np.arange(n), best])
-            if not better.any():
+            live = np.flatnonzero(active)
+            if not live.size:
                 break
-            m1, m2 = np.divmod(best, m_n)
-            new_x = x.copy()
-            rr = np.flatnonzero(better)
-            new_x[rr, issue_m[m1[rr]]] = nb[rr, m1[rr]]
-            new_x[rr, issue_m[m2[rr]]] = nb[rr, m2[rr]]
-            lim = self.m.limits
-            if lim.n_limits:
-                bad = lim.violated(new_x, st).any(-1)
-                better &= ~bad
-                active &= ~bad
-            x = np.where(better[:, None], new_x, x)
-            active &= better
+            for c in range(0, live.size, _POLISH_CHUNK):  # bounds the (n, M, M, A) block
+                sub = live[c : c + _POLISH_CHUNK]
+                new, better = self._polish_step(
+                    rows[sub], x[sub], st[sub], d[sub], lo[sub], hi[sub]
+                )
+                x[sub] = new
+                active[sub] = better
         changed = (np.abs(np.where(st, x, 0) - np.where(st0, x0, 0)) > _EPS).any(-1)
         self.x[rows] = x
         if self.record and rows[0] == 0 and changed[0]:
             self._record_draft(self.clock[0], "polish", self._diff(x0[0], st0[0]))
         return changed
+
+    def _polish_step(self, rows, x, st, d, lo, hi):
+        """One polishing move for each of ``rows``: new ``x`` and whether it moved."""
+        n = len(rows)
+        free = np.flatnonzero(self.free)
+        issue_m = np.repeat(free, 2)  # moves: (issue, down), (issue, up)
+        m_n = len(issue_m)
+        nb = np.full((n, m_n), np.nan)
+        for k, j in enumerate(free):
+            g = self.m.grids[j]
+            at = np.abs(g[None, :] - x[:, j, None]).argmin(-1)
+            for s_i, shift in enumerate((-1, 1)):
+                idx = at + shift
+                val = g[np.clip(idx, 0, len(g) - 1)]
+                ok = (idx >= 0) & (idx < len(g)) & st[:, j]
+                ok &= (val >= lo[:, j] - _EPS) & (val <= hi[:, j] + _EPS)
+                nb[:, 2 * k + s_i] = np.where(ok, val, np.nan)
+        valid = ~np.isnan(nb)
+        # (n, M, A): change of each party's gain for each one-step move
+        cur = x[:, issue_m]
+        pa = self.p[rows][:, :, issue_m].transpose(0, 2, 1)
+        wa = self.w[rows][:, :, issue_m].transpose(0, 2, 1)
+        span = self.span[issue_m][None, :, None]
+        c = self.ut.curvature
+        v_old = 1.0 - (np.abs(cur[..., None] - pa) / span) ** c
+        v_new = 1.0 - (np.abs(np.nan_to_num(nb)[..., None] - pa) / span) ** c
+        dm = wa * (v_new - v_old)
+        gain = self._terms(x, st, rows).sum(-1) + self.d0[rows] - d  # (n, A)
+        both = dm[:, :, None, :] + dm[:, None, :, :]  # (n, M, M, A): pairs of moves
+        diag = np.arange(m_n)
+        both[:, diag, diag] = dm  # the diagonal holds the single moves
+        pair_ok = issue_m[:, None] != issue_m[None, :]
+        np.fill_diagonal(pair_ok, True)
+        ok2 = valid[:, :, None] & valid[:, None, :] & pair_ok[None]
+        pareto = (both >= -_EPS).all(-1) & (both > 1e-7).any(-1) & ok2
+        after = np.log(np.clip(gain[:, None, None, :] + both, 1e-9, None)).sum(-1)
+        flat = np.where(pareto, after, -np.inf).reshape(n, -1)
+        best = flat.argmax(-1)
+        better = np.isfinite(flat[np.arange(n), best])
+        m1, m2 = np.divmod(best, m_n)
+        new_x = x.copy()
+        rr = np.flatnonzero(better)
+        new_x[rr, issue_m[m1[rr]]] = nb[rr, m1[rr]]
+        new_x[rr, issue_m[m2[rr]]] = nb[rr, m2[rr]]
+        lim = self.m.limits
+        if lim.n_limits:
+            better &= ~lim.violated(new_x, st).any(-1)
+        return np.where(better[:, None], new_x, x), better
 
     def _apply(self, x, st, ks):
         """Drafts after each candidate ``ks`` (−1 = unchanged): ``(n, len(ks), I)``."""
