@@ -15,7 +15,8 @@ utility functions with parley's issue values, weights and reserved values.
   allies; all runs go through one vectorised call.
 
 Agreement = the final text is acceptable to all four. Nash product = Π (u − d) over the four,
-on agreements; min utility = the worst-off party's utility, on agreements. negmas' step budget
+on agreements ("per run": over all runs, 0 without agreement); min utility = the worst-off
+party's utility, on agreements. negmas' step budget
 is ``--steps`` per run. Run time is wall clock on this (shared) machine; parley's runs/s is for
 a batch, and also shown for a single run at a time.
 """
@@ -57,6 +58,7 @@ def score(ut: Utilities, texts: np.ndarray) -> dict[str, float]:
     return {
         "agreement": float(ok.mean()),
         "nash": float(gain[ok].prod(axis=-1).mean()) if ok.any() else float("nan"),
+        "nash_run": float(np.where(ok, gain.prod(axis=-1), 0.0).mean()),
         "min_u": float(u[ok].min(axis=-1).mean()) if ok.any() else float("nan"),
     }
 
@@ -139,13 +141,13 @@ def main() -> None:
         rows.append((name, len(texts), score(ut, texts), len(texts) / secs))
     peer = next(r[3] for r in rows if r[0] == "negmas HillClimbingST")
     table = Table(title="Single-text mediation, 4 parties × 5 issues (6 options each)")
-    for col in ("mechanism", "runs", "agreement", "Nash product", "min utility", "runs/s",
-                "× HillClimbingST"):  # fmt: skip
+    for col in ("mechanism", "runs", "agreement", "Nash product", "per run", "min utility",
+                "runs/s", "× HillClimbingST"):  # fmt: skip
         table.add_column(col, justify="left" if col == "mechanism" else "right")
     for name, n, s, rps in rows:
         table.add_row(
-            name, str(n), f"{s['agreement']:.1%}", f"{s['nash']:.4f}", f"{s['min_u']:.3f}",
-            f"{rps:,.0f}", f"{rps / peer:.1f}",
+            name, str(n), f"{s['agreement']:.1%}", f"{s['nash']:.4f}", f"{s['nash_run']:.4f}",
+            f"{s['min_u']:.3f}", f"{rps:,.0f}", f"{rps / peer:.1f}",
         )  # fmt: skip
     Console().print(table)
 

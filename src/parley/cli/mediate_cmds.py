@@ -41,6 +41,13 @@ def mediate(
         help="Lever schedule KEY=LEVEL@ROUND,… e.g. sanctions=3@0,7@4 "
         "(repeatable; replaces that lever's schedule and turns off its carrot-and-stick rule).",
     ),
+    stage: list[str] = typer.Option(
+        [],
+        "--stage",
+        help="Staged talks, in order: NAME=issue,issue (repeatable; an empty "
+        "list takes the remaining issues), e.g. --stage ceasefire=ceasefire,humanitarian "
+        "--stage treaty=. Replaces the setup's stages; all of a stage's issues are required.",
+    ),
     stop_after: str | None = typer.Option(
         None, "--stop-after", help="Stop once this stage is agreed (e.g. ceasefire)."
     ),
@@ -72,6 +79,9 @@ def mediate(
 
       parley mediate ukraine-2025 --runs 500 --seed 7 --plot mediation.png
 
+      parley mediate ukraine-2025 --stage ceasefire=ceasefire,humanitarian,monitoring
+      --stage treaty= --stop-after ceasefire
+
       parley mediate my-mediation.yaml --mediator broker --format json
     """
     from parley.model.mediation_setup import load_mediation
@@ -92,6 +102,9 @@ def mediate(
         update["order"] = [a.strip() for a in order.split(",") if a.strip()]
     if rounds:
         update["max_rounds"] = rounds
+    if stage:
+        update["stages"] = [_stage(text) for text in stage]
+        update["stop_after"] = None
     if stop_after:
         update["stop_after"] = stop_after
     if lever:
@@ -123,6 +136,15 @@ def mediate(
         write_plot(result, plot)
         if fmt == "table":
             console.print(f"[green]wrote[/] {plot}")
+
+
+def _stage(text: str) -> Any:
+    from parley.model.mediation_setup import Stage
+
+    name, sep, issues = text.partition("=")
+    if not sep or not name.strip():
+        raise ParleyError(f"--stage {text!r}: expected NAME=issue,issue (or NAME= for the rest)")
+    return Stage(name=name.strip(), issues=[k.strip() for k in issues.split(",") if k.strip()])
 
 
 def _jsonable(value: Any) -> Any:
@@ -179,6 +201,8 @@ def _print(result: Any, sens: dict[str, Any] | None) -> None:
         rej = ", ".join(f"{r['point']}{'!' if r['red_line'] else ''}" for r in a.rejects[:5]) + (
             " …" if len(a.rejects) > 5 else ""
         )
+        if not a.accepted and not a.rejects:
+            rej = "(no single point: no deal is worth more than the whole text)"
         if a.accepted:
             answer = "[green]accepts[/]"
         elif a.gap >= 0:
