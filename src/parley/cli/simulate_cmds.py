@@ -343,11 +343,13 @@ def _print_history(sc: Any, f: Any, keys: list[str]) -> None:
     for key in keys:
         traj = f.trajectory(key)
         width = max(len(a.id) for a in sc.actors) + 4
+        lo, hi = sc.issue(key).scale
+        digits = 2 if hi - lo <= 10 else 1  # a tenth of a point matters on a 1–10 scale
         cols = _round_columns(traj.shape[0] - 1, most=max(4, (console.width - width) // 8))
         table = Table(title=f"{f.model} positions by round: {key}", title_justify="left")
         table.add_column("actor", no_wrap=True)
         for rnd in cols:
             table.add_column(str(rnd), justify="right")
         for a_i, a in enumerate(sc.actors):
-            table.add_row(a.id, *[f"{traj[rnd, a_i]:.1f}" for rnd in cols])
+            table.add_row(a.id, *[f"{traj[rnd, a_i]:.{digits}f}" for rnd in cols])
         console.print(table)
