@@ -189,3 +189,14 @@ def test_blocking_names_who_leaves_no_room_and_where():
     block = ut.blocking()
     assert block == {"i0": [("a0", 0.0, 25.0), ("a2", 50.0, 50.0), ("a1", 75.0, 100.0)]}
     assert Utilities.from_scenario(_scenario([[(0, 1, 75)], [(100, 1, 25)]], 1)).blocking() == {}
+
+
+def test_single_scenario_grid_reaches_red_lines_exactly():
+    sc = Scenario.from_dict(
+        {"name": "g", "issues": [{"key": "x"}],
+         "actors": [{"id": "a", "stances": {"x": {"position": 0, "red_line": 37}}},
+                    {"id": "b", "stances": {"x": {"position": 100}}}]}
+    )  # fmt: skip
+    assert get_model("nash").run(sc).outcome["x"] == 37  # the red line itself, not 30 or 40
+    grid = issue_grids(sc.to_arrays().batched())[0]
+    assert 37 in grid and 0 in grid and 100 in grid

@@ -54,6 +54,8 @@ def test_sensitivity_ranks_the_widest_input_first():
     res = run_monte_carlo(sc, get_model("compromise"), runs=3000, seed=3)
     sens = res.sensitivity()["x"]
     assert next(iter(sens["src"])) == "position:big/x"
+    assert next(iter(sens["first_order"])) == "position:big/x"
+    assert sens["first_order"]["position:big/x"] > 0.5
     assert sens["r2"] > 0.8
     summary = res.summary()["x"]
     assert summary["quantiles"]["0.05"] < summary["mean"] < summary["quantiles"]["0.95"]
@@ -89,3 +91,13 @@ def test_default_spread_only_fills_undeclared_inputs():
     small_y = wide.actor("small").stances["y"].uncertainty["position"]
     assert (small_y.low, small_y.high) == (0, 10)  # "no" sits at 0: clipped to the scale
     assert "position" not in sc.actor("small").stances["y"].uncertainty  # original untouched
+
+
+def test_first_order_index_catches_a_jump_the_regression_misses():
+    from parley.simulate.montecarlo import _first_order
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-1, 1, (4000, 2))
+    y = np.abs(x[:, 0]) > 0.5  # symmetric step: no linear trend at all
+    first = _first_order(x, y.astype(float), 10)
+    assert first[0] > 0.8 and first[1] < 0.02

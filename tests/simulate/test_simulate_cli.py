@@ -55,6 +55,8 @@ def test_json_is_complete_and_seeded(scenario):
     assert first.stdout == second.stdout
     models = {r["model"] for r in data["results"]}
     assert {"compromise", "median", "bdm", "nash", "ks"} <= models
+    strict = json.loads(first.stdout, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
+    assert strict == data
     for r in data["results"]:
         assert set(r["outcome"]) == {"x", "form"}
         assert r["monte_carlo"]["runs"] == 50

@@ -27,7 +27,8 @@ HELP = (
     "round by round; package models (Nash, Kalai–Smorodinsky) pick the package that every "
     "party accepts and bargaining theory predicts. With [bold]--runs N[/] every uncertain "
     "input is drawn N times: the table then shows the 5–95 % band, how often the forecast "
-    "lies inside every party's zone, and which input moves each forecast most.\n\n"
+    "lies inside every party's zone, and which input moves each forecast most (its share of "
+    "the outcome's variance, signed by the direction it pushes).\n\n"
     "Examples:\n\n"
     "  parley simulate ../shared/datasets/bargaining-references/bdm-ec-example.csv -m bdm\n\n"
     "  parley simulate ukraine-2025 -m bdm,nash --runs 2000 --seed 1 --plot ukraine.png\n\n"
@@ -228,36 +229,37 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
             status = "agreement" if f.converged else "no package inside every party's zone"
         title = f"{f.model}: {status}" + (f" after {f.rounds} rounds" if f.rounds else "")
         table = Table(title=title, title_justify="left")
-        table.add_column("issue", no_wrap=True, max_width=22, overflow="ellipsis")
-        table.add_column("forecast", justify="right")
-        table.add_column("reads as", no_wrap=True, max_width=30, overflow="ellipsis")
+        zopa = f.details.get("issue_zopa")
+        if zopa is not None and all(z == [sc.issue(k).scale[0], sc.issue(k).scale[1]]
+                                    for k, z in zopa.items()):  # fmt: skip
+            zopa = None  # every issue open over its whole scale: nothing to show
+        # Fixed-width number columns; the label column gets what is left of the terminal.
+        fixed = 18 + 8 + (6 + 13 if mc else 0) + (9 if zopa is not None else 0)
+        borders = 3 * (3 + (2 if mc else 0) + (1 if zopa is not None else 0)) + 1
+        label_width = max(8, console.width - fixed - borders)
+        table.add_column("issue", no_wrap=True, max_width=18, overflow="ellipsis")
+        table.add_column("forecast", justify="right", no_wrap=True, min_width=8)
+        table.add_column("reads as", no_wrap=True, max_width=label_width, overflow="ellipsis")
         summary = mc.summary() if mc else {}
         sens = mc.sensitivity() if mc else {}
-        zopa = f.details.get("issue_zopa")
         if mc:
-            table.add_column("mean", justify="right")
-            table.add_column("5–95 %", justify="right")
-            table.add_column("moved most by", no_wrap=True, max_width=30, overflow="ellipsis")
+            table.add_column("mean", justify="right", no_wrap=True, min_width=6)
+            table.add_column("5–95 %", justify="right", no_wrap=True, min_width=13)
         if zopa is not None:
-            table.add_column("issue ZOPA", justify="right")
+            table.add_column("ZOPA", justify="right", no_wrap=True, min_width=9)
         for key, value in f.outcome.items():
             row = [key, _fmt(value), "" if value != value else _label(sc, key, value)]
             if mc:
                 s = summary[key]
                 q = s["quantiles"]
                 row += [_fmt(s["mean"]), f"{_fmt(q['0.05'])} – {_fmt(q['0.95'])}"]
-                src = sens.get(key, {}).get("src", {})
-                top = next(iter(src.items()), None)
-                if top:  # the issue is the row already: "position:russia", not ".../issue"
-                    name = top[0].removesuffix(f"/{key}")
-                    row.append(f"{name} ({top[1]:+.2f})")
-                else:
-                    row.append("")
             if zopa is not None:
                 z = zopa.get(key)
                 row.append("empty" if z is None else f"{z[0]:g}–{z[1]:g}")
             table.add_row(*row)
         console.print(table)
+        if sens:
+            _print_drivers(sens)
         if f.model in ("nash", "ks"):
             _print_package_zone(sc, f)
         if mc and not mc.inputs:
@@ -271,6 +273,23 @@ def _print_tables(sc: Any, results: list[dict[str, Any]], history_issues: list[s
             _print_package(r["package"], mc)
         if f.rounds:
             _print_history(sc, f, history_issues)
+
+
+def _print_drivers(sens: dict[str, dict[str, Any]]) -> None:
+    """The uncertain input that moves each issue's forecast most, and which way."""
+    table = Table(title="moved most by", title_justify="left")
+    table.add_column("issue", no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column("input", no_wrap=True, overflow="ellipsis")
+    table.add_column("share of variance", justify="right")
+    table.add_column("direction", justify="center")
+    for key, info in sens.items():
+        top = next(iter(info.get("first_order", {}).items()), None)
+        if top is None:
+            continue
+        up = info["direction"][top[0]] >= 0
+        # the issue is the row already: "position:russia", not "position:russia/issue"
+        table.add_row(key, top[0].removesuffix(f"/{key}"), f"{top[1]:.0%}", "↑" if up else "↓")
+    console.print(table)
 
 
 def _print_package(info: dict[str, Any], mc: Any) -> None:
@@ -313,21 +332,24 @@ def _round_columns(n_rounds: int, most: int = 10) -> list[int]:
     """Rounds to show: all of them if few, else the first ones, a few in between, the last."""
     if n_rounds + 1 <= most:
         return list(range(n_rounds + 1))
-    head = list(range(5))
-    k = most - 5
-    rest = [round(5 + (n_rounds - 5) * i / (k - 1)) for i in range(k)]
-    return sorted(set(head + rest))
+    first = max(2, most // 2)
+    k = most - first
+    rest = [round(first + (n_rounds - first) * i / (k - 1)) for i in range(k)] if k > 1 else []
+    return sorted({*range(first), *rest, n_rounds})
 
 
 def _print_history(sc: Any, f: Any, keys: list[str]) -> None:
     """Positions by actor (rows) and round (columns), one table per issue."""
     for key in keys:
         traj = f.trajectory(key)
-        cols = _round_columns(traj.shape[0] - 1)
+        width = max(len(a.id) for a in sc.actors) + 4
+        lo, hi = sc.issue(key).scale
+        digits = 2 if hi - lo <= 10 else 1  # a tenth of a point matters on a 1–10 scale
+        cols = _round_columns(traj.shape[0] - 1, most=max(4, (console.width - width) // 8))
         table = Table(title=f"{f.model} positions by round: {key}", title_justify="left")
         table.add_column("actor", no_wrap=True)
         for rnd in cols:
             table.add_column(str(rnd), justify="right")
         for a_i, a in enumerate(sc.actors):
-            table.add_row(a.id, *[f"{traj[rnd, a_i]:.1f}" for rnd in cols])
+            table.add_row(a.id, *[f"{traj[rnd, a_i]:.{digits}f}" for rnd in cols])
         console.print(table)

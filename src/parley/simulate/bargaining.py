@@ -12,9 +12,11 @@ larger sum of utilities, then to the first package in grid order.
 
 Small spaces are enumerated exactly, vectorised over all packages (and over Monte Carlo draws).
 Spaces beyond ``max_packages`` are searched by coordinate ascent on the grid: starting from the
-compromise package, every issue in turn is set to its best grid value given the others until no
-issue changes. That is exact for separable objectives and a good heuristic here; the forecast
-says which method was used.
+compromise package (moved into the issue ZOPAs), every issue and every pair of issues in turn is
+set to its best grid values given the others, until nothing changes. Pairwise moves let it find
+trades (give on one issue, take on another); it is a heuristic (property-tested never to beat,
+and on the benchmark domain to equal, exact enumeration), and the forecast says which method
+was used.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def issue_grids(arrays: ScenarioArrays, points: int = 11) -> list[np.ndarray]:
             [arrays.position[..., j].ravel(), arrays.reservation[..., j].ravel(),
              arrays.red_line[..., j].ravel(), arrays.status_quo[j : j + 1]]
         )  # fmt: skip
-        if arrays.batch_shape:  # draws differ: keep the grid common to all of them
+        if int(np.prod(arrays.batch_shape)) > 1:  # draws differ: one grid common to all
             extra = extra[:0]
         extra = extra[~np.isnan(extra)]
         grids.append(np.unique(np.concatenate([np.linspace(lo, hi, points), extra])))

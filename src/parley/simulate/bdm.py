@@ -379,8 +379,11 @@ class BDM(Model):
                                 "to": float(batch.history[0, rnd + 1, a_i, i_i]),
                             }
                         )
+        # Issues that settle early have no risk exponents in later rounds: null, not NaN.
+        exponents = [[[None if np.isnan(v) else round(float(v), 6) for v in actor]
+                      for actor in rnd] for rnd in risk]  # fmt: skip
         return {
-            "risk_exponents": np.round(risk, 6).tolist(),
+            "risk_exponents": exponents,
             "moves": log,
             "parameters": {"q": self.q, "t": self.t, "perspective": self.perspective},
         }
