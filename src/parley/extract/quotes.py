@@ -173,12 +173,15 @@ class _Extractor:
         self.lang = lang
         self.lex = lex
         self.candidates = sorted(candidates, key=lambda c: c.start)
-        self.words = [t.text for t in doc]
+        # One pass over the Doc: creating spaCy Token objects is the costly part.
+        rows = [(t.text, t.lemma_, t.idx, t.is_space, t.is_sent_start) for t in doc]
+        self.words = [r[0] for r in rows]
         self.lower = [w.lower() for w in self.words]
-        self.lemma = [t.lemma_.lower() for t in doc]
-        self.idx = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
-        self.space = [t.is_space for t in doc]
+        self.lemma = [r[1].lower() for r in rows]
+        self.idx = [r[2] for r in rows]
+        self.ends = [r[2] + len(r[0]) for r in rows]
+        self.space = [r[3] for r in rows]
+        opens = [r[4] for r in rows]
         self.dets = _DETERMINERS[lang]
         self.links = _GENITIVE_LINKS[lang]
         self.aux = _AUXILIARIES[lang]
@@ -188,8 +191,9 @@ class _Extractor:
         self.sent_start = [False] * len(doc)
         self.sentences: list[_Sentence] = []
         q = 0
-        for sent in doc.sents:
-            toks = [t.i for t in sent if not t.is_space]
+        bounds = [i for i, o in enumerate(opens) if o or i == 0] + [len(rows)]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            toks = [i for i in range(a, b) if not self.space[i]]
             if not toks:
                 continue
             self.sent_start[toks[0]] = True
@@ -206,7 +210,6 @@ class _Extractor:
         for span in self.quotes:
             for i in self._tokens_between(span.start, span.end):
                 self.in_quote[i] = True
-        self._char_to_tok = {t.idx: t.i for t in doc}
         self.last_speaker: tuple[Span, str, str | None] | None = None
         self.last_speaker_sentence = -10
 
@@ -344,13 +347,14 @@ class _Extractor:
         """Speech verbs outside quotes: (verb token, cue tokens incl. particle and aux)."""
         found = []
         verbs = self.lex.all_verbs
+        stems = _particle_stems(self.lex)
         for pos, i in enumerate(toks):
             if self.in_quote[i] or not self.words[i][0].islower():
                 continue
             lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
-            for j in toks[pos + 1 :]:
+            for j in toks[pos + 1 :] if lemma in stems else ():
                 if (
                     self.in_quote[j]
                     or self.words[j] in _CLAUSE_BREAKS
@@ -812,6 +816,14 @@ class _Extractor:
 
 def _distance(char: int, spans: list[Span]) -> int:
     return min(min(abs(char - s), abs(char - e)) for s, e in spans)
+
+
+@lru_cache(maxsize=8)
+def _particle_stems(lex: SpeechLexicon) -> frozenset[str]:
+    """Verbs that form a cue with a separable particle ("kündigen" in "ankündigen")."""
+    return frozenset(
+        verb[len(p) :] for verb in lex.all_verbs for p in lex.particles if verb.startswith(p)
+    )
 
 
 @lru_cache(maxsize=2)
