@@ -27,6 +27,7 @@ IndirectFreeIndirect, FreeIndirect, Reported); ``mode`` maps them onto SPEC §1.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -192,7 +193,7 @@ class _Extractor:
         self.sentences: list[_Sentence] = []
         q = 0
         bounds = [i for i, o in enumerate(opens) if o or i == 0] + [len(rows)]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             toks = [i for i in range(a, b) if not self.space[i]]
             if not toks:
                 continue
