@@ -284,7 +284,7 @@ class _Extractor:
                 not head
                 and (lw not in self.stop or (j + 1 < limit and self._is_cap(j + 1)))
                 and lw[-1:] in "enrsm"
-                and w.isalpha()
+                and w.replace("-", "").isalpha()
                 and j + 1 < limit
                 and (self._is_cap(j + 1) or self.lower[j + 1][-1:] in "enrsm")
             ):
@@ -330,11 +330,11 @@ class _Extractor:
                 actor = cand.actor
                 break
         if len(toks) == 1 and self.lower[toks[0]] in self.lex.pronouns:
-            if self.last_speaker is not None:
-                actor = self.last_speaker[2]
-        else:
-            self.last_speaker = (span, surface, actor)
-            self.last_speaker_sentence = sentence_no
+            # "sagte er": the pronoun stands for the previous speaker's actor.
+            actor = self.last_speaker[2] if self.last_speaker is not None else None
+        # The latest mention, pronoun or not, is what a following report refers back to.
+        self.last_speaker = (span, surface, actor)
+        self.last_speaker_sentence = sentence_no
         return span, surface, actor
 
     def _previous_speaker(self, sentence_no: int, window: int = 4):
@@ -406,13 +406,13 @@ class _Extractor:
         lo = pos
         while lo > 0:
             w = self.words[toks[lo - 1]]
-            if w in _CLAUSE_BREAKS or w in _TERMINAL or (self.in_quote[toks[lo - 1]]):
+            if w in _CLAUSE_BREAKS or w in _TERMINAL:
                 break
             lo -= 1
         hi = pos + 1
         while hi < len(toks):
             w = self.words[toks[hi]]
-            if w in _CLAUSE_BREAKS or w in _TERMINAL or self.in_quote[toks[hi]]:
+            if w in _CLAUSE_BREAKS or w in _TERMINAL:
                 break
             hi += 1
         return lo, hi
