@@ -432,7 +432,7 @@ class _Extractor:
         pos = toks.index(first)
         verb = toks[pos]
         lo, hi = self._clause_bounds(toks, pos)
-        prefield = toks[lo:pos]
+        prefield = [t for t in toks[lo:pos] if not self.in_quote[t]]
         after = toks[pos + 1 : hi]
         limit = toks[hi - 1] + 1 if hi > pos + 1 else verb + 1
         # "Die Tat bezeichnete er als sinnlos": a pronoun right after the verb is the subject.
