@@ -188,6 +188,7 @@ class _Extractor:
         self.aux = _AUXILIARIES[lang]
         self.comps = _COMPLEMENTIZERS[lang]
         self.stop = _stop_words(lang)
+        self.forms = _lemma_forms(lang)
         self.quotes = quoted_spans(text)
         self.sent_start = [False] * len(doc)
         self.sentences: list[_Sentence] = []
@@ -236,8 +237,12 @@ class _Extractor:
         w = self.words[i]
         if not w[0].isupper():
             return w[0].isdigit() and "-" in w
-        # A sentence-initial function word is capitalised only by position.
-        return not (self.sent_start[i] and self.lower[i] in self.stop)
+        if not self.sent_start[i]:
+            return True
+        # Sentence-initial words are capitalised by position: a function word, or a word
+        # the lemma table knows only in lower case ("Besorgt äußerte sich …"), is no name.
+        lower = self.lower[i]
+        return lower not in self.stop and not (lower in self.forms and w not in self.forms)
 
     def _is_punct(self, i: int) -> bool:
         return not self.words[i][0].isalnum()
@@ -297,7 +302,7 @@ class _Extractor:
                     break
             elif (
                 head
-                and lw in ("und", "and")
+                and lw in ("und", "and", "sowie")
                 and j + 1 < limit
                 and (self._is_cap(j + 1) or self.lower[j + 1] in self.dets)
                 and self._np_forward(j + 1, limit) > j + 1
@@ -502,6 +507,12 @@ class _Extractor:
             if end > start and self._nominative(start) and self.lower[start] not in ("es", "man"):
                 end = self._with_appositions(start, end, outside[-1] + 1)
                 return list(range(start, end))
+        # "Seit August vertritt er die These, …": a pronoun early in the clause.
+        for i in outside[1:7]:
+            if self.words[i] in _CLAUSE_BREAKS or self.in_quote[i]:
+                break
+            if self.lower[i] in self.lex.pronouns:
+                return [i]
         return []
 
     def _nominative(self, i: int) -> bool:
@@ -825,6 +836,14 @@ def _particle_stems(lex: SpeechLexicon) -> frozenset[str]:
     return frozenset(
         verb[len(p) :] for verb in lex.all_verbs for p in lex.particles if verb.startswith(p)
     )
+
+
+@lru_cache(maxsize=2)
+def _lemma_forms(lang: str):
+    """The word forms of the lookup lemmatizer's table (case-sensitive), for "is it a noun?"."""
+    from parley.extract.nlp import get_nlp
+
+    return get_nlp(lang).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
 
 @lru_cache(maxsize=2)
