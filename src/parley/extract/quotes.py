@@ -174,26 +174,33 @@ class _Extractor:
         self.lang = lang
         self.lex = lex
         self.candidates = sorted(candidates, key=lambda c: c.start)
-        # One pass over the Doc: creating spaCy Token objects is the costly part.
-        rows = [(t.text, t.lemma_, t.idx, t.is_space, t.is_sent_start) for t in doc]
-        self.words = [r[0] for r in rows]
+        # Read the Doc as arrays: creating spaCy Token objects one by one is the costly part.
+        from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START
+
+        strings = doc.vocab.strings
+        columns = (
+            doc.to_array([ORTH, LEMMA, IDX, IS_SPACE, SENT_START]).T.tolist()
+            if len(doc)
+            else [[]] * 5
+        )
+        self.words = [strings[h] for h in columns[0]]
         self.lower = [w.lower() for w in self.words]
-        self.lemma = [r[1].lower() for r in rows]
-        self.idx = [r[2] for r in rows]
-        self.ends = [r[2] + len(r[0]) for r in rows]
-        self.space = [r[3] for r in rows]
-        opens = [r[4] for r in rows]
+        self.lemma = [strings[h].lower() for h in columns[1]]
+        self.idx = columns[2]
+        self.ends = [i + len(w) for i, w in zip(self.idx, self.words, strict=True)]
+        self.space = [bool(v) for v in columns[3]]
+        opens = [v == 1 for v in columns[4]]
         self.dets = _DETERMINERS[lang]
         self.links = _GENITIVE_LINKS[lang]
         self.aux = _AUXILIARIES[lang]
         self.comps = _COMPLEMENTIZERS[lang]
         self.stop = _stop_words(lang)
         self.forms = _lemma_forms(lang)
-        self.quotes = quoted_spans(text)
+        self.quotes = doc.user_data.get("parley_quoted_spans") or quoted_spans(text)
         self.sent_start = [False] * len(doc)
         self.sentences: list[_Sentence] = []
         q = 0
-        bounds = [i for i, o in enumerate(opens) if o or i == 0] + [len(rows)]
+        bounds = [i for i, o in enumerate(opens) if o or i == 0] + [len(self.words)]
         for a, b in itertools.pairwise(bounds):
             toks = [i for i in range(a, b) if not self.space[i]]
             if not toks:
@@ -643,8 +650,9 @@ class _Extractor:
 
     def _source_phrase(self, toks: list[int]) -> tuple[list[int], list[int]] | None:
         """ "laut X", "nach Angaben von X", "X zufolge", ", so X", "according to X"."""
+        cues = _source_words(self.lex)
         for pos, i in enumerate(toks):
-            if self.in_quote[i]:
+            if self.in_quote[i] or self.lower[i] not in cues:
                 continue
             lw = self.lower[i]
             nxt = toks[pos + 1] if pos + 1 < len(toks) else None
@@ -828,6 +836,18 @@ class _Extractor:
 
 def _distance(char: int, spans: list[Span]) -> int:
     return min(min(abs(char - s), abs(char - e)) for s, e in spans)
+
+
+@lru_cache(maxsize=8)
+def _source_words(lex: SpeechLexicon) -> frozenset[str]:
+    """Words that can open a source phrase: a cheap filter before the phrase rules."""
+    return (
+        lex.source_prepositions
+        | lex.source_prepositions_before_noun
+        | lex.source_postpositions
+        | lex.attribution_adverbs
+        | {phrase.split()[0] for phrase in lex.source_phrases}
+    )
 
 
 @lru_cache(maxsize=8)
