@@ -212,9 +212,7 @@ def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) 
 
 def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     import numpy as np
-    from spacy.attrs import SENT_START
-
-    from spacy.attrs import IDX, ORTH
+    from spacy.attrs import IDX, ORTH, SENT_START
 
     def columns() -> tuple[list[str], list[int]]:
         # Arrays, not Token objects: creating those one by one is what costs time.
