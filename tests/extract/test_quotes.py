@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from parley.extract.quotes import SpeakerCandidate, extract_quotes, find_quotes
 
@@ -210,3 +212,39 @@ def test_seed_articles_yield_attributed_quotes():
             if f.speaker_span:
                 assert text[slice(*f.speaker_span)] == f.speaker_surface
     assert total > 0 and attributed > 0
+
+
+_NEWS_BITS = st.sampled_from(
+    [
+        "Der Minister sagte, ",
+        "„Wir sind bereit“, ",
+        "sagte er. ",
+        "Laut Peskow ",
+        "sei die Lage ernst. ",
+        "Diplomaten zufolge ",
+        "gibt es Fortschritte. ",
+        "Die Regierung lehnte den Plan ab. ",
+        "»Nie!« ",
+        ", so Uschakow.",
+        "\n\n",
+        ": ",
+        "Am 15. April ",
+        "auf 177. Am ",
+    ]
+)
+
+
+@given(st.lists(_NEWS_BITS, max_size=12).map("".join))
+def test_findings_point_into_the_text_in_order(text):
+    found = find_quotes(text, "de")
+    last = -1
+    for f in found:
+        assert f.type in ("Direct", "Indirect", "IndirectFreeIndirect", "FreeIndirect", "Reported")
+        for start, end in f.spans:
+            assert 0 <= start < end <= len(text)
+        assert f.start >= last or f.type == "Direct"  # a quoted fragment follows its sentence
+        last = f.start
+        if f.speaker_span is not None:
+            assert text[slice(*f.speaker_span)] == f.speaker_surface
+        for start, end in f.cue_spans + f.frame_spans:
+            assert 0 <= start < end <= len(text)
