@@ -248,3 +248,10 @@ def test_findings_point_into_the_text_in_order(text):
             assert text[slice(*f.speaker_span)] == f.speaker_surface
         for start, end in f.cue_spans + f.frame_spans:
             assert 0 <= start < end <= len(text)
+
+
+def test_addressee_after_gegenueber():
+    text = "Der Sprecher sagte gegenüber der Nachrichtenagentur Reuters, ein Treffen sei geplant."
+    f = only(text)
+    assert text[slice(*f.addressee_span)] == "der Nachrichtenagentur Reuters"
+    assert speaker(text, f) == "Der Sprecher"

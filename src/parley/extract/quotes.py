@@ -122,6 +122,7 @@ class QuoteFinding:
     speaker_surface: str | None = None
     speaker: str | None = None
     cue_spans: list[Span] = field(default_factory=list)
+    addressee_span: Span | None = None
     cue: str | None = None
     frame_spans: list[Span] = field(default_factory=list)
 
@@ -621,6 +622,7 @@ class _Extractor:
             if speaker is not None:
                 finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
             finding.frame_spans = self._spans(frame) if frame else []
+            finding.addressee_span = self._addressee(frame) if frame else None
             findings.append(finding)
         return findings
 
@@ -821,6 +823,19 @@ class _Extractor:
             for j in range(start, min(end, start + 4))
         )
 
+    def _addressee(self, frame: list[int]) -> Span | None:
+        """Whom the words were addressed to: "gegenüber der Zeitung X", "ihm gegenüber"."""
+        for k, i in enumerate(frame):
+            if self.lower[i] != "gegenüber":
+                continue
+            if k + 1 < len(frame):
+                end = self._np_forward(frame[k + 1], frame[-1] + 1)
+                if end > frame[k + 1]:
+                    return self._span(range(frame[k + 1], end))
+            if k and self.lower[frame[k - 1]] in ("ihm", "ihr", "ihnen"):
+                return self._span([frame[k - 1]])
+        return None
+
     def _finding(self, no, qtype, quote, cue, subject, frame) -> QuoteFinding:
         finding = QuoteFinding(spans=self._spans(quote), type=qtype)
         if cue:
@@ -828,6 +843,7 @@ class _Extractor:
             finding.cue = " ".join(self.words[i] for i in cue)
         if frame:
             finding.frame_spans = self._spans(frame)
+            finding.addressee_span = self._addressee(frame)
         speaker = self._speaker_from(subject, no) if subject else self._previous_speaker(no)
         if speaker is not None:
             finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
