@@ -412,6 +412,9 @@ class _Extractor:
         for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
             if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
                 return word[: -len(suffix)] + "en"
+        # Strong past plural the table lacks: "sprachen" is "sprach" + "en".
+        if word.endswith("en") and word[:-2] in self.forms:
+            return str(self.forms[word[:-2]]).lower()
         return lemma
 
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
@@ -801,6 +804,8 @@ class _Extractor:
             return True
         if first in _RELATIVE:
             return False
+        if first in self.lex.pronouns | {"es", "man", "wir", "ich"}:
+            return True  # "warf ihm vor, er wolle …": a main clause reported in the indicative
         return self.lang == "de" and "zu" in words and len(rest) >= 3
 
     def _is_main_clause(self, quote: list[int]) -> bool:
