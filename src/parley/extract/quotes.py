@@ -758,6 +758,18 @@ class _Extractor:
         if any(self._subjunctive(i) and not self.in_quote[i] for i in body) and not any(
             self.lower[i] in ("ich", "wir") for i in body
         ):
+            # "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": a clause in
+            # Konjunktiv after "dass" is what the main clause's subject reports.
+            konj = next(i for i in body if self._subjunctive(i) and not self.in_quote[i])
+            for k in range(3, len(body)):
+                i = body[k]
+                if i >= konj:
+                    break
+                if self.lower[i] in ("dass", "daß") and self.words[body[k - 1]] == ",":
+                    subject = self._leading_subject([t for t in body[:k] if not self.in_quote[t]])
+                    if subject:
+                        return [self._finding(no, "Indirect", body[k:], [], subject, body[:k])]
+                    break
             speaker = self._previous_speaker(no)
             finding = QuoteFinding(spans=self._spans(toks), type="IndirectFreeIndirect")
             if speaker is not None:
