@@ -83,6 +83,20 @@ _COMPLEMENTIZERS = {
     "en": _words("that whether if how why"),
 }
 _PASSIVE = _words("wird wurde werden wurden worden")
+_TIME_NOUNS = _words(
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag wochenende "
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "vormittag nachmittag abend morgen jahr jahresbeginn"
+)
+# Sentence-initial adverbs that are capitalised only by position ("Gestern sagte …").
+_ADVERBS = _words(
+    "gestern heute morgen bislang bisher monatelang jahrelang insbesondere zudem außerdem "
+    "allerdings inzwischen mittlerweile unterdessen indessen daraufhin anschließend zuvor "
+    "damals derzeit zuletzt kürzlich jüngst vorher später seither weiterhin ebenfalls "
+    "gleichzeitig zugleich offenbar offensichtlich vermutlich angeblich tatsächlich "
+    "schließlich letztlich ursprünglich hingegen ferner zunächst erneut jetzt nun bereits "
+    "außerdem deshalb daher dennoch trotzdem jedoch überdies ebenso"
+)
 # German determiners and pronouns that never open a subject.
 _OBLIQUE = _words(
     "dem den einem einen einer ihm ihnen ihn diesem diesen seinem seinen ihrem ihren "
@@ -250,7 +264,9 @@ class _Extractor:
         # Sentence-initial words are capitalised by position: a function word, or a word
         # the lemma table knows only in lower case ("Besorgt äußerte sich …"), is no name.
         lower = self.lower[i]
-        return lower not in self.stop and not (lower in self.forms and w not in self.forms)
+        if lower in self.stop or (self.lang == "de" and lower in _ADVERBS):
+            return False
+        return not (lower in self.forms and w not in self.forms)
 
     def _is_punct(self, i: int) -> bool:
         return not self.words[i][0].isalnum()
@@ -282,10 +298,11 @@ class _Extractor:
         head = False
         while j < limit:
             w, lw = self.words[j], self.lower[j]
-            if self.in_quote[j] and w not in _OPEN_MARKS:
-                if head:
+            if self.in_quote[j]:
+                title = self._title_end(j, limit)
+                if title is None:
                     break
-                j += 1  # a quoted name inside a phrase („Die Andere Medizin“)
+                head, j = True, title  # a quoted name: der „New York Times“
                 continue
             if self._is_cap(j) or (w[0].isdigit() and head is False and j + 1 < limit):
                 head = True
@@ -303,6 +320,8 @@ class _Extractor:
             ):
                 j += 1  # attributive adjective before the noun
             elif head and lw in self.links and j + 1 < limit:
+                if self.lower[j + 1] in _TIME_NOUNS:
+                    break  # "Angaben der Polizei vom Dienstag": a date, not a genitive
                 k = self._np_forward(j + 1, limit)
                 if k > j + 1 and any(self._is_cap(x) for x in range(j + 1, k)):
                     j = k
@@ -321,6 +340,23 @@ class _Extractor:
             else:
                 break
         return j if head else i
+
+    def _title_end(self, j: int, limit: int) -> int | None:
+        """If a short quoted name (up to five words, no verb-like lower case) opens at ``j``,
+        the token index just past its closing mark."""
+        if self.words[j] not in _OPEN_MARKS:
+            return None
+        k = j + 1
+        while (
+            k < limit
+            and self.in_quote[k]
+            and not (self.words[k] in _OPEN_MARKS and self.idx[k] >= self.idx[j] + 1 and k > j + 1)
+        ):
+            k += 1
+        inner = [x for x in range(j + 1, k) if self.words[x].isalnum()]
+        if not inner or len(inner) > 5 or not self._is_cap(inner[0]):
+            return None
+        return min(k + 1, limit)
 
     def _np_backward(self, end: int, floor: int) -> int:
         """Start of a noun phrase ending just before ``end`` (for "X zufolge"), or ``end``."""
