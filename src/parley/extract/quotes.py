@@ -626,6 +626,8 @@ class _Extractor:
                 and all(self.words[i][0].isupper() or self.words[i][0].isdigit() for i in words)
             ):
                 continue  # a title or name: „Süddeutsche Zeitung“, „Die Andere Medizin“
+            if not colon and self._names_something(q, words, before):
+                continue
             if len(words) < 2 and not colon:
                 continue
             # „…“, sagte X, „…“: the second part continues the first.
@@ -664,6 +666,20 @@ class _Extractor:
             finding.addressee_span = self._addressee(frame) if frame else None
             findings.append(finding)
         return findings
+
+    def _names_something(self, q: QuotedSpan, words: list[int], before: list[int]) -> bool:
+        """A capitalised phrase right after an article or noun is a name or title
+        (die Organisation „Reporter ohne Grenzen“, des „Sacharow-Preises“), not speech."""
+        if not words or not self.words[words[0]][0].isupper() or len(words) > 8:
+            return False
+        if any(
+            self.words[i] in _TERMINAL for i in self._tokens_between(q.inner_start, q.inner_end)
+        ):
+            return False
+        if not before or self.idx[before[-1]] + len(self.words[before[-1]]) + 1 < q.start:
+            return False
+        prev = before[-1]
+        return self.lower[prev] in self.dets | _PREPOSITIONS or self._is_cap(prev)
 
     def _embeds(self, outer: QuoteFinding, inner: list[QuoteFinding]) -> bool:
         """Does ``outer`` contain every quote of ``inner`` plus words of its own?"""
