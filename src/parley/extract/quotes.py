@@ -770,7 +770,7 @@ class _Extractor:
             lo, hi = self._clause_bounds(toks, pos)
             # 2. Verb, then comma or colon, then the complement: "sagte, dass …".
             if hi < len(body) and self.words[toks[hi]] in (",", ":"):
-                rest = body[hi + 1 :]
+                rest = self._until_next_statement(body[hi + 1 :])
                 if rest and self._is_complement(rest):
                     frame = toks[lo : hi + 1]
                     return [
@@ -858,6 +858,19 @@ class _Extractor:
         if first == toks[pos] or self.lower[first] in self.aux:
             return True
         return self.lower[first] in ("wie", "as")
+
+    def _until_next_statement(self, rest: list[int]) -> list[int]:
+        """Cut a complement where the speaker goes on with a verb of their own:
+        "…, dass X, und kündigte an, …" / "… und warnte vor …"."""
+        verbs = self.lex.all_verbs
+        for k in range(1, len(rest) - 1):
+            i = rest[k]
+            if self.lower[i] in ("und", "and") and not self.in_quote[i]:
+                nxt = rest[k + 1]
+                if self.words[nxt][0].islower() and self._verb_lemma(nxt, verbs) in verbs:
+                    end = k - 1 if self.words[rest[k - 1]] == "," else k
+                    return rest[:end]
+        return rest
 
     def _is_complement(self, rest: list[int]) -> bool:
         first = self.lower[rest[0]]
