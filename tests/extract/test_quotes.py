@@ -255,3 +255,26 @@ def test_addressee_after_gegenueber():
     f = only(text)
     assert text[slice(*f.addressee_span)] == "der Nachrichtenagentur Reuters"
     assert speaker(text, f) == "Der Sprecher"
+
+
+def test_english_indirect_speech_without_a_comma_and_pronoun_speakers():
+    text = (
+        "Russian President Vladimir Putin said on Tuesday that the plan could be a basis "
+        'for a settlement. "We are ready to talk," he told reporters in Moscow.'
+    )
+    putin = SpeakerCandidate(text.index("Vladimir"), text.index(" said"), "vladimir-putin")
+    first, second = find_quotes(text, "en", speakers=[putin])
+    assert (first.type, first.cue) == ("Indirect", "said")
+    assert parts(text, first) == ["that the plan could be a basis for a settlement"]
+    assert first.speaker == "vladimir-putin"
+    assert (second.type, second.speaker_surface, second.speaker) == (
+        "Direct",
+        "he",
+        "vladimir-putin",
+    )
+
+
+def test_english_reported_speech():
+    text = "Zelensky rejected the proposal on Friday."
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")

@@ -768,6 +768,14 @@ class _Extractor:
         for verb, cue in cues:
             pos = toks.index(verb)
             lo, hi = self._clause_bounds(toks, pos)
+            # 2a. English needs no comma: "said on Tuesday that …".
+            if self.lang == "en":
+                for k in range(pos + 1, min(pos + 8, len(body))):
+                    if self.lower[body[k]] in self.comps and not self.in_quote[body[k]]:
+                        subject = self._subject(toks, cue)
+                        return [self._finding(no, "Indirect", body[k:], cue, subject, toks[lo:k])]
+                    if self.words[body[k]] in _TERMINAL:
+                        break
             # 2. Verb, then comma or colon, then the complement: "sagte, dass …".
             if hi < len(body) and self.words[toks[hi]] in (",", ":"):
                 rest = self._until_next_statement(body[hi + 1 :])
