@@ -86,7 +86,7 @@ _PASSIVE = _words("wird wurde werden wurden worden")
 _TIME_NOUNS = _words(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag wochenende "
     "januar februar märz april mai juni juli august september oktober november dezember "
-    "vormittag nachmittag abend morgen jahr jahresbeginn"
+    "vormittag nachmittag abend morgen jahr jahresbeginn woche monat tag jahres woche"
 )
 # Sentence-initial adverbs that are capitalised only by position ("Gestern sagte …").
 _ADVERBS = _words(
@@ -312,6 +312,8 @@ class _Extractor:
                 j += 1
             elif (
                 not head
+                and len(lw) > 3
+                and lw not in _PREPOSITIONS
                 and (lw not in self.stop or (j + 1 < limit and self._is_cap(j + 1)))
                 and lw[-1:] in "enrsm"
                 and w.replace("-", "").isalpha()
@@ -563,8 +565,14 @@ class _Extractor:
         return []
 
     def _nominative(self, i: int) -> bool:
-        """Could the phrase starting at ``i`` be a subject? Not after "dem", "den", "ihm"."""
-        return self.lang != "de" or self.lower[i] not in _OBLIQUE
+        """Could the phrase starting at ``i`` be a subject? Not after "dem", "den", "ihm",
+        and not a time ("vergangener Woche")."""
+        if self.lang != "de":
+            return True
+        if self.lower[i] in _OBLIQUE:
+            return False
+        end = self._np_forward(i, len(self.words))
+        return not (end > i and self.lower[end - 1] in _TIME_NOUNS)
 
     # ---- extraction -------------------------------------------------------
     def run(self) -> list[QuoteFinding]:
