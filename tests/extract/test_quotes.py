@@ -278,3 +278,13 @@ def test_english_reported_speech():
     text = "Zelensky rejected the proposal on Friday."
     f = only(text, "en")
     assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")
+
+
+def test_actor_is_the_head_of_the_speaker_phrase_not_a_modifier():
+    text = "Ein Berater von Kremlchef Putin sagte, die Gespräche seien nützlich gewesen."
+    putin = SpeakerCandidate(text.index("Putin"), text.index(" sagte"), "vladimir-putin")
+    f = only(text, speakers=[putin])
+    assert (speaker(text, f), f.speaker) == ("Ein Berater von Kremlchef Putin", None)
+    text = "Nach Angaben von Kremlsprecher Peskow ist ein Treffen geplant."
+    peskov = SpeakerCandidate(text.index("Kremlsprecher"), text.index(" ist"), "dmitry-peskov")
+    assert only(text, speakers=[peskov]).speaker == "dmitry-peskov"

@@ -385,11 +385,7 @@ class _Extractor:
         toks = list(toks)
         span = self._span(toks)
         surface = self.text[span[0] : span[1]]
-        actor = None
-        for cand in self.candidates:
-            if cand.start < span[1] and span[0] < cand.end:
-                actor = cand.actor
-                break
+        actor = self._actor_of(toks) if self.candidates else None
         if len(toks) == 1 and self.lower[toks[0]] in self.lex.pronouns:
             # "sagte er": the pronoun stands for the previous speaker's actor.
             actor = self.last_speaker[2] if self.last_speaker is not None else None
@@ -397,6 +393,30 @@ class _Extractor:
         self.last_speaker = (span, surface, actor)
         self.last_speaker_sentence = sentence_no
         return span, surface, actor
+
+    def _actor_of(self, toks: list[int]) -> str | None:
+        """The known actor a speaker phrase names: the one at its head, not one in a
+        modifier ("Ein Berater von Kremlchef Putin" is not Putin, "Putins Sprecher" neither);
+        for a source phrase ("Angaben des Kremls") the one after the source noun."""
+        head = toks
+        for k, i in enumerate(toks[1:], start=1):
+            if self.lower[i] in self.links or self.words[i] in (",", "("):
+                head = toks[:k]
+                break
+        last = head[-1]
+        if any(self.lower[last].endswith(n) for n in self.lex.source_nouns) and len(head) < len(
+            toks
+        ):
+            rest = toks[len(head) + 1 :]
+            return self._actor_of(rest) if rest else None
+        covering = [c for c in self.candidates if c.start <= self.idx[last] < c.end]
+        if covering:
+            return max(covering, key=lambda c: c.end - c.start).actor
+        # An apposition names the same person: "der Sprecher, Dmitri Peskow,".
+        if len(head) < len(toks) and self.words[toks[len(head)]] == ",":
+            rest = toks[len(head) + 1 :]
+            return self._actor_of(rest) if rest else None
+        return None
 
     def _previous_speaker(self, sentence_no: int, window: int = 4):
         if self.last_speaker is None or sentence_no - self.last_speaker_sentence > window:
