@@ -615,7 +615,7 @@ class _Extractor:
                 # indirect quote, not a direct one.
                 saved = (self.last_speaker, self.last_speaker_sentence)
                 indirect = self._indirect(no, sent)
-                if indirect and self._embeds(indirect[0], found):
+                if indirect and indirect[0].type != "Reported" and self._embeds(indirect[0], found):
                     found = indirect + found  # the quoted fragments are quotes of their own too
                 else:
                     self.last_speaker, self.last_speaker_sentence = saved
