@@ -387,12 +387,24 @@ class _Extractor:
         surface = self.text[span[0] : span[1]]
         actor = self._actor_of(toks) if self.candidates else None
         if len(toks) == 1 and self.lower[toks[0]] in self.lex.pronouns:
-            # "sagte er": the pronoun stands for the previous speaker's actor.
-            actor = self.last_speaker[2] if self.last_speaker is not None else None
+            actor = self._antecedent(toks[0], sentence_no)
         # The latest mention, pronoun or not, is what a following report refers back to.
         self.last_speaker = (span, surface, actor)
         self.last_speaker_sentence = sentence_no
         return span, surface, actor
+
+    def _antecedent(self, pronoun: int, sentence_no: int) -> str | None:
+        """Whom "er"/"sie" stands for: the speaker of this or the previous sentence, else
+        the latest known actor named before it (within two sentences), else the last
+        speaker."""
+        recent = self.last_speaker is not None and self.last_speaker_sentence >= sentence_no - 1
+        if recent or not self.candidates:
+            return self.last_speaker[2] if self.last_speaker is not None else None
+        floor = self.idx[self.sentences[max(0, sentence_no - 2)].tokens[0]]
+        before = [c for c in self.candidates if floor <= c.start < self.idx[pronoun]]
+        if before:
+            return before[-1].actor
+        return self.last_speaker[2] if self.last_speaker is not None else None
 
     def _actor_of(self, toks: list[int]) -> str | None:
         """The known actor a speaker phrase names: the one at its head, not one in a
