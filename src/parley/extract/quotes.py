@@ -221,7 +221,8 @@ class _Extractor:
         self.comps = _COMPLEMENTIZERS[lang]
         self.stop = _stop_words(lang)
         self.forms = _lemma_forms(lang)
-        self.quotes = doc.user_data.get("parley_quoted_spans") or quoted_spans(text)
+        cached = doc.user_data.get("parley_quoted_spans")
+        self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
         self.sent_start = [False] * len(doc)
         self.sentences: list[_Sentence] = []
         q = 0
