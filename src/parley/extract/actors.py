@@ -478,10 +478,17 @@ class Gazetteer:
         who is meant, so the role phrase gives way to it, and what the phrase
         covered ("Trumps") is scanned again on its own.
         """
+        by_span: dict[tuple[int, int], list[_Entry]] = {}
+        for h in hits:
+            by_span.setdefault((h[0], h[1]), []).append(h[2])
+        role_only = {
+            span
+            for span, entries in by_span.items()
+            if any(e.roles for e in entries) and not any(e.actors for e in entries)
+        }
         out: list[Mention] = []
         for i, m in enumerate(mentions):
-            is_role = any(h[0] == m.start and h[1] == m.end and h[2].roles for h in hits)
-            if is_role and not any(h[2].actors for h in hits if (h[0], h[1]) == (m.start, m.end)):
+            if (m.start, m.end) in role_only:
                 nxt = mentions[i + 1] if i + 1 < len(mentions) else None
                 prev = mentions[i - 1] if i > 0 else None
                 # A one-word title ("Sondergesandten Kirill Dmitrijew") always gives way to

@@ -712,9 +712,9 @@ class _Extractor:
                 if subject:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
         # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
-        if any(
-            self._subjunctive(i) and not self.in_quote[i] for i in body
-        ) and not any(self.lower[i] in ("ich", "wir") for i in body):
+        if any(self._subjunctive(i) and not self.in_quote[i] for i in body) and not any(
+            self.lower[i] in ("ich", "wir") for i in body
+        ):
             speaker = self._previous_speaker(no)
             finding = QuoteFinding(spans=self._spans(toks), type="IndirectFreeIndirect")
             if speaker is not None:
