@@ -173,7 +173,13 @@ def sentence_events(
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES]
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
-        elif etype == "CONSULT" and len(actors) == 1 and speaker and speaker != actors[0].actor:
+        elif (
+            etype == "CONSULT"
+            and len(actors) == 1
+            and speaker
+            and speaker != actors[0].actor
+            and any(w in _POSSESSIVE for w in sent.words[max(0, hit.first - 3) : hit.first])
+        ):
             # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff."
             actors = [*actors, Mention(article, 0, 0, actor=speaker)]
         participants = _participants(actors, party)
@@ -211,6 +217,9 @@ def _ends_phrase(word: str) -> bool:
     return word in _PHRASE_END or word in _CLAUSE_BREAKS
 
 
+_POSSESSIVE = frozenset(
+    {"sein", "seine", "seinem", "seinen", "seines", "ihr", "ihre", "ihrem", "his", "her"}
+)
 _DEFINITE = frozenset({"dem", "den", "das", "des", "diesem", "diesen", "dieses", "the", "that"})
 _NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
 
