@@ -155,10 +155,17 @@ def sentence_events(
         cue_start = sent.char_of(hit.first)
         cue_end = cue_start + len(sent.words[hit.first])
         lo, hi = _clause(sent, hit.first, quoted)
+        if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations):
+            continue  # "Ein Treffen sei nicht geplant": no meeting took place
+        ranges = [(lo, hi)]
+        if lo == cue_start and lo > sent.start:
+            # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
+            # apposition; its subject stands in the sentence's first clause.
+            ranges.append(_clause(sent, 0, quoted))
         in_clause = [
             m
             for m in outside
-            if lo <= m.start < hi
+            if any(a <= m.start < b for a, b in ranges)
             and (cue_start <= m.start < cue_end or not _modifier(sent, m))
             and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
             and not _genitive(m)
@@ -170,7 +177,8 @@ def sentence_events(
             in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
         chosen = own or _with(sent, hit, in_clause) or in_clause
         places = [m for m in outside if m.type == "place" and lo <= m.start < hi]
-        actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES]
+        # Outlets report events; they take part only in a leak (as its publisher).
+        actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
         elif (
@@ -211,6 +219,13 @@ def sentence_events(
             )
         )
     return drafts
+
+
+def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) -> bool:
+    """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet")."""
+    return any(
+        w in negations and lo <= o < hi for w, o in zip(sent.words, sent.offsets, strict=True)
+    )
 
 
 def _ends_phrase(word: str) -> bool:
@@ -364,7 +379,7 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     merged: list[Draft] = []
     for draft in drafts:
         matches = [t for t in merged if _same(t, draft, party)]
-        if not matches and draft.definite and len(draft.event.participants) == 1:
+        if not matches and draft.definite:
             # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
             earlier = [t for t in merged if _compatible(t, draft)]
             matches = earlier[-1:]
