@@ -27,6 +27,7 @@ IndirectFreeIndirect, FreeIndirect, Reported); ``mode`` maps them onto SPEC §1.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -173,23 +174,28 @@ class _Extractor:
         self.lang = lang
         self.lex = lex
         self.candidates = sorted(candidates, key=lambda c: c.start)
-        self.words = [t.text for t in doc]
+        # One pass over the Doc: creating spaCy Token objects is the costly part.
+        rows = [(t.text, t.lemma_, t.idx, t.is_space, t.is_sent_start) for t in doc]
+        self.words = [r[0] for r in rows]
         self.lower = [w.lower() for w in self.words]
-        self.lemma = [t.lemma_.lower() for t in doc]
-        self.idx = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
-        self.space = [t.is_space for t in doc]
+        self.lemma = [r[1].lower() for r in rows]
+        self.idx = [r[2] for r in rows]
+        self.ends = [r[2] + len(r[0]) for r in rows]
+        self.space = [r[3] for r in rows]
+        opens = [r[4] for r in rows]
         self.dets = _DETERMINERS[lang]
         self.links = _GENITIVE_LINKS[lang]
         self.aux = _AUXILIARIES[lang]
         self.comps = _COMPLEMENTIZERS[lang]
         self.stop = _stop_words(lang)
+        self.forms = _lemma_forms(lang)
         self.quotes = quoted_spans(text)
         self.sent_start = [False] * len(doc)
         self.sentences: list[_Sentence] = []
         q = 0
-        for sent in doc.sents:
-            toks = [t.i for t in sent if not t.is_space]
+        bounds = [i for i, o in enumerate(opens) if o or i == 0] + [len(rows)]
+        for a, b in itertools.pairwise(bounds):
+            toks = [i for i in range(a, b) if not self.space[i]]
             if not toks:
                 continue
             self.sent_start[toks[0]] = True
@@ -206,7 +212,6 @@ class _Extractor:
         for span in self.quotes:
             for i in self._tokens_between(span.start, span.end):
                 self.in_quote[i] = True
-        self._char_to_tok = {t.idx: t.i for t in doc}
         self.last_speaker: tuple[Span, str, str | None] | None = None
         self.last_speaker_sentence = -10
 
@@ -232,8 +237,12 @@ class _Extractor:
         w = self.words[i]
         if not w[0].isupper():
             return w[0].isdigit() and "-" in w
-        # A sentence-initial function word is capitalised only by position.
-        return not (self.sent_start[i] and self.lower[i] in self.stop)
+        if not self.sent_start[i]:
+            return True
+        # Sentence-initial words are capitalised by position: a function word, or a word
+        # the lemma table knows only in lower case ("Besorgt äußerte sich …"), is no name.
+        lower = self.lower[i]
+        return lower not in self.stop and not (lower in self.forms and w not in self.forms)
 
     def _is_punct(self, i: int) -> bool:
         return not self.words[i][0].isalnum()
@@ -280,7 +289,7 @@ class _Extractor:
                 not head
                 and (lw not in self.stop or (j + 1 < limit and self._is_cap(j + 1)))
                 and lw[-1:] in "enrsm"
-                and w.isalpha()
+                and w.replace("-", "").isalpha()
                 and j + 1 < limit
                 and (self._is_cap(j + 1) or self.lower[j + 1][-1:] in "enrsm")
             ):
@@ -293,7 +302,7 @@ class _Extractor:
                     break
             elif (
                 head
-                and lw in ("und", "and")
+                and lw in ("und", "and", "sowie")
                 and j + 1 < limit
                 and (self._is_cap(j + 1) or self.lower[j + 1] in self.dets)
                 and self._np_forward(j + 1, limit) > j + 1
@@ -326,11 +335,11 @@ class _Extractor:
                 actor = cand.actor
                 break
         if len(toks) == 1 and self.lower[toks[0]] in self.lex.pronouns:
-            if self.last_speaker is not None:
-                actor = self.last_speaker[2]
-        else:
-            self.last_speaker = (span, surface, actor)
-            self.last_speaker_sentence = sentence_no
+            # "sagte er": the pronoun stands for the previous speaker's actor.
+            actor = self.last_speaker[2] if self.last_speaker is not None else None
+        # The latest mention, pronoun or not, is what a following report refers back to.
+        self.last_speaker = (span, surface, actor)
+        self.last_speaker_sentence = sentence_no
         return span, surface, actor
 
     def _previous_speaker(self, sentence_no: int, window: int = 4):
@@ -344,13 +353,14 @@ class _Extractor:
         """Speech verbs outside quotes: (verb token, cue tokens incl. particle and aux)."""
         found = []
         verbs = self.lex.all_verbs
+        stems = _particle_stems(self.lex)
         for pos, i in enumerate(toks):
             if self.in_quote[i] or not self.words[i][0].islower():
                 continue
             lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
-            for j in toks[pos + 1 :]:
+            for j in toks[pos + 1 :] if lemma in stems else ():
                 if (
                     self.in_quote[j]
                     or self.words[j] in _CLAUSE_BREAKS
@@ -401,13 +411,13 @@ class _Extractor:
         lo = pos
         while lo > 0:
             w = self.words[toks[lo - 1]]
-            if w in _CLAUSE_BREAKS or w in _TERMINAL or (self.in_quote[toks[lo - 1]]):
+            if w in _CLAUSE_BREAKS or w in _TERMINAL:
                 break
             lo -= 1
         hi = pos + 1
         while hi < len(toks):
             w = self.words[toks[hi]]
-            if w in _CLAUSE_BREAKS or w in _TERMINAL or self.in_quote[toks[hi]]:
+            if w in _CLAUSE_BREAKS or w in _TERMINAL:
                 break
             hi += 1
         return lo, hi
@@ -427,7 +437,7 @@ class _Extractor:
         pos = toks.index(first)
         verb = toks[pos]
         lo, hi = self._clause_bounds(toks, pos)
-        prefield = toks[lo:pos]
+        prefield = [t for t in toks[lo:pos] if not self.in_quote[t]]
         after = toks[pos + 1 : hi]
         limit = toks[hi - 1] + 1 if hi > pos + 1 else verb + 1
         # "Die Tat bezeichnete er als sinnlos": a pronoun right after the verb is the subject.
@@ -497,6 +507,12 @@ class _Extractor:
             if end > start and self._nominative(start) and self.lower[start] not in ("es", "man"):
                 end = self._with_appositions(start, end, outside[-1] + 1)
                 return list(range(start, end))
+        # "Seit August vertritt er die These, …": a pronoun early in the clause.
+        for i in outside[1:7]:
+            if self.words[i] in _CLAUSE_BREAKS or self.in_quote[i]:
+                break
+            if self.lower[i] in self.lex.pronouns:
+                return [i]
         return []
 
     def _nominative(self, i: int) -> bool:
@@ -506,6 +522,7 @@ class _Extractor:
     # ---- extraction -------------------------------------------------------
     def run(self) -> list[QuoteFinding]:
         out: list[QuoteFinding] = []
+        last_no = -1
         for no, sent in enumerate(self.sentences):
             found = self._direct(no, sent)
             if found:
@@ -519,7 +536,20 @@ class _Extractor:
                     self.last_speaker, self.last_speaker_sentence = saved
             else:
                 found = self._indirect(no, sent)
-            out.extend(found)
+            if (
+                len(found) == 1
+                and out
+                and found[0].type == out[-1].type == "IndirectFreeIndirect"
+                and found[0].speaker_span == out[-1].speaker_span
+                and "\n" not in self.text[out[-1].end : found[0].start]
+                and last_no == no - 1
+            ):
+                # A report in Konjunktiv runs on over several sentences: one quote.
+                out[-1].spans[-1] = (out[-1].spans[-1][0], found[0].end)
+            else:
+                out.extend(found)
+            if found:
+                last_no = no
         return out
 
     def _direct(self, no: int, sent: _Sentence) -> list[QuoteFinding]:
@@ -720,6 +750,16 @@ class _Extractor:
             if speaker is not None:
                 finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
             return [finding]
+        # 7. Hearsay "soll" with a perfect infinitive: "Der Täter soll geschossen haben."
+        #    (Plain "soll" + infinitive is as often a plan or an order, so it is left out.)
+        if any(
+            self.lower[i] in ("soll", "sollen") and not self.in_quote[i] for i in body
+        ) and self.lower[body[-1]] in ("haben", "sein", "handeln"):
+            finding = QuoteFinding(spans=self._spans(toks), type="FreeIndirect")
+            speaker = self._previous_speaker(no)
+            if speaker is not None:
+                finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
+            return [finding]
         return []
 
     def _subjunctive(self, i: int) -> bool:
@@ -788,6 +828,22 @@ class _Extractor:
 
 def _distance(char: int, spans: list[Span]) -> int:
     return min(min(abs(char - s), abs(char - e)) for s, e in spans)
+
+
+@lru_cache(maxsize=8)
+def _particle_stems(lex: SpeechLexicon) -> frozenset[str]:
+    """Verbs that form a cue with a separable particle ("kündigen" in "ankündigen")."""
+    return frozenset(
+        verb[len(p) :] for verb in lex.all_verbs for p in lex.particles if verb.startswith(p)
+    )
+
+
+@lru_cache(maxsize=2)
+def _lemma_forms(lang: str):
+    """The word forms of the lookup lemmatizer's table (case-sensitive), for "is it a noun?"."""
+    from parley.extract.nlp import get_nlp
+
+    return get_nlp(lang).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
 
 @lru_cache(maxsize=2)
