@@ -145,7 +145,7 @@ def test_stances_with_values_and_party_rollup():
     ]
     pred = [
         _stance("vladimir-putin", "territory-donbas", "demand"),
-        _stance("ukraine", "army-size", "demand", "800,000"),
+        _stance("ukraine", "army-size", "demand", "800.000"),  # German grouping
         _stance("ukraine", "nato-membership", "reject"),
         _stance("russia", "sanctions-relief", "demand", 1),  # no gold value: ignored by value row
     ]

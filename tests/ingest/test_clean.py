@@ -113,12 +113,12 @@ def test_consent_block_without_its_last_sentence_is_not_removed():
 
 
 def test_outlet_rules_apply_only_for_that_outlet():
-    raw = "Kiew lehnte ab.\nReporting by Jane Doe in Kyiv; Editing by John Roe\n"
+    raw = "Kiew lehnte ab.\nHier können Sie unsere WELT-Podcasts hören\n"
     assert clean_text(raw).text == raw.strip()
-    for outlet in ("Reuters", "www.reuters.com", "https://www.reuters.com/world/x"):
+    for outlet in ("WELT", "www.welt.de", "https://www.welt.de/politik/article1.html"):
         result = clean_text(raw, outlet=outlet)
         assert result.text == "Kiew lehnte ab."
-        assert [r.reason for r in result.removed] == ["reuters-credits"]
+        assert [r.reason for r in result.removed] == ["welt-promo"]
     assert clean_text(raw, outlet="Unknown Gazette").text == raw.strip()
 
 
@@ -144,6 +144,12 @@ def test_bad_rule_files_name_the_file_and_rule(tmp_path: Path):
     )
     with pytest.raises(ParleyError, match="exactly one of end/follow"):
         load_rules(both)
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(
+        "lines:\n  - name: t\n    pattern: 'x'\n    ignorecase: true\n", encoding="utf-8"
+    )
+    with pytest.raises(ParleyError, match=r"rule 't': unknown key\(s\) \['ignorecase'\]"):
+        load_rules(typo)
     with pytest.raises(ParleyError, match=r"missing\.yaml: cannot read"):
         load_rules(tmp_path / "missing.yaml")
     (tmp_path / "syntax.yaml").write_text("lines: [\n", encoding="utf-8")

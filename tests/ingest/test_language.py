@@ -38,6 +38,17 @@ def test_unknown_code_is_a_clear_error():
         detect_language("Hallo Welt", ["de", "xx"])
 
 
+def test_long_texts_use_the_low_accuracy_detector_short_ones_the_high():
+    long_text = " ".join([SAMPLES["de"]] * 4)
+    assert len(long_text) >= language.LOW_ACCURACY_MIN_CHARS > len(SAMPLES["de"])
+    assert detect_language(long_text) == detect_language(SAMPLES["de"]) == "de"
+    # Both detectors now exist: asking for them again builds nothing.
+    misses = language._detector.cache_info().misses
+    for low_accuracy in (True, False):
+        language._detector(frozenset(language.DEFAULT_LANGUAGES), low_accuracy)
+    assert language._detector.cache_info().misses == misses
+
+
 def test_detector_is_built_once_per_language_set():
     detect_language(SAMPLES["de"], ["en", "de"])
     before = language._detector.cache_info().misses

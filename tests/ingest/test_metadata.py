@@ -37,6 +37,9 @@ PROSE_EN = (
         ("2025-12-02", "2025-12-02"),
         ("Published Dec. 2, 2025", "2025-12-02"),
         ("Updated December 3, 2025 10:04 am ET", "2025-12-03"),
+        ("Tue 2 Dec 2025 10.04 GMT", "2025-12-02"),
+        ("Published: 12:05 EST, 2 December 2025", "2025-12-02"),
+        ("Dienstag, 02.12.2025, 14:05 Uhr", "2025-12-02"),
     ],
 )
 def test_published_from_stated_date_stamp(header, date):
@@ -54,10 +57,24 @@ def test_published_from_stated_date_stamp(header, date):
         "Gut gelaufen pic.twitter.com/Abc123\n— Erika Muster (@erika) December 2, 2025",
         # Nor a heading that names an event's date.
         "Treffen am 2. Dezember 2025",
+        # Nor a bare date heading after the first paragraph of prose.
+        f"{PROSE_DE}\nFreitag, 5. Dezember 2025",
+        "Ergebnisse vom Wochenende\nSamstag, 6. Dezember 2025:",
     ],
 )
 def test_no_publication_date_is_invented(text):
     assert meta(f"Ein Titel für den Test\n{text}\n{PROSE_DE}").published is None
+
+
+def test_footer_date_only_as_last_line_or_date_byline():
+    assert meta(f"Ein Titel\n{PROSE_DE}\n08.12.2025").published == "2025-12-08"
+    assert meta(f"Ein Titel\n{PROSE_DE}\n8. Dezember 2025 | Erika Muster").published == (
+        "2025-12-08"
+    )
+    # A bare date followed by more lines heads a section (a match day's results).
+    assert (
+        meta(f"Ein Titel\n{PROSE_DE}\nSonntag, 7. Dezember 2025\nKiew – Lwiw 2:1").published is None
+    )
 
 
 def test_quoted_date_on_a_short_line_is_not_a_stamp():
@@ -101,6 +118,31 @@ def test_find_dates_round_trips_written_dates(day):
         assert [d.date for d in find_dates(f"x {text} y")] == [day.isoformat()]
 
 
+LINES = st.sampled_from(
+    [
+        "Ein Titel für den Test",
+        PROSE_DE,
+        PROSE_EN,
+        "„Am 2. Dezember 2025 werden wir es wissen“, sagte ein Diplomat.",
+        "Die Gespräche hatten am 14. Oktober 2025 in Miami begonnen und dauerten an.",
+        "— Erika Muster (@erika) December 2, 2025",
+        "Treffen am 3. Dezember 2025",
+        "8. Dezember 2025 | Erika Muster",
+        "Stand: 04.12.2025",
+        "Stand:",
+        "Politik – Diplomatie 27. Nov 2025",
+        "",
+    ]
+)
+
+
+@given(st.lists(LINES, max_size=12), st.text(max_size=200))
+def test_published_is_always_a_date_written_in_the_text(lines, noise):
+    raw = "\n".join([*lines, noise])
+    published = meta(raw).published
+    assert published is None or published in {d.date for d in find_dates(raw)}
+
+
 # ------------------------------------------------------------------ title, author, outlet
 
 
@@ -111,6 +153,25 @@ def test_title_is_first_headline_after_kicker():
 
 def test_no_title_when_text_starts_with_prose():
     assert meta(PROSE_DE).title is None
+
+
+def test_title_after_one_word_kicker():
+    assert meta(f"Ukraine-Krieg\nGespräche in Genf ohne Ergebnis\n{PROSE_DE}").title == (
+        "Gespräche in Genf ohne Ergebnis"
+    )
+
+
+@pytest.mark.parametrize(
+    ("hint", "title"),
+    [
+        ("Gespräche in Genf ohne Ergebnis | WELT", "Gespräche in Genf ohne Ergebnis"),
+        ("Talks end without result - BBC News", "Talks end without result"),
+        ("Talks end - for now | Lokalblatt", "Talks end - for now | Lokalblatt"),
+        ("Russland – Ukraine: Gespräche in Genf", "Russland – Ukraine: Gespräche in Genf"),
+    ],
+)
+def test_title_hint_loses_outlet_suffix_only(hint, title):
+    assert meta(PROSE_DE, hints={"title": hint}).title == title
 
 
 def test_title_hint_wins():
@@ -132,10 +193,21 @@ def test_title_hint_wins():
             "Erika Muster",
         ),
         (f"{PROSE_EN}\nReporting by Jane Doe in Kyiv; Editing by John Roe", "Jane Doe"),
+        (
+            "Titel des Artikels\n02.12.2025, 10:30 Uhr | Von Erika Muster und Max Beispiel\n"
+            + PROSE_DE,
+            "Erika Muster und Max Beispiel",
+        ),
     ],
 )
 def test_author_from_bylines(raw, author):
     assert meta(raw).author == author
+
+
+def test_author_hint_wins_without_its_prefix_and_urls_are_not_names():
+    raw = f"Titel des Artikels\nVon Erika Muster\n{PROSE_DE}"
+    assert meta(raw, hints={"author": "By  Jane Doe"}).author == "Jane Doe"
+    assert meta(raw, hints={"author": "https://example.org/authors/jd"}).author == "Erika Muster"
 
 
 @pytest.mark.parametrize(
@@ -158,6 +230,10 @@ def test_outlet_from_url_hint_and_text_cue():
     cue = f"{PROSE_DE}\nErika Muster berichtet für WELT seit 2025 aus Kiew."
     assert meta(cue).outlet == "WELT"
     assert meta(f"KYIV (Reuters) - {PROSE_EN}").outlet == "Reuters"
+    assert meta(f"Headline of the piece\nBy Jane Doe | The Guardian\n{PROSE_EN}").outlet == (
+        "The Guardian"
+    )
+    assert meta(f"Titel des Artikels\nVon Erika Muster, Kiew\n{PROSE_DE}").outlet is None
     assert meta(PROSE_DE).outlet is None
 
 

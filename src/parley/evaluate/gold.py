@@ -27,6 +27,7 @@ What is compared, per article:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -234,14 +235,20 @@ def _event_key(record: Record, with_mode: bool = False) -> tuple[Any, ...]:
     return (*key, record.get("mode")) if with_mode else key
 
 
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+")
+
+
 def _norm_value(value: Any) -> Any:
+    """Numbers compare as floats whatever their grouping ("800.000", "800,000")."""
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int | float):
         return float(value)
     text = str(value).strip().lower()
+    if _GROUPED_NUMBER.fullmatch(text):
+        text = re.sub(r"[.,\u202f\u00a0 ]", "", text)
     try:
-        return float(text.replace(",", ""))
+        return float(text)
     except ValueError:
         return text
 

@@ -39,10 +39,17 @@ __all__ = [
     "clean_text",
     "cleaner_for",
     "load_rules",
+    "outlet_slug",
 ]
 
 RULES_PACKAGE = "parley.ingest.rules"
 _BLANK_RUN = re.compile(r"\n{3,}")
+_COMMON_KEYS = {"name", "description", "examples"}
+_RULE_KEYS = {
+    "lines": _COMMON_KEYS | {"pattern", "ignore_case"},
+    "blocks": _COMMON_KEYS | {"start", "end", "follow", "inner", "max_lines", "min_lines"},
+    "inline": _COMMON_KEYS | {"pattern", "replace", "ignore_case"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +64,19 @@ class LineRule:
 
 @dataclass(frozen=True, slots=True)
 class BlockRule:
-    """Drop a run of lines from a ``start`` line to an ``end`` line or while ``follow`` holds."""
+    """Drop a run of lines from a ``start`` line to an ``end`` line or while ``follow`` holds.
+
+    With ``end``, every line between start and end must match ``inner`` (when given), so a
+    block can never swallow prose that happens to sit between a lone start and a later end.
+    """
 
     name: str
     start: str
     end: str | None = None
     follow: str | None = None
     max_lines: int = 10
+    inner: str | None = None
+    min_lines: int = 1
     examples: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
@@ -149,6 +162,11 @@ def _parse_rules(data: Any, source: str) -> RuleSet:
         for item in items:
             if not isinstance(item.get("name"), str) or not item["name"]:
                 raise ParleyError(f"{source}: a rule in {section!r} has no name")
+            unknown = set(item) - _RULE_KEYS[section]
+            if unknown:  # a misspelt key would otherwise be ignored silently
+                raise ParleyError(
+                    f"{source}: rule {item['name']!r}: unknown key(s) {sorted(unknown)}"
+                )
         return items
 
     def text(item: dict[str, Any], key: str, *, required: bool = True) -> str | None:
@@ -178,17 +196,23 @@ def _parse_rules(data: Any, source: str) -> RuleSet:
         start = text(item, "start")
         end = text(item, "end", required=False)
         follow = text(item, "follow", required=False)
+        inner = text(item, "inner", required=False)
         if (end is None) == (follow is None):
             raise ParleyError(f"{source}: rule {item['name']!r}: give exactly one of end/follow")
+        if inner is not None and end is None:
+            raise ParleyError(f"{source}: rule {item['name']!r}: 'inner' needs 'end'")
         max_lines = item.get("max_lines", 10)
-        if not isinstance(max_lines, int) or max_lines < 1:
-            raise ParleyError(f"{source}: rule {item['name']!r}: max_lines must be >= 1")
-        for pattern in (start, end, follow):
+        min_lines = item.get("min_lines", 1)
+        if not isinstance(max_lines, int) or not isinstance(min_lines, int):
+            raise ParleyError(f"{source}: rule {item['name']!r}: min/max_lines must be integers")
+        if not 1 <= min_lines <= max_lines:
+            raise ParleyError(f"{source}: rule {item['name']!r}: need 1 <= min_lines <= max_lines")
+        for pattern in (start, end, follow, inner):
             if pattern is not None:
                 _compile(source, item["name"], pattern)
         assert start is not None
         blocks.append(
-            BlockRule(item["name"], start, end, follow, max_lines,
+            BlockRule(item["name"], start, end, follow, max_lines, inner, min_lines,
                       _examples(source, item["name"], item.get("examples")))
         )  # fmt: skip
     inline = []
@@ -241,11 +265,8 @@ class Cleaner:
         self._line_names = [r.name for r in rules.lines]
         self._lines = self._alternation((r.pattern, r.ignore_case) for r in rules.lines)
         self._block_starts = self._alternation((r.start, False) for r in rules.blocks)
-        self._block_ends = [
-            (
-                re.compile(r.end, re.VERBOSE) if r.end else None,
-                re.compile(r.follow, re.VERBOSE) if r.follow else None,
-            )
+        self._block_parts = [
+            tuple(re.compile(p, re.VERBOSE) if p else None for p in (r.end, r.follow, r.inner))
             for r in rules.blocks
         ]
         flags = re.VERBOSE
@@ -281,26 +302,31 @@ class Cleaner:
             return None
         k = self._which(match)
         rule = self.rules.blocks[k]
-        end, follow = self._block_ends[k]
+        end, follow, inner = self._block_parts[k]
         stop = min(len(lines), i + rule.max_lines)
         if end is not None:
             for j in range(i + 1, stop):
-                if end.fullmatch(lines[j].strip()):
+                line = lines[j].strip()
+                if end.fullmatch(line):
                     return rule.name, j - i + 1
+                if line and inner is not None and not inner.fullmatch(line):
+                    return None
             return None
         assert follow is not None
         j = i + 1
         while j < stop and follow.fullmatch(lines[j].strip()):
             j += 1
-        return rule.name, j - i
+        return (rule.name, j - i) if j - i >= rule.min_lines else None
 
     def _rewrite(self, line: str, number: int, removed: list[RemovedLine]) -> str:
+        """Apply the inline rules, recording each rewritten fragment as it was written."""
         for name, pattern, replace in self._inline:
-            if pattern.search(line) is None:
-                continue
-            for match in pattern.finditer(line):
+
+            def record(match: re.Match[str], name: str = name, replace: str = replace) -> str:
                 removed.append(RemovedLine(match.group(0).strip(), name, number))
-            line = pattern.sub(replace, line)
+                return match.expand(replace)
+
+            line = pattern.sub(record, line)
         return line
 
     def clean(self, raw: str) -> CleanResult:
@@ -323,7 +349,8 @@ class Cleaner:
             if block is not None:
                 name, count = block
                 for j in range(i, i + count):
-                    removed.append(RemovedLine(lines[j].strip(), name, j + 1))
+                    if lines[j].strip():  # blank lines inside a block are just dropped
+                        removed.append(RemovedLine(lines[j].strip(), name, j + 1))
                 i += count
                 continue
             match = self._lines.fullmatch(stripped) if self._lines is not None else None

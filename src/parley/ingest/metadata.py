@@ -27,6 +27,7 @@ from parley.errors import ParleyError
 from parley.ingest.language import detect_language
 
 __all__ = [
+    "DateMatch",
     "KnownOutlet",
     "Metadata",
     "extract_metadata",
@@ -38,6 +39,8 @@ __all__ = [
 
 @dataclass(slots=True)
 class Metadata:
+    """What the source states about an article; None wherever it states nothing."""
+
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
@@ -51,6 +54,8 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class KnownOutlet:
+    """An outlet of rules/outlets.yaml; ``slug`` names its rule file rules/outlets/<slug>.yaml."""
+
     name: str
     slug: str
     domains: tuple[str, ...]
@@ -155,6 +160,8 @@ _DATE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class DateMatch:
+    """A written date found in text, with its character span."""
+
     date: str  # YYYY-MM-DD
     start: int
     end: int
@@ -211,8 +218,21 @@ _PREPOSITION_BEFORE = re.compile(
     r"|[.!?])\s*$",
     re.IGNORECASE,
 )
+# A clock time, time zone or weekday next to a date in a stamp ("12:05 EST, ", ", 10.04 Uhr").
+_TIME_OR_WEEKDAY_RE = r"""[\s,|–-]*(?:(?:um|at)\s+)?
+    (?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?
+       (?:\s*(?:MEZ|MESZ|CET|CEST|ET|EST|EDT|PT|PST|PDT|GMT|UTC|BST|MSK))?
+      |(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))
+    (?![\w])[\s,|–-]*"""
+_TIME_OR_WEEKDAY = re.compile(_TIME_OR_WEEKDAY_RE, re.VERBOSE | re.IGNORECASE)
+_UPDATE_NOTE = re.compile(
+    r"(?:updated|aktualisiert|last\s+updated|zuletzt\s+aktualisiert)\b[^.!?\n]{0,40}",
+    re.IGNORECASE,
+)
 _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|https?://t\.co/")
 HEADER_LINES = 8
+DATELINE_LINES = 8  # title, kicker, stamp, byline, photo credit and caption may come first
+RAW_EDGE_LINES = 15
 FOOTER_LINES = 3
 
 
@@ -221,9 +241,12 @@ def _inside_quote(line: str, start: int) -> bool:
 
 
 def _stamp_date(line: str) -> tuple[str, str] | None:
-    """(date, kind) if the whole line is a date stamp: labelled, a kicker, or date | byline.
+    """(date, kind) if the whole line is a date stamp, else None.
 
-    kind is "published", "label" (an update/as-of label) or "line" (unlabelled stamp).
+    kind: "published" (a publication label), "label" (an as-of/update label like "Stand:"),
+    "bare" (the line is a date, maybe with weekday and time), "byline" (the date opens a
+    line that goes on after a separator: "8. Dezember 2025 | Name") or "kicker"
+    (a short label ending in the date: "USA – Diplomatie 27. Nov 2025").
     """
     if len(line) > 140 or _EMBEDDED_POST.search(line):
         return None
@@ -233,25 +256,35 @@ def _stamp_date(line: str) -> tuple[str, str] | None:
         return None
     first = dates[0]
     if label:
-        if first.start == label.end() or not line[label.end() : first.start].strip(" ,"):
+        between = line[label.end() : first.start]
+        if not between.strip(" ,") or _TIME_OR_WEEKDAY.fullmatch(between):
             kind = "published" if _PUBLISHED_LABEL.match(line) else "label"
             return first.date, kind
         return None
     before = line[: first.start].rstrip()
+    if _TIME_OR_WEEKDAY.fullmatch(before):  # "Dienstag, 02.12.2025" opens with its date
+        before = ""
     after = line[first.end :].strip()
+    separated = after[:1] in tuple(_SEPARATORS)
+    if t := _TIME_OR_WEEKDAY.match(after):  # ", 10:30 Uhr | …": the time separates too
+        after, separated = after[t.end() :], True
+    if _UPDATE_NOTE.fullmatch(after):  # "March 12, 2025 6:14 AM UTC Updated 3 hours ago"
+        after = ""
     if line.rstrip(" .").endswith((".", "!", "?")) and after:
         return None  # a sentence, not a stamp
-    # Date first, then a separator and a short rest (byline, place, time).
-    if not before and (not after or (after[0] in _SEPARATORS and len(after) <= 80)):
-        return first.date, "line"
-    # Kicker or caption ending in the date: "USA – Diplomatie 27. Nov 2025".
+    if line.endswith(":"):
+        return None  # a heading introducing what follows ("Samstag, 5. November 2005:")
+    if not before and not after:
+        return first.date, "bare"
+    if not before and separated and after.strip(_SEPARATORS) and len(after) <= 80:
+        return first.date, "byline"
     if (
         not after.strip(" .")
         and len(before) <= 80
         and not _PREPOSITION_BEFORE.search(before)
         and not re.search(r"[.!?;]", before)
     ):
-        return first.date, "line"
+        return first.date, "kicker"
     return None
 
 
@@ -259,23 +292,44 @@ def _nonempty(text: str) -> list[str]:
     return [s for s in (ln.strip() for ln in text.splitlines()) if s]
 
 
-def _published(raw: str, cleaned_lines: list[str]) -> str | None:
-    """The date the page states as its own: a labelled stamp first, then header/footer stamps."""
-    labelled: list[tuple[str, str]] = []
-    for line in _nonempty(raw):
-        if _STAMP_LABEL.match(line):
-            stamp = _stamp_date(line)
-            if stamp:
-                labelled.append(stamp)
+def _is_prose(line: str) -> bool:
+    """A line of running text: several words ending like a sentence (headlines do not)."""
+    return len(line.split()) >= 6 and line.rstrip("“”\"»«’')").endswith((".", "!", "?"))
+
+
+def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
+    """The date the page states as its own, from where pages put it, never from the body.
+
+    1. A labelled stamp ("Veröffentlicht am …" preferred over "Stand: …") among the first or
+       last raw lines (the cleaner drops these lines, so the raw text is read).
+    2. In the header: any stamp before the first prose line (kicker, bare date); a date
+       byline ("8. Dezember 2025 | Name") also after a teaser. A bare date after prose is a
+       section heading ("Freitag, 8. Februar 2008" over a day's results), not a stamp.
+    3. In the footer, after the last prose line: a date byline, or a bare date as the very
+       last line (a bare date followed by more lines heads a section).
+    """
+    edges = raw_lines[:RAW_EDGE_LINES] + raw_lines[-RAW_EDGE_LINES:]
+    labelled = [
+        stamp
+        for line in dict.fromkeys(edges)
+        if _STAMP_LABEL.match(line) and (stamp := _stamp_date(line))
+    ]
     for date, kind in labelled:
         if kind == "published":
             return date
     if labelled:
         return labelled[0][0]
-    zone = cleaned_lines[:HEADER_LINES] + cleaned_lines[-FOOTER_LINES:]
-    for line in zone:
+    seen_prose = False
+    for line in cleaned_lines[:HEADER_LINES]:
         stamp = _stamp_date(line)
-        if stamp:
+        if stamp and (not seen_prose or stamp[1] == "byline"):
+            return stamp[0]
+        seen_prose = seen_prose or _is_prose(line)
+    for back, line in enumerate(reversed(cleaned_lines[-FOOTER_LINES:])):
+        if _is_prose(line):
+            break
+        stamp = _stamp_date(line)
+        if stamp and (stamp[1] == "byline" or (stamp[1] == "bare" and back == 0)):
             return stamp[0]
     return None
 
@@ -295,19 +349,21 @@ _NOT_NAME_WORDS = frozenset(
         r"\w+",
         """der die das des dem den ein eine mehr zur zum weitere weiter lesen alle mit und oder
         nach vor für auf aus bei the a an more read all with and or after before for on of in
-        kommentare artikel news update live video audio foto bild quelle ende""",
+        kommentare artikel news update live video audio foto bild quelle quellen ende
+        montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday
+        thursday friday saturday sunday""",
     )
 )
 _BYLINE = re.compile(
-    rf"^(?:von|by|text|autor(?:in)?|author|written\s+by)\s*:?\s+(?P<names>{_NAMES})(?:\s*[,|–—-].*)?$",
-    re.IGNORECASE,
+    r"^(?i:von|by|text|autor(?:in)?|author|written\s+by)\s*:?\s+"
+    rf"(?P<names>{_NAMES})(?:\s*[,|–—-].*)?$"
 )
 _REPORTS_FOR = re.compile(
     rf"^(?P<name>{_NAME})\s+(?:berichtet|schreibt|arbeitet|ist|war|reports|writes|works|is)\b"
     r"[^.\n]{0,60}?\b(?:für|bei|for|at)\s+(?:die\s+|den\s+|das\s+|the\s+)?(?P<outlet>[^\s,.]+(?:\s+[A-ZÄÖÜ][^\s,.]*)?)"
 )
 _REPORTING_BY = re.compile(
-    rf"^(?:Reporting|Writing)\s+by\s+(?P<names>{_NAMES})(?=\s*(?:;|\bin\b|$))"
+    rf"^\(?(?:Reporting|Writing)\s+by\s+(?P<names>{_NAMES})(?=\s*(?:;|\bin\b|$))"
 )
 _TAG = re.compile(r"(?<=[.!?“”\"»«)])\s*\((?P<tag>[^()\n]{2,120})\)\s*$")
 _AGENCY_ITEM = re.compile(
@@ -315,6 +371,10 @@ _AGENCY_ITEM = re.compile(
     re.IGNORECASE,
 )
 _KUERZEL = re.compile(rf"^[{_LO}]{{2,5}}(?:/[{_LO}]{{2,5}})*$")
+
+
+def _split_names(text: str) -> list[str]:
+    return re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", text)
 
 
 def _looks_like_name(text: str) -> bool:
@@ -328,14 +388,17 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
     footer = cleaned_lines[-FOOTER_LINES:]
     for line in header + footer:
         m = _BYLINE.match(line)
-        if m and all(
-            _looks_like_name(n) for n in re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", m["names"])
-        ):
+        if m and all(_looks_like_name(n) for n in _split_names(m["names"])):
             return m["names"]
         stamp = _stamp_date(line)
-        if stamp:  # "8. Dezember 2025 | Alastair Crooke"
-            rest = re.sub(_DATE, "", line).strip(_SEPARATORS + " ")
-            if rest and _looks_like_name(rest):
+        if stamp and stamp[1] == "byline":  # "8. Dezember 2025 | Alastair Crooke"
+            rest = _DATE.sub("", line, count=1)
+            rest = rest.strip(_SEPARATORS + " ")
+            rest = rest[t.end() :] if (t := _TIME_OR_WEEKDAY.match(rest)) else rest
+            byline = _BYLINE.match(rest)
+            if byline:
+                rest = byline["names"]
+            if rest and all(_looks_like_name(n) for n in _split_names(rest)):
                 return rest
     for line in footer:
         m = _REPORTS_FOR.match(line)
@@ -346,14 +409,10 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         if m:
             items = [i.strip() for i in re.split(r"[,;]", m["tag"]) if i.strip()]
             names = [i for i in items if _looks_like_name(i)]
-            marker = any(_AGENCY_ITEM.match(i) or _KUERZEL.match(i) for i in items)
-            if (
-                names
-                and marker
-                and len(names)
-                + sum(bool(_AGENCY_ITEM.match(i) or _KUERZEL.match(i)) for i in items)
-                == len(items)
-            ):
+            markers = [i for i in items if _AGENCY_ITEM.match(i) or _KUERZEL.match(i)]
+            # Only a tag made of names plus an editor's initials or an agency is a byline;
+            # "(Wolodymyr Selenskyj)" after a sentence is not.
+            if names and markers and len(names) + len(markers) == len(items):
                 return ", ".join(names)
         if _looks_like_name(footer[-1]):  # a trailing name line
             return footer[-1]
@@ -400,12 +459,13 @@ def _outlet(
         if domain:
             return domain
     table = _outlets()
-    for line in raw_lines:
+    for line in raw_lines[:HEADER_LINES] + raw_lines[-RAW_EDGE_LINES:]:  # bylines, author bios
         m = _REPORTS_FOR.match(line)
-        if m:
-            alias = table.alias_regex.match(m["outlet"])
-            if alias:
-                return table.by_key[_norm_key(alias.group(0))].name
+        alias = table.alias_regex.match(m["outlet"]) if m else None
+        if alias is None and (byline := _BYLINE.match(line)):  # "By Jane Doe | Reuters"
+            alias = table.alias_regex.search(line, byline.end("names"))
+        if alias:
+            return table.by_key[_norm_key(alias.group(0))].name
     if dateline_agency:
         known = known_outlet(dateline_agency)
         return known.name if known else dateline_agency
@@ -413,13 +473,13 @@ def _outlet(
 
 
 def _title(cleaned_lines: list[str]) -> str | None:
-    for line in cleaned_lines[:3]:
-        if _stamp_date(line) or _BYLINE.match(line):
-            continue
+    """The headline: the first line, after any kicker, stamp or byline, if it reads like one."""
+    for line in cleaned_lines[:4]:
         words = line.split()
+        if len(words) < 2 or _stamp_date(line) or _BYLINE.match(line):
+            continue  # a one-word kicker ("Ukraine-Krieg"), a date stamp, a byline
         if (
             len(line) <= 200
-            and len(words) >= 2
             and not line.endswith((".", ",", ";", ":"))
             and not line[0].islower()
             and not _PLACE_DATELINE.match(line)
@@ -432,7 +492,7 @@ def _title(cleaned_lines: list[str]) -> str | None:
 
 def _dateline(cleaned_lines: list[str]) -> tuple[str | None, str | None]:
     """(dateline as written, agency named in it) from the first lines of prose."""
-    for line in cleaned_lines[:4]:
+    for line in cleaned_lines[:DATELINE_LINES]:
         if len(line.split()) < 6 or _stamp_date(line):
             continue  # a heading or kicker, not the first line of prose
         m = _AGENCY_DATELINE.match(line)
@@ -451,7 +511,31 @@ def _hint(hints: Mapping[str, str | None] | None, key: str) -> str | None:
     if not hints:
         return None
     value = hints.get(key)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _author_hint(value: str | None) -> str | None:
+    """A page's author field without its "By"/"Von" prefix; profile URLs are not names."""
+    if not value or re.search(r"https?://|www\.|@", value):
+        return None
+    return re.sub(r"^(?:by|von)\s+", "", value, flags=re.IGNORECASE) or None
+
+
+def _title_hint(value: str | None, outlet: str | None) -> str | None:
+    """A page title without the outlet suffix pages append ("Headline | WELT", "… - BBC News")."""
+    if not value:
+        return None
+    head, sep, tail = max(
+        (value.rpartition(s) for s in (" | ", " - ", " – ", " — ", " :: ")),
+        key=lambda parts: len(parts[0]),
+    )
+    if (
+        sep
+        and head
+        and (known_outlet(tail) is not None or (outlet and _norm_key(tail) == _norm_key(outlet)))
+    ):
+        return head.strip()
+    return value
 
 
 def _language_hint(value: str | None) -> str | None:
@@ -478,14 +562,15 @@ def extract_metadata(
     raw_lines = _nonempty(raw)
     cleaned_lines = _nonempty(cleaned)
     dateline, agency = _dateline(cleaned_lines)
-    published = normalise_date(_hint(hints, "published")) or _published(raw, cleaned_lines)
+    published = normalise_date(_hint(hints, "published")) or _published(raw_lines, cleaned_lines)
     language = _language_hint(_hint(hints, "language"))
     if language is None or (languages and language not in languages):
         language = detect_language(cleaned, languages)
+    outlet = _outlet(url, _hint(hints, "outlet"), raw_lines, agency)
     return Metadata(
-        title=_hint(hints, "title") or _title(cleaned_lines),
-        outlet=_outlet(url, _hint(hints, "outlet"), raw_lines, agency),
-        author=_hint(hints, "author") or _author(raw_lines, cleaned_lines),
+        title=_title_hint(_hint(hints, "title"), outlet) or _title(cleaned_lines),
+        outlet=outlet,
+        author=_author_hint(_hint(hints, "author")) or _author(raw_lines, cleaned_lines),
         published=published,
         language=language,
         dateline=_hint(hints, "dateline") or dateline,
