@@ -47,28 +47,31 @@ def _root(
 def _register() -> None:
     """Attach every stage's commands, in data-flow order.
 
-    Each ``*_cmds`` module exposes ``register(app)``. Command modules import heavy
-    libraries (spaCy, trafilatura, NumPy) inside the command functions, so that
-    ``parley --help`` stays instant.
+    Each ``parley/cli/*_cmds.py`` module exposes ``register(app)`` and is found by
+    name, so a stage adds commands without editing this file. Command modules
+    import heavy libraries (spaCy, trafilatura, NumPy) inside the command
+    functions, so that ``parley --help`` stays instant.
     """
-    from parley.cli import (
-        case_cmds,
-        eval_cmds,
-        eval_gold_cmds,
-        eval_quotes_cmds,
-        extract_cmds,
-        ingest_cmds,
-    )
+    import importlib
+    import pkgutil
 
-    for module in (
-        case_cmds,
-        ingest_cmds,
-        extract_cmds,
-        eval_cmds,
-        eval_gold_cmds,
-        eval_quotes_cmds,
-    ):
-        module.register(app)
+    import parley.cli as package
+
+    names = [m.name for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_cmds")]
+    rank = {name: i for i, name in enumerate(_ORDER)}
+    for name in sorted(names, key=lambda n: (rank.get(n, len(rank)), n)):
+        importlib.import_module(f"parley.cli.{name}").register(app)
+
+
+# Help lists commands in registration order: follow the data flow.
+_ORDER = (
+    "ingest_cmds",
+    "extract_cmds",
+    "case_cmds",
+    "simulate_cmds",
+    "mediate_cmds",
+    "eval_cmds",
+)
 
 
 _register()

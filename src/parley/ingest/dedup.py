@@ -71,7 +71,8 @@ def _minhash() -> MinHash:
 
 def _shingle_hashes(words: list[str]) -> list[int]:
     """32-bit hashes of the word 3-shingles: CRC-32 per word, combined in NumPy."""
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), np.uint32, len(words))
+    table = {w: zlib.crc32(w.encode("utf-8")) for w in set(words)}  # each word hashed once
+    h = np.array([table[w] for w in words], dtype=np.uint32)
     shingles = (h[:-2] * _MIX1 ^ h[1:-1]) * _MIX2 ^ h[2:]  # wraps modulo 2**32
     return np.unique(shingles).tolist()
 
