@@ -105,6 +105,8 @@ class LanguageCues:
     pronouns: frozenset[str] = frozenset()
     anaphoric: CueSet = field(default_factory=CueSet)
     conditional_nouns: frozenset[str] = frozenset()
+    plan_modals: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -165,6 +167,8 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         pronouns=words("pronouns"),
         anaphoric=CueSet((w, "source") for w in grammar.get("anaphoric_source", [])),
         conditional_nouns=words("conditional_nouns"),
+        plan_modals=words("plan_modals"),
+        document_nouns=words("document_nouns"),
         speech=CueSet(speech),
         events=CueSet(events),
         stances=CueSet(stances),

@@ -67,6 +67,7 @@ class Context:
     previous_actor: str | None = None
     last_document: str | None = None
     speaker: str | None = None  # speaker of a quote covering most of this sentence
+    document_topic: int = 0  # sentences since a plan or draft was last named (0 = this one)
 
 
 def sentence_stances(
@@ -88,15 +89,26 @@ def sentence_stances(
         for h in cues.stances.find(sent.words, sent.lemmas)
         if context.speaker or not _inside(sent.char_of(h.first), quoted)
     ]
-    if not stance_hits:
+    plan = _plan_content(sent, cues, context)
+    if not stance_hits and not plan:
         return []
-    actor = _actor(sent, cues, mentions, quoted, context, party)
+    mentions = [m for m in mentions if m.end > _dateline_end(sent)]
+    actor = (
+        plan
+        or _agent(sent, stance_hits, mentions)
+        or _actor(sent, cues, mentions, quoted, context, party)
+    )
     if actor is None:
         return []
-    kind = _stance_kind(sent, stance_hits, cues)
-    condition = _condition(sent, cues)
-    if condition is not None and kind != "reject":
-        kind = "conditional"
+    condition = None
+    if plan:
+        # What a plan sets for the parties it demands of them, unless it offers something.
+        kind = "offer" if any(h.label == "offer" for h in stance_hits) else "demand"
+    else:
+        kind = _stance_kind(sent, stance_hits, cues)
+        condition = _condition(sent, cues)
+        if condition is not None and kind != "reject":
+            kind = "conditional"
     out: list[Stance] = []
     for issue in dict.fromkeys(h.label for h in issue_hits):
         value = None
@@ -117,6 +129,44 @@ def sentence_stances(
             )
         )
     return out
+
+
+# "JEDDAH, Saudi Arabia (Reuters) -": where and by whom the report was filed.
+_DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ .'-]+(?:,[^()\n]{1,40})?\s*\([^)\n]{1,40}\)\s*[-–—]\s")
+
+
+def _dateline_end(sent: Sentence) -> int:
+    """Offset where the sentence's text begins after a wire dateline (or its start)."""
+    m = _DATELINE.match(sent.text)
+    return sent.start + m.end() if m else sent.start
+
+
+def _agent(sent: Sentence, hits: list[CueHit], mentions: Sequence[Mention]) -> str | None:
+    """The agent of a participle cue: "die von Russland geforderte Abtretung"."""
+    for h in hits:
+        lo = max(0, h.first - 3)
+        if not any(w in ("von", "by") for w in sent.words[lo : h.first]):
+            continue
+        start, end = sent.offsets[lo], sent.offsets[h.first]
+        found = [m for m in mentions if start <= m.start < end and m.type in _ACTOR_TYPES]
+        if found:
+            return found[-1].actor
+    return None
+
+
+_PLAN_REACH = 2  # sentences after a plan is named that may still spell out its content
+
+
+def _plan_content(sent: Sentence, cues: LanguageCues, context: Context) -> str | None:
+    """The document whose content this sentence spells out ("The draft takes up Moscow's
+    demands. Ukraine would withdraw …"): a plan named just before, and the plan's mood."""
+    if context.speaker or context.last_document is None:
+        return None
+    if context.document_topic > _PLAN_REACH:
+        return None
+    if not any(w in cues.plan_modals for w in sent.words):
+        return None
+    return context.last_document
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
