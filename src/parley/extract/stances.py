@@ -110,7 +110,16 @@ def sentence_stances(
         if condition is not None and kind != "reject":
             kind = "conditional"
     out: list[Stance] = []
-    for issue in dict.fromkeys(h.label for h in issue_hits):
+    first_hit = {}
+    for h in issue_hits:
+        first_hit.setdefault(h.label, h)
+    for issue, ihit in first_hit.items():
+        if not plan and len({h.label for h in stance_hits}) > 1:
+            # Several stances in one sentence ("fordert …, und lehnt … ab"): each issue
+            # takes the cue that governs it, the nearest before it (verbs first).
+            kind = _stance_kind(sent, _governing(sent, stance_hits, ihit), cues)
+            if condition is not None and kind != "reject":
+                kind = "conditional"
         value = None
         if quantities.get(issue):
             value = parse_number(sent.text)
@@ -241,6 +250,16 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     if sent.words[hit.first] not in cues.obligation and _negated(sent, hit, cues):
         kind = _FLIP.get(kind, kind)
     return kind
+
+
+def _governing(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit]:
+    """The cue closest before the issue term (a verb if there is one), else after it."""
+    before = [h for h in hits if h.first < issue.first]
+    verbal = [h for h in before if not sent.text[sent.char_of(h.first) - sent.start].isupper()]
+    pool = verbal or before
+    if pool:
+        return [max(pool, key=lambda h: h.first)]
+    return [min(hits, key=lambda h: h.first)]
 
 
 def _negated(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
