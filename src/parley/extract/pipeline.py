@@ -36,9 +36,7 @@ class Extractor:
         self.case = case
         self.gazetteer = Gazetteer.from_case(case)
         self._cues: dict[str, LanguageCues] = {}
-        self.quantities = {
-            str(_attr(i, "key")): _attr(i, "quantity") is not None for i in issues_of(case)
-        }
+        self.quantities = {str(_attr(i, "key")): _amounts(i) for i in issues_of(case)}
 
     def cues(self, lang: str) -> LanguageCues:
         if lang not in self._cues:
@@ -213,6 +211,16 @@ def _dedupe(stances: list[Stance]) -> list[Stance]:
             seen.add(key)
             out.append(s)
     return out
+
+
+def _amounts(issue: Any) -> tuple[float, float] | None:
+    """Smallest and largest amount an issue's quantity maps onto its scale, if it has one."""
+    quantity = _attr(issue, "quantity")
+    points = _attr(quantity, "points") if quantity is not None else None
+    if not points:
+        return None
+    amounts = [float(_attr(p, "amount")) for p in points]
+    return min(amounts), max(amounts)
 
 
 def _attr(obj: Any, name: str) -> Any:

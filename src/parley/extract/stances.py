@@ -44,9 +44,16 @@ _NEGATION_REACH = 4  # tokens between a negation and the cue it negates
 
 def parse_number(text: str) -> float | None:
     """A number as news writes it, German or English grouping ("800.000", "600,000")."""
-    m = _NUMBER.search(text)
-    if not m:
-        return None
+    numbers = parse_numbers(text)
+    return numbers[0] if numbers else None
+
+
+def parse_numbers(text: str) -> list[float]:
+    """Every number in ``text``, in order (see :func:`parse_number`)."""
+    return [_value(m) for m in _NUMBER.finditer(text)]
+
+
+def _value(m: re.Match[str]) -> float:
     raw = m.group("num").replace(" ", "").replace(" ", "")
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
         value = float(re.sub(r"[.,]", "", raw))
@@ -76,7 +83,7 @@ def sentence_stances(
     mentions: Sequence[Mention],
     quoted: Sequence[tuple[int, int]],
     context: Context,
-    quantities: dict[str, bool],
+    quantities: dict[str, tuple[float, float] | None],
     party: Callable[[str], str],
     article: str,
 ) -> list[Stance]:
@@ -121,8 +128,13 @@ def sentence_stances(
             if condition is not None and kind != "reject":
                 kind = "conditional"
         value = None
-        if quantities.get(issue):
-            value = parse_number(sent.text)
+        span = quantities.get(issue)
+        if span is not None:
+            # The number the issue counts in: within the range its scale maps (troops for
+            # the army cap), so "30 Tage" or "2022" do not become an army size.
+            lo, hi = span
+            fits = [n for n in parse_numbers(sent.text) if lo / 2 <= n <= hi * 2]
+            value = fits[0] if fits else None
             if value is not None and value.is_integer():
                 value = int(value)
         out.append(
