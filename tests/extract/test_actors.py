@@ -94,3 +94,21 @@ def test_slug_is_ascii_lowercase_and_variants_keep_the_form(name):
     slug = slugify(name)
     assert slug == slug.lower() and slug.isascii() and not slug.startswith("-")
     assert name.lower() in spelling_variants(name.lower())
+
+
+def test_a_capital_that_acts_is_its_state(run):
+    acting = run("Moskau fordert den Donbass.")
+    assert [(m["surface"], m["actor"], m["type"]) for m in acting["mention"]] == [
+        ("Moskau", "russia", "state")
+    ]
+    place = run("Die Gespräche fanden in Moskau statt.")
+    assert [m["actor"] for m in place["mention"]] == ["moscow"]
+
+
+def test_outlets_count_only_when_they_act(run):
+    named = run("Das sagte Witkoff dem Sender Newswire am Montag.")
+    assert "newswire" not in {m["actor"] for m in named["mention"]}
+    leaked = run(
+        "Newswire veröffentlichte am Montag einen Mitschnitt eines Telefonats von Witkoff."
+    )
+    assert "newswire" in {m["actor"] for m in leaked["mention"]}

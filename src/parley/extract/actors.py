@@ -221,6 +221,7 @@ class ActorInfo:
     type: str
     affiliation: str | None
     tags: tuple[str, ...] = ()
+    within: str | None = None  # for a place: the state it lies in
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +283,7 @@ class Gazetteer:
                 actor.type,
                 actor.affiliation,
                 tuple(getattr(actor, "tags", None) or ()),
+                getattr(actor, "within", None),
             )
             forms = [("en", actor.name), *_names(actor.aliases), *_names(actor.inflected)]
             for lang, form in forms:
@@ -368,6 +370,14 @@ class Gazetteer:
         if info is None or info.type != "person" or not info.affiliation:
             return actor_id
         return info.affiliation
+
+    def seat_of(self, actor_id: str) -> str | None:
+        """The state a place lies in, if the pack says so and that state is an actor."""
+        info = self.info.get(self.canonical(actor_id))
+        if info is None or info.type != "place" or not info.within:
+            return None
+        owner = self.info.get(info.within)
+        return info.within if owner is not None and owner.type == "state" else None
 
     def government(self, actor_id: str) -> str:
         """A ministry or office acts as its state ("US-Finanzministerium" -> united-states),

@@ -60,6 +60,7 @@ class Extractor:
             for m in self.gazetteer.find(text, published, lang, aid)
             if not (article.author and m.type == "person" and m.name == article.author)
         ]
+        mentions = [_metonymy(m, text, self.gazetteer, self.cues(lang)) for m in mentions]
         acting = mentions
         dates = find_dates(text, published, lang)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
@@ -108,7 +109,14 @@ class Extractor:
                 context.document_topic = 0
             else:
                 context.document_topic += 1
-        return [*mentions, *quotes, *merge_events(events, party), *_dedupe(stances)]
+        merged = merge_events(events, party)
+        # Outlets and platforms are named as sources; they are actors of the article only
+        # when they act in it (publish a leak, are quoted).
+        acted = {p for e in merged for p in e.participants} | {q.speaker for q in quotes}
+        mentions = [
+            m for m in mentions if m.actor in acted or not self.gazetteer.is_source(m.actor)
+        ]
+        return [*mentions, *quotes, *merged, *_dedupe(stances)]
 
     def _quotes(
         self, doc: Any, article: Article, lang: str, mentions: list[Mention]
@@ -183,6 +191,38 @@ def _head_after_possessor(q: Quote, persons: list[Mention]) -> str | None:
 
 _APPOSITION = 40  # characters between a possessor and the title-and-name it qualifies
 _REACH = 400  # characters: about two sentences of news prose
+
+
+# Lower-case words after a place that do not make it act: conjunctions, "als".
+_NOT_VERBS = frozenset({"und", "oder", "als", "sowie", "and", "or", "as"})
+
+
+def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -> Mention:
+    """A capital acting is its state: "Kiew lehnte das ab", "Moscow's demands".
+
+    A place stays a place after a preposition or article ("in Moskau", "das
+    weihnachtliche Moskau"); it acts when a verb follows it (German and English
+    verbs are lower-case) or it takes the English possessive.
+    """
+    state = gazetteer.seat_of(m.actor)
+    if state is None or " " in m.surface or not m.surface[:1].isupper():
+        return m  # "die Krim", "Zaporizhzhia regions": a territory, not a government
+    before = text[max(0, m.start - 40) : m.start].split()[-2:]
+    if any(w.lower().strip('(„"') in cues.prepositions | cues.articles for w in before):
+        return m
+    if before and before[-1][:1].islower() and before[-1].endswith(("e", "en", "er", "es", "em")):
+        return m  # "das weihnachtliche Moskau": an adjective stands before it
+    after = text[m.end : m.end + 30]
+    acts = (
+        m.surface.endswith(("'s", "’s"))
+        or after.startswith(("'s", "’s"))
+        or (after[:1] == " " and after[1:2].islower() and after.split()[:1] != ["und"])
+    )
+    if not acts:
+        return m
+    info = gazetteer.info.get(state)
+    name = info.name if info else state
+    return Mention(m.article, m.start, m.end, state, name, m.surface, "state", m.role)
 
 
 def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:
