@@ -516,8 +516,15 @@ class Gazetteer:
                     and _appositive_gap(text[prev.end : m.start])
                 )
                 if before or after:
+                    # What the phrase covered, except compound modifiers ("US-" of
+                    # "US-Präsident"): "Trumps" of "Trumps Schwiegersohn" is kept.
                     inner = [
-                        h for h in hits if m.start <= h[0] and h[1] <= m.end and not h[2].roles
+                        h
+                        for h in hits
+                        if m.start <= h[0]
+                        and h[1] <= m.end
+                        and not h[2].roles
+                        and text[h[1] : h[1] + 1] != "-"
                     ]
                     for start, end, entry in _longest(inner):
                         actor_id = self._resolve(entry, text, start, end, published)

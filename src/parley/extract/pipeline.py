@@ -10,6 +10,7 @@ is what makes streaming many files fast.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -73,7 +74,7 @@ class Extractor:
             self._quotes(doc, article, lang, mentions),
             mentions,
             quoted,
-            [sent.start for sent in sentences],
+            text,
             lang,
         )
         cues = self.cues(lang)
@@ -139,36 +140,59 @@ def _fill_speakers(
     quotes: list[Quote],
     mentions: list[Mention],
     quoted: list[tuple[int, int]],
-    sentence_starts: list[int],
+    text: str,
     lang: str,
 ) -> list[Quote]:
-    """Speakers the quote module could not name, or named by a possessor.
+    """Speakers the quote module could not name, or named less precisely than we can.
 
-    "sagte er": the pronoun points to the last person named as a subject before
-    the quote's sentence (not a possessor such as "Putins"). "Putins Berater
-    Juri Uschakow sagte": the speaker is the adviser, not the possessor.
+    "sagte er": the pronoun points to the last person named before it (outside
+    quotation marks, not a possessor such as "Putins"). A speaker phrase that
+    holds a person ("US-Präsident Donald Trump", "Putins Berater Juri
+    Uschakow") speaks as that person, not as the state or possessor in front.
     """
     persons = [
         m for m in mentions if m.type == "person" and not any(s <= m.start < e for s, e in quoted)
     ]
     pronouns = _PRONOUNS.get(lang, frozenset())
+    person_ids = {m.actor for m in persons}
     for q in quotes:
         surface = (q.speaker_surface or "").lower()
-        if q.speaker is not None and surface and surface not in pronouns:
-            head = _head_after_possessor(q, persons)
-            if head is not None:
-                q.speaker = head
-            continue
         if q.speaker_surface and surface not in pronouns:
-            continue  # named, but no actor the pack knows ("ein Sprecher")
-        starts = [s for s in sentence_starts if s <= q.start]
-        limit = starts[-1] if starts and surface in pronouns else q.start
+            if q.speaker not in person_ids or q.speaker_surface.endswith(("s", "'s", "’s")):
+                head = _person_in_phrase(q, persons, text)
+                if head is not None:
+                    q.speaker = head
+            continue
+        limit = q.start
+        if surface in pronouns:
+            # A pronoun in the quote's own sentence before it ("er schob nach: „…“")
+            # bounds the antecedent.
+            lo = max(0, q.start - _REACH)
+            ends = [m.end() for m in re.finditer(r"[.!?]\s|\n", text[lo : q.start])]
+            lo += ends[-1] if ends else 0
+            found = [m.start() for m in re.finditer(rf"\b{surface}\b", text[lo : q.start], re.I)]
+            if found:
+                limit = lo + found[-1]
+        reach = _PRONOUN_REACH if surface in pronouns else _REACH
         before = [
-            m for m in persons if m.end <= limit and q.start - m.end < _REACH and not _possessor(m)
+            m for m in persons if m.end <= limit and q.start - m.end < reach and not _possessor(m)
         ]
         if before:
             q.speaker = before[-1].actor
     return quotes
+
+
+def _person_in_phrase(q: Quote, persons: list[Mention], text: str) -> str | None:
+    """The last non-possessor person inside the speaker phrase nearest the quote."""
+    phrase = q.speaker_surface or ""
+    lo, hi = max(0, q.start - _REACH), min(len(text), q.end + _REACH)
+    spots = [lo + m.start() for m in re.finditer(re.escape(phrase), text[lo:hi])]
+    if not spots:
+        return None
+    at = min(spots, key=lambda s: min(abs(s - q.start), abs(s - q.end)))
+    inside = [m for m in persons if at <= m.start and m.end <= at + len(phrase)]
+    heads = [m for m in inside if not _possessor(m)]
+    return heads[-1].actor if heads else None
 
 
 def _possessor(m: Mention) -> bool:
@@ -191,6 +215,7 @@ def _head_after_possessor(q: Quote, persons: list[Mention]) -> str | None:
 
 _APPOSITION = 40  # characters between a possessor and the title-and-name it qualifies
 _REACH = 400  # characters: about two sentences of news prose
+_PRONOUN_REACH = 1000  # a pronoun may point back a paragraph
 
 
 # Lower-case words after a place that do not make it act: conjunctions, "als".
