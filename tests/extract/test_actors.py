@@ -112,3 +112,14 @@ def test_outlets_count_only_when_they_act(run):
         "Newswire veröffentlichte am Montag einen Mitschnitt eines Telefonats von Witkoff."
     )
     assert "newswire" in {m["actor"] for m in leaked["mention"]}
+
+
+def test_unknown_persons_after_english_and_stacked_titles(run):
+    r = run(
+        "Pentagon spokesman Lieutenant Colonel Gary Fenwick said the talks went well. "
+        "Later Fenwick added that more were planned.",
+        lang="en",
+    )
+    found = {m["surface"]: (m["actor"], m["role"]) for m in r["mention"]}
+    assert found["Gary Fenwick"] == ("gary-fenwick", "Lieutenant Colonel")
+    assert found["Fenwick"][0] == "gary-fenwick"
