@@ -118,7 +118,7 @@ def sentence_events(
     sent: Sentence,
     cues: LanguageCues,
     mentions: Sequence[Mention],
-    dates: Sequence[DateMention],
+    dates: Callable[[], Sequence[DateMention]],
     quoted: Sequence[tuple[int, int]],
     party: Callable[[str], str],
     article: str,
@@ -194,7 +194,7 @@ def sentence_events(
         if not participants:
             continue
         date = _nearest(
-            _attached(sent, dates, hit, cues_prepositions=_NOT_PARTY | _WITH),
+            _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH),
             cue_start,
             hit_is_noun=sent.text[cue_start - sent.start].isupper(),
         )

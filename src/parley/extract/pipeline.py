@@ -11,15 +11,16 @@ is what makes streaming many files fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from parley.extract.actors import Gazetteer
 from parley.extract.cues import LanguageCues, build_cues, issues_of
-from parley.extract.dates import find_dates, parse_published
+from parley.extract.dates import DateMention, find_dates, parse_published
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
-from parley.extract.sentences import sentences_of
+from parley.extract.sentences import Sentence, sentences_of
 from parley.extract.stances import Context, sentence_stances
 from parley.ingest.article import Article
 
@@ -63,7 +64,6 @@ class Extractor:
         ]
         mentions = [_metonymy(m, text, self.gazetteer, self.cues(lang)) for m in mentions]
         acting = mentions
-        dates = find_dates(text, published, lang)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
             (q.start, q.end)
@@ -89,7 +89,7 @@ class Extractor:
                 sent,
                 cues,
                 s_mentions,
-                _in(sent.start, sent.end, dates),
+                _dates_of(sent, published, lang),
                 s_quoted,
                 party,
                 aid,
@@ -255,6 +255,27 @@ def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:
     if actor == m.actor:
         return m
     return Mention(m.article, m.start, m.end, actor, m.name, m.surface, "state", m.role)
+
+
+def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[], list[DateMention]]:
+    """The sentence's dates, found only when an event cue asks for them (most sentences
+    report no event, and date patterns are the costliest regular expressions here)."""
+
+    cache: list[list[DateMention]] = []
+
+    def found() -> list[DateMention]:
+        if not cache:
+            cache.append(
+                [
+                    DateMention(
+                        d.start + sent.start, d.end + sent.start, d.text, d.date, d.approximate
+                    )
+                    for d in find_dates(sent.text, published, lang)
+                ]
+            )
+        return cache[0]
+
+    return found
 
 
 def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
