@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from parley.extract.cues import LanguageCues
+from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention
 from parley.extract.records import Event, Mention
 from parley.extract.sentences import Sentence
@@ -86,13 +86,26 @@ class Draft:
     definite: bool = False  # "an dem Treffen": refers back to a meeting already reported
 
 
+def _breaks(sent: Sentence, i: int) -> bool:
+    """Does token ``i`` end a clause? A comma before a capitalised word lists names
+    ("mit Witkoff, Kushner und Rubio"); before a lower-case word ("dass", "ein
+    Freund", "who") it opens a new clause."""
+    word = sent.words[i]
+    if word not in _CLAUSE_BREAKS:
+        return False
+    if word == "," and i + 1 < len(sent.words):
+        nxt = sent.offsets[i + 1] - sent.start
+        return not sent.text[nxt : nxt + 1].isupper()
+    return True
+
+
 def _clause(sent: Sentence, token: int, quoted: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """Character span of the clause around ``token``: between punctuation breaks."""
     lo = token
-    while lo > 0 and sent.words[lo - 1] not in _CLAUSE_BREAKS:
+    while lo > 0 and not _breaks(sent, lo - 1):
         lo -= 1
     hi = token
-    while hi + 1 < len(sent.words) and sent.words[hi + 1] not in _CLAUSE_BREAKS:
+    while hi + 1 < len(sent.words) and not _breaks(sent, hi + 1):
         hi += 1
     end = sent.offsets[hi] + len(sent.words[hi])
     return sent.offsets[lo], end
@@ -149,14 +162,13 @@ def sentence_events(
     for hit in hits:
         by_type.setdefault(hit.label[0], []).append(hit)
     outside = [m for m in mentions if not _inside(m.start, quoted)]
-    drafts: list[Draft] = []
-    for etype, type_hits in by_type.items():
-        hit = min(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first))
+
+    def draft_for(etype: str, hit: CueHit) -> Draft | None:
         cue_start = sent.char_of(hit.first)
         cue_end = cue_start + len(sent.words[hit.first])
         lo, hi = _clause(sent, hit.first, quoted)
         if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations):
-            continue  # "Ein Treffen sei nicht geplant": no meeting took place
+            return None  # "Ein Treffen sei nicht geplant": no meeting took place
         ranges = [(lo, hi)]
         if lo == cue_start and lo > sent.start:
             # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
@@ -192,32 +204,40 @@ def sentence_events(
             actors = [*actors, Mention(article, 0, 0, actor=speaker)]
         participants = _participants(actors, party)
         if not participants:
-            continue
+            return None
         date = _nearest(
             _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH),
             cue_start,
             hit_is_noun=sent.text[cue_start - sent.start].isupper(),
         )
         place = _place(places or [m for m in outside if m.type == "place"], sent)
-        drafts.append(
-            Draft(
-                Event(
-                    article=article,
-                    start=sent.start,
-                    end=sent.end,
-                    type=etype,
-                    mode=hit.label[1],
-                    source_actor=participants[0],
-                    target_actors=participants[1:],
-                    participants=participants,
-                    date=date.date if date else None,
-                    date_text=date.text if date else None,
-                    place=place,
-                ),
-                approximate=bool(date and date.approximate),
-                definite=hit.first > 0 and sent.words[hit.first - 1] in _DEFINITE,
-            )
+        return Draft(
+            Event(
+                article=article,
+                start=sent.start,
+                end=sent.end,
+                type=etype,
+                mode=hit.label[1],
+                source_actor=participants[0],
+                target_actors=participants[1:],
+                participants=participants,
+                date=date.date if date else None,
+                date_text=date.text if date else None,
+                place=place,
+            ),
+            approximate=bool(date and date.approximate),
+            definite=hit.first > 0 and sent.words[hit.first - 1] in _DEFINITE,
         )
+
+    drafts: list[Draft] = []
+    for etype, type_hits in by_type.items():
+        # Of several cues of one type the first describes the event; a later one only
+        # when the first names nobody ("talks … after a meeting between A and B").
+        for hit in sorted(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first)):
+            draft = draft_for(etype, hit)
+            if draft is not None:
+                drafts.append(draft)
+                break
     return drafts
 
 
