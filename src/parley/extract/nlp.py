@@ -39,7 +39,7 @@ _CLOSERS: dict[str, str] = {
     "”": "”",
     '"': '"',
 }
-_DOUBLE_MARKS = frozenset('„“”"»«')
+_MARKS_OR_BREAK = re.compile('[„“”"»«\n]')
 _TERMINAL = frozenset(".!?…")
 _CLOSING_BRACKETS = frozenset(")]")
 # Months (and their abbreviations) after "15." mark an ordinal date, never a sentence end.
@@ -97,8 +97,9 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     open_at = -1
     closers = ""
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    for match in _MARKS_OR_BREAK.finditer(text):  # visit only the characters that matter
+        i = match.start()
         ch = text[i]
         if open_at >= 0:
             if ch == "\n":
@@ -111,7 +112,6 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
                 open_at = -1
         elif ch in _CLOSERS and _is_opening(text, i):
             open_at, closers = i, _CLOSERS[ch]
-        i += 1
     if open_at >= 0:
         spans.append(QuotedSpan(open_at, n, closed=False))
     return spans
@@ -159,26 +159,25 @@ def _number_ends_sentence(words: list[str], i: int, stop_words: frozenset[str]) 
     return nxt[0].isupper() and nxt.lower() in stop_words
 
 
-def _detach_final_periods(doc: Doc, stop_words: frozenset[str]) -> None:
-    """Split ``177.`` into ``177`` + ``.`` where the period ends a sentence."""
-    words = [t.text for t in doc]
+def _detach_final_periods(doc: Doc, words: list[str], stop_words: frozenset[str]) -> bool:
+    """Split ``177.`` into ``177`` + ``.`` where the period ends a sentence; True if any."""
     targets = [
         i
         for i, w in enumerate(words)
         if w[-1] == "." and _NUMBER_PERIOD.match(w) and _number_ends_sentence(words, i, stop_words)
     ]
     if not targets:
-        return
+        return False
     with doc.retokenize() as retok:
         for i in targets:
             tok = doc[i]
             retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
+    return True
 
 
-def _sentence_starts(words: list[str], idx: list[int], text: str) -> list[bool]:
+def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) -> list[bool]:
     """Which tokens open a sentence, from token texts and offsets alone (fast, pure Python)."""
     n = len(words)
-    spans = quoted_spans(text)
     inside = _inside_mask(idx, spans)
     closes_at = {s.end - 1 for s in spans if s.closed}
     starts = [False] * n
@@ -211,17 +210,28 @@ def _sentence_starts(words: list[str], idx: list[int], text: str) -> list[bool]:
     return starts
 
 
-def _set_boundaries(doc: Doc) -> None:
+def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     import numpy as np
-    from spacy.attrs import SENT_START
+    from spacy.attrs import IDX, ORTH, SENT_START
 
-    words = [t.text for t in doc]
-    idx = [t.idx for t in doc]
-    starts = _sentence_starts(words, idx, doc.text)
+    def columns() -> tuple[list[str], list[int]]:
+        # Arrays, not Token objects: creating those one by one is what costs time.
+        if not len(doc):
+            return [], []
+        orth, idx = doc.to_array([ORTH, IDX]).T.tolist()
+        return [doc.vocab.strings[h] for h in orth], idx
+
+    words, idx = columns()
+    if _detach_final_periods(doc, words, stop_words):
+        words, idx = columns()
+    spans = quoted_spans(doc.text)
+    doc.user_data["parley_quoted_spans"] = spans  # the quote extractor reuses them
+    starts = _sentence_starts(words, idx, spans)
     # Every token is marked: 1 opens a sentence, -1 explicitly does not.
     values = np.array([1 if s else -1 for s in starts], dtype="int32").reshape(-1, 1)
     if len(values):
         doc.from_array([SENT_START], values.astype("uint64"))
+    return doc
 
 
 def _make_splitter(lang: str):
@@ -236,9 +246,7 @@ def _make_splitter(lang: str):
         stop_words = frozenset(nlp.Defaults.stop_words)
 
         def splitter(doc: Doc) -> Doc:
-            _detach_final_periods(doc, stop_words)
-            _set_boundaries(doc)
-            return doc
+            return _split_sentences(doc, stop_words)
 
         return splitter
 
