@@ -60,7 +60,7 @@ def measure(command: list[str]) -> tuple[float, float, float]:
 
 
 def ingest_command(corpus: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "parley", "ingest", str(corpus), "--db", str(db)]
+    return [sys.executable, "-m", "parley", "ingest", str(corpus), "--db", str(db), "--no-extract"]
 
 
 def main() -> None:

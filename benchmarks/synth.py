@@ -167,13 +167,13 @@ def article(rng: random.Random) -> Synthetic:
         consent = [
             "Empfohlener redaktioneller Inhalt",
             "An dieser Stelle finden Sie einen externen Inhalt, der den Artikel ergänzt.",
-            "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit "
-            "können personenbezogene Daten an Drittplattformen übermittelt werden.",
+            "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Die "
+            "Einwilligung lässt sich in den Datenschutz-Einstellungen jederzeit zurücknehmen.",
         ]
-        paywall = ["- showPaywall: false", "- isSubscriber: false", "- isPaid: true"]
+        paywall = ["- showPaywall:", "- false", "- isSubscriber:", "- false", "- isPaid:", "- true"]
         disclaimer = (
-            "Haftungsausschluss: Die Meinungen in diesem Artikel sind die des Autors und "
-            "geben nicht unbedingt die Ansichten der Redaktion wieder."
+            "Haftungsausschluss: Das Urheberrecht an diesem Beitrag liegt beim ursprünglichen "
+            "Verlag; die Wiedergabe dient nur der Information."
         )
         stamp = rng.choice(["Stand:", f"Stand: {day:02d}.{month:02d}.{year}"])
         dateline = rng.choice(["Moskau.", "Washington.", "GENF (dpa-AFX) -", ""])
@@ -185,8 +185,8 @@ def article(rng: random.Random) -> Synthetic:
         consent = ["We use cookies to give you the best experience on our website.", "Accept all"]
         paywall = ["Subscribe to continue reading"]
         disclaimer = (
-            "Disclaimer: The views expressed in this article are the author's own and do "
-            "not necessarily reflect the editorial stance of this outlet."
+            "Disclaimer: Copyright of this article stays with the original publisher; it is "
+            "reproduced for information purposes only."
         )
         stamp = f"Updated {MONTHS_EN[month - 1]} {day}, {year}"
         dateline = rng.choice(["WASHINGTON (Reuters) -", "KYIV, Dec 2 -", ""])

@@ -14,7 +14,8 @@ runner = CliRunner()
 
 
 def ingest(*args, input=None):
-    return runner.invoke(app, ["ingest", *map(str, args)], input=input)
+    """`parley ingest` without extraction: these tests are about reading and storing."""
+    return runner.invoke(app, ["ingest", "--no-extract", *map(str, args)], input=input)
 
 
 @pytest.fixture

@@ -227,16 +227,16 @@ def stances(
 
 
 def record_writer(case: str):
-    """For ``parley ingest``: a function storing an article's records in the knowledge base."""
+    """For ``parley ingest``: stores a new article's records within the article's transaction."""
     from parley.cases import load_case
     from parley.extract.pipeline import Extractor
-    from parley.store.records import save_records
+    from parley.store.records import write_records
 
     extractor = Extractor(load_case(case))
 
-    def store(kb: Any, article: Any) -> None:
+    def store(conn: Any, article: Any) -> None:
         records = [r.to_record() for r in extractor.extract(article)]
-        save_records(kb.connection, article.id, records)
+        write_records(conn, article.id, records)
 
     return store
 

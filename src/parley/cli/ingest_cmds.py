@@ -121,10 +121,16 @@ def ingest(
         def advance(nbytes: int) -> None:
             progress.advance(task, nbytes)
 
-        for outcome in run(paths, kb, max_bytes=max_bytes, languages=langs, on_bytes=advance):
+        outcomes = run(
+            paths,
+            kb,
+            max_bytes=max_bytes,
+            languages=langs,
+            on_bytes=advance,
+            on_new=store_records,
+        )
+        for outcome in outcomes:
             summary.add(outcome)
-            if store_records is not None and outcome.article is not None:
-                store_records(kb, outcome.article)
             if outcome.rejection is not None:
                 progress.console.print(
                     Text.assemble(("rejected ", "bold red"), str(outcome.rejection))

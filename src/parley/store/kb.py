@@ -12,7 +12,7 @@ their tables with a new numbered SQL file.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -24,6 +24,7 @@ from parley.ingest.sources import Rejection
 from parley.store.migrations import migrate, schema_version
 
 Status = Literal["new", "duplicate", "near-duplicate", "unchanged"]
+OnNew = Callable[[sqlite3.Connection, Article], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +118,22 @@ class KnowledgeBase:
         origin: SourceRef,
         digest: str,
         fingerprint: Fingerprint | None = None,
+        on_new: OnNew | None = None,
     ) -> Added:
         """Store an article read from ``origin`` in one transaction.
 
         Identical text already stored only gains a source; new text is linked
-        to the near-duplicates its ``fingerprint`` finds.
+        to the near-duplicates its ``fingerprint`` finds. ``on_new(connection,
+        article)`` runs inside the same transaction for a new article, so what a
+        later stage derives from it (extraction records) commits with it or not
+        at all: a killed run never leaves an article without its records.
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
             added = self._add(article, origin, digest, fingerprint)
+            if on_new is not None and added.status in ("new", "near-duplicate"):
+                on_new(db, article)
         except BaseException:
             db.execute("ROLLBACK")
             raise

@@ -15,7 +15,7 @@ from typing import BinaryIO, Literal
 from parley.ingest.article import Article
 from parley.ingest.pipeline import DEFAULT_LANGUAGES, Known, prepare
 from parley.ingest.sources import DEFAULT_MAX_BYTES, ProgressCallback, Rejection, Skipped
-from parley.store.kb import KnowledgeBase, SourceRef
+from parley.store.kb import KnowledgeBase, OnNew, SourceRef
 
 Status = Literal["new", "duplicate", "near-duplicate", "unchanged", "rejected", "skipped"]
 
@@ -40,8 +40,13 @@ def ingest(
     languages: Sequence[str] | None = DEFAULT_LANGUAGES,
     stdin: BinaryIO | None = None,
     on_bytes: ProgressCallback | None = None,
+    on_new: OnNew | None = None,
 ) -> Iterator[Outcome]:
-    """Ingest every document under ``paths`` into ``kb``, yielding one outcome per document."""
+    """Ingest every document under ``paths`` into ``kb``, yielding one outcome per document.
+
+    ``on_new(connection, article)`` stores what a later stage derives from each
+    new article, inside that article's transaction (see ``KnowledgeBase.add_article``).
+    """
     items = prepare(
         paths,
         max_bytes=max_bytes,
@@ -62,7 +67,11 @@ def ingest(
         else:
             origin = SourceRef(item.source, item.line, item.article.url)
             added = kb.add_article(
-                item.article, origin=origin, digest=item.digest, fingerprint=item.fingerprint
+                item.article,
+                origin=origin,
+                digest=item.digest,
+                fingerprint=item.fingerprint,
+                on_new=on_new,
             )
             stored = item.article if added.status in ("new", "near-duplicate") else None
             yield Outcome(

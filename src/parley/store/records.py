@@ -20,6 +20,24 @@ def save_records(
     conn: sqlite3.Connection, article_id: str, records: Iterable[dict[str, Any]]
 ) -> int:
     """Replace the stored records of ``article_id`` with ``records`` in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        count = write_records(conn, article_id, records)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return count
+
+
+def write_records(
+    conn: sqlite3.Connection, article_id: str, records: Iterable[dict[str, Any]]
+) -> int:
+    """Replace the stored records of ``article_id`` inside the caller's transaction.
+
+    ``parley ingest`` calls this within the article's own transaction, so an
+    article is never stored without its records, even if the run is killed.
+    """
     rows = [
         (
             article_id,
@@ -33,14 +51,8 @@ def save_records(
         )
         for i, r in enumerate(records)
     ]
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute("DELETE FROM records WHERE article_id = ?", (article_id,))
-        conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    conn.execute("DELETE FROM records WHERE article_id = ?", (article_id,))
+    conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)
 
 
