@@ -97,8 +97,12 @@ class Extractor:
                 _speaker_at(quotes, sent.start, sent.end),
             )
             context.speaker = _speaker_at(quotes, sent.start, sent.end)
-            stances += sentence_stances(
+            found = sentence_stances(
                 sent, cues, s_mentions, s_quoted, context, self.quantities, party, aid
+            )
+            stances += found
+            context.previous_issues = tuple(
+                dict.fromkeys(h.label for h in cues.issues.find(sent.words, sent.lemmas))
             )
             actors = [m for m in s_mentions if m.type in ("person", "state", "organization")]
             if actors:

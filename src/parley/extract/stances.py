@@ -75,6 +75,7 @@ class Context:
     last_document: str | None = None
     speaker: str | None = None  # speaker of a quote covering most of this sentence
     document_topic: int = 0  # sentences since a plan or draft was last named (0 = this one)
+    previous_issues: tuple[str, ...] = ()  # issues the previous sentence named
 
 
 def sentence_stances(
@@ -88,9 +89,17 @@ def sentence_stances(
     article: str,
 ) -> list[Stance]:
     """Stances of one sentence: one per issue named in it."""
-    issue_hits = cues.issues.find(sent.words, sent.lemmas)
+    issue_hits = [
+        h
+        for h in cues.issues.find(sent.words, sent.lemmas)
+        if not any(w in cues.instead for w in sent.words[max(0, h.first - 3) : h.first])
+    ]
     if not issue_hits:
-        return []
+        # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
+        refers = [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
+        if not refers or not context.previous_issues or len(sent.words) > _SHORT:
+            return []
+        issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
     stance_hits = [
         h
         for h in cues.stances.find(sent.words, sent.lemmas)
@@ -175,6 +184,7 @@ def _agent(sent: Sentence, hits: list[CueHit], mentions: Sequence[Mention]) -> s
     return None
 
 
+_SHORT = 12  # words: a sentence short enough that "das" can only mean the last issue
 _PLAN_REACH = 2  # sentences after a plan is named that may still spell out its content
 
 
