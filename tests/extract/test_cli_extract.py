@@ -107,3 +107,13 @@ def test_seed_constructions_with_the_shipped_pack():
         set(e["participants"]) == {"steve-witkoff", "yuri-ushakov"} and e["date"] == "2025-10-14"
         for e in calls
     )
+
+
+def test_no_readable_input_is_an_error_and_writes_nothing(tmp_path, minicase):
+    out = tmp_path / "out.jsonl"
+    missing = tmp_path / "missing.txt"
+    result = CliRunner().invoke(
+        app, ["extract", str(missing), "--case", str(MINICASE), "--output", str(out)]
+    )
+    assert result.exit_code != 0
+    assert not out.exists() and not list(tmp_path.glob("*.part"))

@@ -75,11 +75,12 @@ def extract(
     extractor = Extractor(pack)
     tmp = output.with_name(output.name + ".part") if output else None
     handle = tmp.open("w", encoding="utf-8") if tmp else sys.stdout
-    articles = 0
+    articles = rejected = 0
     try:
         for item in prepare(paths):
             if isinstance(item, Rejection):
                 err_console.print(Text.assemble(("rejected ", "bold red"), str(item)))
+                rejected += 1
                 continue
             if not isinstance(item, Prepared):
                 continue
@@ -91,6 +92,8 @@ def extract(
                     handle.write(json.dumps(rec, ensure_ascii=False) + "\n")
             else:
                 _print_article(Console(file=handle) if tmp else console, article, records)
+        if articles == 0 and rejected:
+            raise InputError(" ".join(paths), "no readable article in these inputs")
     except BaseException:
         if tmp is not None:
             handle.close()
