@@ -225,7 +225,8 @@ def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     if _detach_final_periods(doc, words, stop_words):
         words, idx = columns()
     spans = quoted_spans(doc.text)
-    doc.user_data["parley_quoted_spans"] = spans  # the quote extractor reuses them
+    # The quote extractor reuses the pairing; plain tuples keep the Doc serialisable.
+    doc.user_data["parley_quoted_spans"] = [(q.start, q.end, q.closed) for q in spans]
     starts = _sentence_starts(words, idx, spans)
     # Every token is marked: 1 opens a sentence, -1 explicitly does not.
     values = np.array([1 if s else -1 for s in starts], dtype="int32").reshape(-1, 1)

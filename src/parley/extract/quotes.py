@@ -221,7 +221,8 @@ class _Extractor:
         self.comps = _COMPLEMENTIZERS[lang]
         self.stop = _stop_words(lang)
         self.forms = _lemma_forms(lang)
-        self.quotes = doc.user_data.get("parley_quoted_spans") or quoted_spans(text)
+        cached = doc.user_data.get("parley_quoted_spans")
+        self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
         self.sent_start = [False] * len(doc)
         self.sentences: list[_Sentence] = []
         q = 0
@@ -240,6 +241,7 @@ class _Extractor:
                 inner.append(self.quotes[k])
                 k += 1
             self.sentences.append(_Sentence(toks, inner))
+        self._quote_at = {q.start: q for q in self.quotes}
         self.in_quote = [False] * len(doc)
         for span in self.quotes:
             for i in self._tokens_between(span.start, span.end):
@@ -354,21 +356,16 @@ class _Extractor:
         return j if head else i
 
     def _title_end(self, j: int, limit: int) -> int | None:
-        """If a short quoted name (up to five words, no verb-like lower case) opens at ``j``,
-        the token index just past its closing mark."""
-        if self.words[j] not in _OPEN_MARKS:
+        """If a short quoted name (up to five words, capitalised) opens at token ``j``,
+        the token index just past its closing mark; else None."""
+        span = self._quote_at.get(self.idx[j])
+        if span is None or not span.closed:
             return None
-        k = j + 1
-        while (
-            k < limit
-            and self.in_quote[k]
-            and not (self.words[k] in _OPEN_MARKS and self.idx[k] >= self.idx[j] + 1 and k > j + 1)
-        ):
-            k += 1
-        inner = [x for x in range(j + 1, k) if self.words[x].isalnum()]
-        if not inner or len(inner) > 5 or not self._is_cap(inner[0]):
+        end = self._first_token_at(span.end)
+        inner = [x for x in range(j + 1, end) if self.words[x].isalnum()]
+        if not inner or len(inner) > 5 or not self._is_cap(inner[0]) or end > limit:
             return None
-        return min(k + 1, limit)
+        return end
 
     def _np_backward(self, end: int, floor: int) -> int:
         """Start of a noun phrase ending just before ``end`` (for "X zufolge"), or ``end``."""
