@@ -104,3 +104,17 @@ def test_every_model_runs_on_a_case_scenario(pack):
 def test_unknown_spec_is_a_clear_error():
     with pytest.raises(ScenarioError, match="no such scenario file or case pack"):
         resolve_scenario("atlantis-2031")
+
+
+def test_the_shipped_ukraine_case_runs_through_every_model():
+    sc = resolve_scenario("ukraine-2025")
+    keys = {i.key for i in sc.issues}
+    assert len(sc.actors) >= 3 and len(keys) >= 10
+    levers = sc.metadata["levers"]
+    assert all({"key", "holder", "value", "date"} <= set(lv) for lv in levers)
+    assert [lv["date"] for lv in levers] == sorted(lv["date"] for lv in levers)
+    for name in ("compromise", "median", "bdm", "nash", "ks"):
+        f = get_model(name).run(sc)
+        assert set(f.outcome) == keys
+        if name == "bdm":
+            assert f.converged

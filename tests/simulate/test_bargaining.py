@@ -11,6 +11,8 @@ from parley.model.scenario import Scenario
 from parley.simulate.bargaining import (
     enumerate_packages,
     issue_grids,
+    package_zone,
+    pareto_frontier,
     pareto_mask,
     solve,
 )
@@ -107,6 +109,13 @@ def test_solutions_match_brute_force_and_are_pareto_optimal(stances):
         if rule == "nash":
             assert got == pytest.approx(expect, abs=1e-7)
         assert ut.accepts(sol.package[None])[0].all()
+        # The grid search (used for large spaces) finds an acceptable package, never a
+        # better one than the exact optimum.
+        approx = solve(ut, grids, rule, max_packages=1)
+        assert approx.agreement and ut.accepts(approx.package[None])[0].all()
+        if rule == "nash":
+            got = np.log(np.clip(approx.utility - d, 1e-12, None)).sum()
+            assert got <= expect + 1e-7
         # No acceptable package is at least as good for all and better for one.
         all_u = ut.utility(pkgs)
         dominated = (all_u >= u - 1e-12).all(1) & (all_u > u + 1e-12).any(1)
@@ -145,3 +154,49 @@ def test_coordinate_ascent_finds_an_acceptable_package():
             return np.log(np.clip(gain, 1e-12, None)).sum()
 
         assert log_gain(exact) - 1.0 < log_gain(approx) <= log_gain(exact) + 1e-9
+
+
+def test_grid_tables_equal_direct_evaluation():
+    rng = np.random.default_rng(9)
+    stances = [[(int(rng.integers(0, 5)) * 25, float(rng.uniform(0.2, 1)), 50) for _ in range(3)]
+               for _ in range(4)]  # fmt: skip
+    red = [[25, None, 75], [None, None, None], [None, 50, None], [None, None, 0]]
+    ut = Utilities.from_scenario(_scenario(stances, 3, red=red))
+    grids = issue_grids(_scenario(stances, 3).to_arrays())
+    pkgs = enumerate_packages(grids)
+    np.testing.assert_allclose(ut.grid_utility(grids), ut.utility(pkgs))
+    np.testing.assert_array_equal(ut.grid_violates(grids), ut.violates(pkgs))
+    assert ut.grid_violates(grids).any()
+
+
+def test_package_zone_and_frontier_contain_the_nash_package():
+    stances = [[(0, 0.7, 75), (0, 0.3, 100)], [(100, 0.2, 0), (100, 0.8, 25)]]
+    sc = _scenario(stances, 2)
+    ut, grids = Utilities.from_scenario(sc), issue_grids(sc.to_arrays())
+    pkgs, _, ok = package_zone(ut, grids)
+    assert 0 < ok.sum() < len(pkgs)
+    front, _ = pareto_frontier(ut, grids)
+    nash = solve(ut, grids, "nash").package
+    assert any(np.array_equal(nash, f) for f in front)
+    assert ut.accepts(front).all()
+    # a trade: each side gets the issue it cares about most
+    assert nash.tolist() == [0.0, 100.0]
+
+
+def test_blocking_names_who_leaves_no_room_and_where():
+    sc = _scenario([[(0, 1, 25)], [(100, 1, 75)], [(50, 1, 50)]], 1, options=5)
+    ut = Utilities.from_scenario(sc)
+    block = ut.blocking()
+    assert block == {"i0": [("a0", 0.0, 25.0), ("a2", 50.0, 50.0), ("a1", 75.0, 100.0)]}
+    assert Utilities.from_scenario(_scenario([[(0, 1, 75)], [(100, 1, 25)]], 1)).blocking() == {}
+
+
+def test_single_scenario_grid_reaches_red_lines_exactly():
+    sc = Scenario.from_dict(
+        {"name": "g", "issues": [{"key": "x"}],
+         "actors": [{"id": "a", "stances": {"x": {"position": 0, "red_line": 37}}},
+                    {"id": "b", "stances": {"x": {"position": 100}}}]}
+    )  # fmt: skip
+    assert get_model("nash").run(sc).outcome["x"] == 37  # the red line itself, not 30 or 40
+    grid = issue_grids(sc.to_arrays().batched())[0]
+    assert 37 in grid and 0 in grid and 100 in grid

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from parley.model.formats import load_scenario
 from parley.model.scenario import Scenario
-from parley.simulate.bdm import BDM, risk_exponents, win_probability
+from parley.simulate.bdm import (
+    BDM,
+    _win_probability_direct,
+    _win_probability_sorted,
+    risk_exponents,
+    win_probability,
+)
 
 REFS = Path(__file__).resolve().parents[2] / ".." / "shared" / "datasets" / "bargaining-references"
 
@@ -42,6 +48,17 @@ actor_rows = st.lists(
     min_size=2,
     max_size=7,
 )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 20).flatmap(lambda a: st.tuples(
+    st.lists(st.integers(0, 10).map(float), min_size=a, max_size=a),
+    st.lists(st.floats(0.01, 1), min_size=a, max_size=a))))  # fmt: skip
+def test_sorted_win_probability_equals_the_direct_sum(xw):
+    x, w = (np.array([v]) for v in xw)
+    np.testing.assert_allclose(
+        _win_probability_sorted(x, w), _win_probability_direct(x, w), atol=1e-9
+    )
 
 
 def test_win_probabilities_are_complementary():
@@ -81,10 +98,15 @@ def test_invariant_to_affine_rescaling_of_the_scale(rows, a, b):
     assert out.rounds == base.rounds
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(actor_rows)
-def test_positions_and_forecast_stay_within_the_initial_range(rows):
-    f = BDM().run(_scenario(rows))
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"q": 0.5, "t": 0.5}, {"perspective": "actual"}, {"forecast": "mean"}],
+    ids=["default", "q-t", "actual", "mean"],
+)
+def test_positions_and_forecast_stay_within_the_initial_range(params, rows):
+    f = BDM(**params).run(_scenario(rows))
     lo, hi = min(p[0] for p, _, _ in rows), max(p[0] for p, _, _ in rows)
     assert lo - 1e-9 <= f.outcome["i0"] <= hi + 1e-9
     assert (f.history >= lo - 1e-9).all() and (f.history <= hi + 1e-9).all()
@@ -129,3 +151,25 @@ def test_ec_example_converges_on_the_median_voter():
     assert final[sc.to_arrays().actor_ids.index("germany")] > 4
     moves = {m["move"] for m in f.details["moves"]}
     assert "compromises with" in moves
+
+
+def test_batch_rounds_agree_with_the_single_run_history():
+    rows = [((10.0,), 5.0, 0.9), ((55.0,), 3.0, 0.5), ((90.0,), 4.0, 0.7), ((30.0,), 1.0, 0.2)]
+    sc = _scenario(rows)
+    single = BDM().run(sc)
+    batch = BDM().run_batch(sc.to_arrays())
+    assert single.rounds == int(batch.rounds[0]) == batch.history.shape[1] - 1
+
+
+def test_monte_carlo_path_gives_the_same_outcomes_without_history():
+    rng = np.random.default_rng(21)
+    arr = _scenario([((50.0,), 1.0, 1.0)] * 5).to_arrays().batched()
+    n = 60
+    arr.position = rng.uniform(0, 100, (n, 5, 1))
+    arr.salience = rng.uniform(0.05, 1, (n, 5, 1))
+    arr.capability = rng.uniform(1, 100, (n, 5))
+    arr.has_position = np.ones((n, 5, 1), bool)
+    full, lean = BDM().run_batch(arr), BDM().batch_outcomes(arr)
+    np.testing.assert_array_equal(full.outcome, lean.outcome)
+    np.testing.assert_array_equal(full.rounds, lean.rounds)
+    assert lean.history is None and full.history.shape[0] == n

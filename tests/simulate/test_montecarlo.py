@@ -54,6 +54,8 @@ def test_sensitivity_ranks_the_widest_input_first():
     res = run_monte_carlo(sc, get_model("compromise"), runs=3000, seed=3)
     sens = res.sensitivity()["x"]
     assert next(iter(sens["src"])) == "position:big/x"
+    assert next(iter(sens["first_order"])) == "position:big/x"
+    assert sens["first_order"]["position:big/x"] > 0.5
     assert sens["r2"] > 0.8
     summary = res.summary()["x"]
     assert summary["quantiles"]["0.05"] < summary["mean"] < summary["quantiles"]["0.95"]
@@ -77,3 +79,25 @@ def test_bdm_and_median_run_batched():
         assert np.all((x >= 0) & (x <= 100))
         d = res.to_dict()
         assert d["runs"] == 300 and "x" in d["outcomes"]
+
+
+def test_default_spread_only_fills_undeclared_inputs():
+    from parley.simulate.montecarlo import with_default_uncertainty
+
+    sc = Scenario.from_dict(SCENARIO)
+    wide = with_default_uncertainty(sc, 10, 0.1)
+    big_x = wide.actor("big").stances["x"].uncertainty["position"]
+    assert (big_x.low, big_x.high) == (60, 100)  # declared range kept
+    small_y = wide.actor("small").stances["y"].uncertainty["position"]
+    assert (small_y.low, small_y.high) == (0, 10)  # "no" sits at 0: clipped to the scale
+    assert "position" not in sc.actor("small").stances["y"].uncertainty  # original untouched
+
+
+def test_first_order_index_catches_a_jump_the_regression_misses():
+    from parley.simulate.montecarlo import _first_order
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-1, 1, (4000, 2))
+    y = np.abs(x[:, 0]) > 0.5  # symmetric step: no linear trend at all
+    first = _first_order(x, y.astype(float), 10)
+    assert first[0] > 0.8 and first[1] < 0.02

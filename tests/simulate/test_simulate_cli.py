@@ -55,6 +55,8 @@ def test_json_is_complete_and_seeded(scenario):
     assert first.stdout == second.stdout
     models = {r["model"] for r in data["results"]}
     assert {"compromise", "median", "bdm", "nash", "ks"} <= models
+    strict = json.loads(first.stdout, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
+    assert strict == data
     for r in data["results"]:
         assert set(r["outcome"]) == {"x", "form"}
         assert r["monte_carlo"]["runs"] == 50
@@ -76,3 +78,30 @@ def test_every_reference_scenario_runs():
         r = runner.invoke(app, ["simulate", str(path), "-m", "compromise,median,bdm", "-f", "json"])
         assert r.exit_code == 0, (path, r.output)
         assert len(json.loads(r.stdout)["results"]) == 3
+
+
+def test_red_line_conflicts_are_explained_and_can_be_softened(tmp_path):
+    p = tmp_path / "red.yaml"
+    p.write_text(
+        "name: red\nissues: [{key: x}]\nactors:\n"
+        "  - {id: a, stances: {x: {position: 0, red_line: 40}}}\n"
+        "  - {id: b, stances: {x: {position: 100, red_line: 60}}}\n"
+    )
+    hard = runner.invoke(app, ["simulate", str(p), "-m", "nash"])
+    assert hard.exit_code == 0 and "no overlap" in hard.output and "a 0–40" in hard.output
+    soft = runner.invoke(app, ["simulate", str(p), "-m", "nash", "--soft-red-lines", "-f", "json"])
+    assert json.loads(soft.stdout)["results"][0]["outcome"]["x"] == 50
+
+
+def test_package_is_checked_against_every_zone(scenario):
+    args = ["simulate", str(scenario), "-m", "median", "--runs", "300", "--seed", "4", "-f",
+            "json", "--package", "x=50,form=treaty"]  # fmt: skip
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.output
+    pkg = json.loads(r.stdout)["results"][0]["package"]
+    assert pkg["values"] == {"x": 50.0, "form": 100.0}
+    assert pkg["rejected_by"] == [] and 0 < pkg["in_every_zone"] <= 1
+    far = runner.invoke(app, ["simulate", str(scenario), "-m", "median", "--package", "x=100"])
+    assert "rejected by a" in far.output
+    bad = runner.invoke(app, ["simulate", str(scenario), "--package", "form=war"])
+    assert "no option 'war'" in str(bad.exception)

@@ -77,3 +77,9 @@ def test_batch_kernel_matches_single_runs():
     w = arr.capability[:, :, None] * arr.salience
     expect = (w * arr.position).sum(1) / w.sum(1)
     np.testing.assert_allclose(batch.outcome, expect)
+
+
+def test_without_any_weight_every_actor_counts_the_same():
+    sc = _scenario([10, 30, 90], [0, 0, 0], [1, 1, 1])
+    assert get_model("median").run(sc).outcome["x"] == 30
+    assert get_model("compromise").run(sc).outcome["x"] == pytest.approx(130 / 3)

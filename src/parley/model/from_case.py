@@ -90,6 +90,20 @@ def scenario_from_case(
             "as_of": day.isoformat(),
             "context": context,
             "reports": sum(len(r) for r in latest.values()),
+            # Reported pressure instruments up to the day, for engines that model them
+            # (mediation): the scenario itself does not interpret them.
+            "levers": [
+                {
+                    "key": lv.key,
+                    "holder": lv.holder,
+                    "target": lv.target,
+                    "value": lv.value,
+                    "unit": lv.unit,
+                    "date": lv.date.isoformat(),
+                }
+                for lv in sorted(pack.levers, key=lambda lv: lv.date)
+                if on is None or lv.date <= on
+            ],
         },
     )
 

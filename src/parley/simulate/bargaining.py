@@ -12,9 +12,11 @@ larger sum of utilities, then to the first package in grid order.
 
 Small spaces are enumerated exactly, vectorised over all packages (and over Monte Carlo draws).
 Spaces beyond ``max_packages`` are searched by coordinate ascent on the grid: starting from the
-compromise package, every issue in turn is set to its best grid value given the others until no
-issue changes. That is exact for separable objectives and a good heuristic here; the forecast
-says which method was used.
+compromise package (moved into the issue ZOPAs), every issue and every pair of issues in turn is
+set to its best grid values given the others, until nothing changes. Pairwise moves let it find
+trades (give on one issue, take on another); it is a heuristic (property-tested never to beat,
+and on the benchmark domain to equal, exact enumeration), and the forecast says which method
+was used.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def issue_grids(arrays: ScenarioArrays, points: int = 11) -> list[np.ndarray]:
             [arrays.position[..., j].ravel(), arrays.reservation[..., j].ravel(),
              arrays.red_line[..., j].ravel(), arrays.status_quo[j : j + 1]]
         )  # fmt: skip
-        if arrays.batch_shape:  # draws differ: keep the grid common to all of them
+        if int(np.prod(arrays.batch_shape)) > 1:  # draws differ: one grid common to all
             extra = extra[:0]
         extra = extra[~np.isnan(extra)]
         grids.append(np.unique(np.concatenate([np.linspace(lo, hi, points), extra])))
@@ -103,6 +105,29 @@ def _argbest(score: np.ndarray, u: np.ndarray) -> np.ndarray:
     return np.argmax(total, axis=-1)
 
 
+def package_zone(
+    utilities: Utilities, grids: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The zone of possible agreement over packages of one scenario: all grid packages
+    ``(P, I)``, their utilities ``(P, A)``, and which ones every party accepts ``(P,)``."""
+    packages = enumerate_packages(grids)
+    u = utilities.grid_utility(grids)
+    ok = (u >= utilities.disagreement[None, :] - 1e-9) & ~utilities.grid_violates(grids)
+    return packages, u, ok.all(axis=-1)
+
+
+def pareto_frontier(
+    utilities: Utilities, grids: list[np.ndarray], acceptable_only: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pareto-optimal packages ``(F, I)`` and their utilities ``(F, A)``, among the packages
+    every party accepts (or among all packages with ``acceptable_only=False``)."""
+    packages, u, ok = package_zone(utilities, grids)
+    if acceptable_only:
+        packages, u = packages[ok], u[ok]
+    keep = pareto_mask(u)
+    return packages[keep], u[keep]
+
+
 @dataclass
 class Solution:
     """A bargaining solution for every draw: ``package`` ``(N, I)`` (NaN without agreement),
@@ -130,7 +155,7 @@ def solve(
     ut = utilities if batched else _add_batch(utilities)
     size = int(np.prod([len(g) for g in grids], dtype=float))
     if size <= max_packages:
-        sol = _solve_enumerated(ut, enumerate_packages(grids), rule)
+        sol = _solve_enumerated(ut, grids, rule)
     else:
         sol = _solve_coordinate(ut, grids, rule)
     if not batched:
@@ -163,15 +188,16 @@ def _slice(u: Utilities, s: slice) -> Utilities:
     )
 
 
-def _solve_enumerated(ut: Utilities, packages: np.ndarray, rule: Rule) -> Solution:
+def _solve_enumerated(ut: Utilities, grids: list[np.ndarray], rule: Rule) -> Solution:
+    packages = enumerate_packages(grids)
     n, n_a, n_i = ut.ideal.shape
     per_draw = max(1, packages.shape[0] * n_a * n_i)
     step = max(1, _CHUNK // per_draw)
     out_pkg, out_u, out_ok, out_n = [], [], [], []
     for s in range(0, n, step):
         part = _slice(ut, slice(s, s + step))
-        u = part.utility(packages)  # (n, P, A)
-        ok = part.accepts(packages, u)
+        u = part.grid_utility(grids)  # (n, P, A)
+        ok = (u >= part.disagreement[..., None, :] - 1e-9) & ~part.grid_violates(grids)
         everyone = ok.all(axis=-1)
         best = None
         if rule == "ks":
@@ -195,46 +221,68 @@ def _solve_enumerated(ut: Utilities, packages: np.ndarray, rule: Rule) -> Soluti
 
 def _solve_coordinate(ut: Utilities, grids: list[np.ndarray], rule: Rule) -> Solution:
     n, n_a = ut.ideal.shape[:2]
+    n_i = len(grids)
     d = ut.disagreement
+    rows = np.arange(n)
+    # Per-issue tables (n, G_j, A): weighted loss and red-line violation of every grid value.
+    # A candidate's utility is then the current one with at most two table entries swapped.
+    loss, veto = [], []
+    for j, g in enumerate(grids):
+        dist = np.abs(g[None, :, None] - ut.ideal[:, None, :, j]) / ut.span[j]
+        loss.append(dist**ut.curvature * ut.weight[:, None, :, j])
+        red, p = ut.red_line[:, None, :, j], ut.ideal[:, None, :, j]
+        x, tol = g[None, :, None], 1e-9 * ut.span[j]
+        veto.append(np.where(red < p, x < red - tol, np.where(red > p, x > red + tol, False)))
 
-    def evaluate(cands: np.ndarray, best: np.ndarray | None, objective: Any):
-        u = ut.utility(cands)  # (n, K, A)
-        ok = ut.accepts(cands, u)
-        return objective(u, ok, best), u
-
-    def snap(x: np.ndarray) -> np.ndarray:
-        return np.stack(
-            [g[np.abs(g[None, :] - x[:, j : j + 1]).argmin(axis=1)] for j, g in enumerate(grids)],
-            axis=-1,
-        )
-
-    def moves(j: int, k: int | None) -> tuple[list[int], np.ndarray]:
-        if k is None:
-            return [j], grids[j][:, None]
-        a, b = np.meshgrid(grids[j], grids[k], indexing="ij")
-        return [j, k], np.stack([a.ravel(), b.ravel()], axis=-1)
+    def tables(idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        lx = np.stack([loss[j][rows, idx[:, j]] for j in range(n_i)], axis=1)  # (n, I, A)
+        vx = np.stack([veto[j][rows, idx[:, j]] for j in range(n_i)], axis=1)
+        return lx, vx
 
     # Trades need two issues to move at once (give on one, take on the other), so every sweep
-    # tries single-issue and pairwise changes.
-    steps = [(j, None) for j in range(len(grids))]
-    steps += [(j, k) for j in range(len(grids)) for k in range(j + 1, len(grids))]
+    # tries single-issue and pairwise changes. Candidate 0 of every step is the current package.
+    steps: list[tuple[int, ...]] = [(j,) for j in range(n_i)]
+    steps += [(j, k) for j in range(n_i) for k in range(j + 1, n_i)]
+    combos = {
+        step: np.stack(
+            [m.ravel() for m in np.meshgrid(*[np.arange(len(grids[j])) for j in step],
+                                            indexing="ij")], axis=-1)
+        for step in steps
+    }  # fmt: skip
 
-    def ascend(x: np.ndarray, objective: Any, best: np.ndarray | None) -> np.ndarray:
-        rows = np.arange(n)
+    def ascend(idx: np.ndarray, objective: Any, best: np.ndarray | None) -> np.ndarray:
+        idx = idx.copy()
         for _ in range(50):
             changed = False
-            for j, k in steps:
-                cols, vals = moves(j, k)
-                cands = np.repeat(x[:, None, :], len(vals) + 1, axis=1)
-                cands[:, 1:, cols] = vals[None]  # candidate 0 is the current package
-                score, u = evaluate(cands, best, objective)
+            lx, vx = tables(idx)
+            for step in steps:
+                cols = list(step)
+                cand = np.concatenate(
+                    [idx[:, None, cols], np.broadcast_to(combos[step], (n, *combos[step].shape))],
+                    axis=1,
+                )  # (n, K, len(step))
+                keep_loss = lx.sum(axis=1) - lx[:, cols].sum(axis=1)  # (n, A)
+                keep_veto = (vx.sum(axis=1) - vx[:, cols].sum(axis=1)) > 0
+                cl = keep_loss[:, None, :]
+                cv = keep_veto[:, None, :]
+                for c, j in enumerate(cols):
+                    cl = cl + loss[j][rows[:, None], cand[:, :, c]]
+                    cv = cv | veto[j][rows[:, None], cand[:, :, c]]
+                u = 1.0 - cl
+                ok = (u >= d[:, None, :] - 1e-9) & ~cv
+                score = objective(u, ok, best)
                 pick = _argbest(score, u)
                 better = score[rows, pick] > score[rows, 0] + 1e-12
-                changed |= bool(better.any())
-                x = np.where(better[:, None], cands[rows, pick], x)
+                if better.any():
+                    changed = True
+                    idx[:, cols] = np.where(better[:, None], cand[rows, pick], idx[:, cols])
+                    lx, vx = tables(idx)
             if not changed:
                 break
-        return x
+        return idx
+
+    def values(idx: np.ndarray) -> np.ndarray:
+        return np.stack([grids[j][idx[:, j]] for j in range(n_i)], axis=-1)
 
     # Start from the salience-weighted compromise package, moved into each issue's zone of
     # agreement where there is one (a package inside every issue zone is accepted by all).
@@ -242,29 +290,30 @@ def _solve_coordinate(ut: Utilities, grids: list[np.ndarray], rule: Rule) -> Sol
     start = (w * ut.ideal).sum(axis=1) / np.where(w.sum(axis=1) > 0, w.sum(axis=1), 1)
     zopa = ut.issue_zopa()
     start = np.where(np.isnan(zopa[..., 0]), start, np.clip(start, zopa[..., 0], zopa[..., 1]))
-    snapped = snap(start)
-    for j, g in enumerate(grids):  # snapping must not leave the zone
+    idx0 = np.empty((n, n_i), dtype=int)
+    for j, g in enumerate(grids):  # nearest grid value, inside the issue's zone if it has one
         lo, hi = zopa[:, j, 0], zopa[:, j, 1]
         inside = (g[None, :] >= lo[:, None] - 1e-9) & (g[None, :] <= hi[:, None] + 1e-9)
-        dist = np.where(inside, np.abs(g[None, :] - start[:, j : j + 1]), np.inf)
-        snapped[:, j] = np.where(inside.any(axis=1), g[dist.argmin(axis=1)], snapped[:, j])
-    start = snapped
+        dist = np.abs(g[None, :] - start[:, j : j + 1])
+        dist = np.where(inside.any(axis=1)[:, None] & ~inside, np.inf, dist)
+        idx0[:, j] = dist.argmin(axis=1)
 
     def feasibility(u, ok, _best):  # phase 1: reach a package everyone accepts
         short = np.clip(d[:, None, :] - u, 0, None).sum(axis=-1)
         return -short - (~ok).sum(axis=-1) * 1e-3
 
-    x = ascend(start.copy(), feasibility, None)
+    u0 = 1.0 - sum(loss[j][rows, idx0[:, j]] for j in range(n_i))
+    v0 = np.any([veto[j][rows, idx0[:, j]] for j in range(n_i)], axis=0)
+    start_ok = ((u0 >= d - 1e-9) & ~v0).all()
+    idx = idx0 if start_ok else ascend(idx0, feasibility, None)
     best = None
     if rule == "ks":
         best = np.empty((n, n_a))
         for a in range(n_a):
-            own = ascend(
-                x.copy(), lambda u, ok, _b, a=a: np.where(ok.all(-1), u[..., a], -np.inf), None
-            )
-            best[:, a] = ut.utility(own[:, None, :])[:, 0, a]
-
-    x = ascend(x, lambda u, ok, b: _scores(u, ok, d, rule, b), best)
+            own = ascend(idx, lambda u, ok, _b, a=a: np.where(ok.all(-1), u[..., a], -np.inf), None)
+            best[:, a] = ut.utility(values(own)[:, None, :])[:, 0, a]
+    idx = ascend(idx, lambda u, ok, b: _scores(u, ok, d, rule, b), best)
+    x = values(idx)
     u = ut.utility(x[:, None, :])[:, 0]
     found = ut.accepts(x[:, None, :], u[:, None, :])[:, 0].all(axis=-1)
     return Solution(

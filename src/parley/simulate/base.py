@@ -96,6 +96,13 @@ class Model(ABC):
     ) -> BatchForecast:
         """Run on batched arrays (leading axis = draws). Must not loop in Python over draws."""
 
+    def batch_outcomes(
+        self, arrays: ScenarioArrays, rng: np.random.Generator | None = None
+    ) -> BatchForecast:
+        """Like ``run_batch`` when only outcomes, rounds and convergence are needed (Monte
+        Carlo); models that keep a long history override it to save the memory."""
+        return self.run_batch(arrays, rng)
+
     def run(self, scenario: Scenario, rng: np.random.Generator | None = None) -> Forecast:
         """Forecast one scenario; ``rng`` only matters for stochastic models."""
         arrays = scenario.to_arrays()

@@ -150,9 +150,19 @@ class MonteCarloResult:
         pkg = np.broadcast_to(np.asarray(package, dtype=float), (self.runs, 1, len(package)))
         return float(ut.accepts(pkg)[:, 0].all(axis=-1).mean())
 
-    def sensitivity(self) -> dict[str, dict[str, Any]]:
-        """Per issue: standardised regression coefficients of the outcome on every uncertain
-        input, sorted by absolute size, and the R² of that linear fit."""
+    def sensitivity(self, bins: int = 10) -> dict[str, dict[str, Any]]:
+        """Per issue, two views of which uncertain input moves the outcome:
+
+        * ``src``: standardised regression coefficients (signed, all inputs together) with
+          ``r2``, the share of variance the linear fit explains (only with more runs than
+          inputs);
+        * ``first_order``: a binned first-order (Sobol-style) index per input: the variance of
+          the outcome's mean across ``bins`` quantile bins of the input, over the outcome's
+          variance. It needs no linearity, which matters for models whose outcome jumps (a
+          median voter changing sides);
+        * ``direction``: the sign of the input's correlation with the outcome.
+
+        Entries are sorted by ``first_order``, largest first."""
         names = [k for k, v in self.inputs.items() if np.std(v) > 0]
         out: dict[str, dict[str, Any]] = {}
         if not names:
@@ -161,19 +171,27 @@ class MonteCarloResult:
         for j, key in enumerate(self.issue_keys):
             y = self.outcomes[:, j]
             ok = ~np.isnan(y)
-            if ok.sum() < len(names) + 2 or np.std(y[ok]) == 0:
-                out[key] = {"src": {}, "r2": None}
+            if ok.sum() < 2 * bins or np.std(y[ok]) == 0:
+                out[key] = {"src": {}, "first_order": {}, "direction": {}, "r2": None}
                 continue
-            xs = (x[ok] - x[ok].mean(0)) / x[ok].std(0)
-            ys = (y[ok] - y[ok].mean()) / y[ok].std()
-            coef, *_ = np.linalg.lstsq(np.c_[xs, np.ones(len(ys))], ys, rcond=None)
-            pred = np.c_[xs, np.ones(len(ys))] @ coef
-            r2 = 1 - ((ys - pred) ** 2).sum() / (ys**2).sum()
-            order = np.argsort(-np.abs(coef[:-1]))
-            out[key] = {
-                "src": {names[i]: float(coef[i]) for i in order},
-                "r2": float(r2),
+            xo, yo = x[ok], y[ok]
+            xs = (xo - xo.mean(0)) / xo.std(0)
+            ys = (yo - yo.mean()) / yo.std()
+            first = _first_order(xo, yo, bins)
+            order = np.argsort(-first, kind="stable")
+            corr = xs.T @ ys / len(ys)
+            entry: dict[str, Any] = {
+                "first_order": {names[i]: float(first[i]) for i in order},
+                "direction": {names[i]: float(np.sign(corr[i])) for i in order},
+                "src": {},
+                "r2": None,
             }
+            if len(ys) >= len(names) + 2:  # the regression needs more runs than inputs
+                design = np.c_[xs, np.ones(len(ys))]
+                coef, *_ = np.linalg.lstsq(design, ys, rcond=None)
+                entry["src"] = {names[i]: float(coef[i]) for i in order}
+                entry["r2"] = float(1 - ((ys - design @ coef) ** 2).sum() / (ys**2).sum())
+            out[key] = entry
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -198,7 +216,7 @@ def run_monte_carlo(
     outcomes, rounds, converged = [], [], []
     for s in range(0, runs, _CHUNK_RUNS):
         part = _slice_runs(arrays, slice(s, s + _CHUNK_RUNS))
-        batch = model.run_batch(part, rng)
+        batch = model.batch_outcomes(part, rng)
         outcomes.append(batch.outcome)
         rounds.append(batch.rounds)
         converged.append(batch.converged)
@@ -217,6 +235,19 @@ def run_monte_carlo(
         forecast_accepted=accepted,
         arrays=arrays,
     )
+
+
+def _first_order(x: np.ndarray, y: np.ndarray, bins: int) -> np.ndarray:
+    """Var(E[y | x_k]) / Var(y) per column of ``x``, conditional means over quantile bins."""
+    n, k = x.shape
+    ranks = np.argsort(np.argsort(x, axis=0, kind="stable"), axis=0, kind="stable")
+    group = ranks * bins // n  # (n, k) equal-count bins per input
+    offset = group + bins * np.arange(k)[None, :]
+    counts = np.bincount(offset.ravel(), minlength=bins * k).reshape(k, bins)
+    sums = np.bincount(offset.ravel(), weights=np.repeat(y, k), minlength=bins * k)
+    means = sums.reshape(k, bins) / np.maximum(counts, 1)
+    between = (counts * (means - y.mean()) ** 2).sum(axis=1) / n
+    return between / y.var()
 
 
 def _slice_runs(arrays: ScenarioArrays, s: slice) -> ScenarioArrays:

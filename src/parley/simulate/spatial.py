@@ -36,14 +36,13 @@ def weighted_mean(pos: np.ndarray, w: np.ndarray) -> np.ndarray:
 def weighted_median(pos: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Weighted median over the actor axis (-2): the smallest position whose cumulative
     weight reaches half the total. Ties in position are merged, so the answer does not depend
-    on actor order."""
+    on actor order. Where all weights are zero, every actor counts the same."""
+    w = np.where(w.sum(axis=-2, keepdims=True) > 0, w, 1.0)
     order = np.argsort(pos, axis=-2, kind="stable")
     p = np.take_along_axis(pos, order, axis=-2)
     cw = np.cumsum(np.take_along_axis(w, order, axis=-2), axis=-2)
-    total = cw[..., -1:, :]
-    half = np.where(total > 0, 0.5 * total, 0.0)
     # Tolerate float rounding so that an exact half split picks the lower median reliably.
-    reached = cw >= half * (1 - 1e-12)
+    reached = cw >= 0.5 * cw[..., -1:, :] * (1 - 1e-12)
     idx = np.argmax(reached, axis=-2)
     return np.take_along_axis(p, idx[..., None, :], axis=-2)[..., 0, :]
 

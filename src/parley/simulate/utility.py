@@ -124,6 +124,41 @@ class Utilities:
         loss = dist if self.curvature == 1 else dist**self.curvature
         return 1.0 - np.einsum("...pai,...ai->...pa", loss, self.weight)
 
+    def grid_utility(self, grids: list[np.ndarray]) -> np.ndarray:
+        """``u_a`` of every package of a grid (all combinations of ``grids``, last issue
+        fastest, as :func:`parley.simulate.bargaining.enumerate_packages`): ``(..., P, A)``.
+
+        Additivity makes this an outer sum of per-issue tables ``(G_i, A)``, far cheaper than
+        evaluating ``P × A × I`` distances."""
+        batch = self.ideal.shape[:-2]
+        n_i = len(grids)
+        loss = 0.0
+        for j, g in enumerate(grids):
+            d = np.abs(g[:, None] - self.ideal[..., None, :, j]) / self.span[j]
+            table = d**self.curvature * self.weight[..., None, :, j]  # (..., G_j, A)
+            shape = batch + tuple(len(g) if k == j else 1 for k in range(n_i)) + table.shape[-1:]
+            loss = loss + table.reshape(shape)
+        return 1.0 - np.reshape(loss, (*batch, -1, self.ideal.shape[-2]))
+
+    def grid_violates(self, grids: list[np.ndarray]) -> np.ndarray:
+        """:meth:`violates` for every package of a grid, ``(..., P, A)``, by per-issue tables."""
+        batch = self.ideal.shape[:-2]
+        n_a, n_i = self.ideal.shape[-2:]
+        size = int(np.prod([len(g) for g in grids]))
+        if np.isnan(self.red_line).all():
+            return np.zeros((*batch, size, n_a), dtype=bool)
+        out = np.zeros((), dtype=bool)
+        for j, g in enumerate(grids):
+            red, p = self.red_line[..., None, :, j], self.ideal[..., None, :, j]
+            x = g[:, None]
+            tol = _EPS * self.span[j]
+            table = ((red <= p) & (x < red - tol)) | ((red >= p) & (x > red + tol))
+            shape = batch + tuple(len(g) if k == j else 1 for k in range(n_i)) + (n_a,)
+            out = out | table.reshape(shape)
+        return np.broadcast_to(out, (*batch, *[len(g) for g in grids], n_a)).reshape(
+            *batch, size, n_a
+        )
+
     def reservation_utility(self) -> np.ndarray:
         """Utility of each actor's reservation package ``(..., A)`` (the default ``d``)."""
         # Issues without a reservation point count at the actor's worst value on the scale.
@@ -137,8 +172,10 @@ class Utilities:
         p = self.ideal[..., None, :, :]
         x = packages[..., :, None, :]
         tol = _EPS * self.span
-        beyond = np.where(red < p, x < red - tol, np.where(red > p, x > red + tol, False))
-        return (beyond & ~np.isnan(red)).any(axis=-1)
+        # A red line at the position itself ("not negotiable") bars movement either way, as in
+        # issue_zones; NaN compares False, so issues without a red line never violate.
+        beyond = ((red <= p) & (x < red - tol)) | ((red >= p) & (x > red + tol))
+        return beyond.any(axis=-1)
 
     def accepts(self, packages: np.ndarray, utility: np.ndarray | None = None) -> np.ndarray:
         """``(..., P, A)``: the actor prefers the package to no deal and no red line is crossed."""
@@ -158,6 +195,24 @@ class Utilities:
         lo = np.where(self.cares, lo, self.lower)
         hi = np.where(self.cares, hi, self.upper)
         return np.stack([lo, hi], axis=-1)
+
+    def blocking(self) -> dict[str, list[tuple[str, float, float]]]:
+        """For each issue whose ZOPA is empty (single scenario): the zones ``(actor, low,
+        high)`` of the actors that restrict it, sorted by lower end. No value lies in all of
+        them, so they show who blocks agreement on the issue and where the limits lie."""
+        zones = self.issue_zones()
+        zopa = self.issue_zopa()
+        out: dict[str, list[tuple[str, float, float]]] = {}
+        for j, key in enumerate(self.issue_keys):
+            if not np.isnan(zopa[j, 0]):
+                continue
+            lo, hi = zones[:, j, 0], zones[:, j, 1]
+            out[key] = [
+                (self.actor_ids[a], float(lo[a]), float(hi[a]))
+                for a in np.argsort(lo)
+                if self.cares[a, j] and (lo[a] > self.lower[j] or hi[a] < self.upper[j])
+            ]
+        return out
 
     def issue_zopa(self) -> np.ndarray:
         """``(..., I, 2)``: the zone of possible agreement per issue; NaN where empty."""
