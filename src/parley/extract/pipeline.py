@@ -283,10 +283,14 @@ def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[],
 
 
 def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
-    """The speaker of a quote that covers most of the sentence: its stance is theirs."""
+    """The speaker of a quote that covers most of the sentence: its stance is theirs.
+
+    Only quotes attributed by a speech cue ("sagte", "so", "zufolge") count: a speaker
+    carried over from an earlier sentence is too weak to own a position.
+    """
     for q in quotes:
         overlap = min(q.end, end) - max(q.start, start)
-        if q.speaker and overlap * 2 > end - start:
+        if q.speaker and q.cue is not None and overlap * 2 > end - start:
             return q.speaker
     return None
 
