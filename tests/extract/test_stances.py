@@ -72,3 +72,141 @@ def test_pronoun_object_carries_the_previous_issue(run):
 def test_the_option_set_aside_is_not_the_stance(run):
     r = run("Putin fordert einen Vertrag statt einer Waffenruhe.")
     assert all(s[1] != "ceasefire" for s in _stances(r))
+
+
+@pytest.fixture(scope="module")
+def run_pack():
+    """Records of one text extracted with the shipped ukraine-2025 pack (its issue terms)."""
+    from parley.cases.loader import load_case
+    from parley.extract.pipeline import Extractor
+    from parley.ingest.article import Article
+
+    extractor = Extractor(load_case("ukraine-2025"))
+
+    def _run(text: str, lang: str = "de") -> list[tuple]:
+        article = Article(text=text, source="t.txt", published="2025-12-03", language=lang)
+        records = [r.to_record() for r in extractor.extract(article)]
+        return [
+            (r["actor"], r["issue"], r["stance"], r["value"])
+            for r in records
+            if r["kind"] == "stance"
+        ]
+
+    return _run
+
+
+def test_compound_head_names_the_issue(run_pack):
+    assert run_pack("Kiew lehnt jede Truppenobergrenze ab.") == [
+        ("ukraine", "army-size", "reject", None)
+    ]
+    assert ("russia", "ceasefire", "reject", None) in run_pack(
+        "Russland lehnte eine Energiewaffenruhe ab."
+    )
+
+
+def test_split_issue_term_and_verb_final_cue(run_pack):
+    assert run_pack("Russland verlangt, dass Kiew niemals der Nato beitreten darf.") == [
+        ("russia", "nato-membership", "demand", None)
+    ]
+    assert ("united-states", "economic-cooperation", "demand", None) in run_pack(
+        "Im Weißen Haus gibt es eine Fraktion; die USA sind es, die auf neue "
+        "Wirtschaftsbeziehungen zu Russland setzen."
+    )
+
+
+def test_generic_territory_is_not_the_donbas(run_pack):
+    assert run_pack("Russland fordert die Abtretung ukrainischer Gebiete.") == []
+    assert run_pack("Russland fordert die Abtretung des Donbass.") == [
+        ("russia", "territory-donbas", "demand", None)
+    ]
+
+
+def test_unit_noun_needs_its_number(run_pack):
+    assert run_pack("Russland lehnt die Entsendung von Soldaten aus Europa ab.") == [
+        ("russia", "foreign-troops", "reject", None)
+    ]
+    assert run_pack("Witkoff verlangt, die Armee auf 600.000 Soldaten zu begrenzen.") == [
+        ("steve-witkoff", "army-size", "demand", 600000)
+    ]
+    assert run_pack("Washington wants Ukraine's army capped at 800,000 troops.", "en") == [
+        ("united-states", "army-size", "demand", 800000)
+    ]
+
+
+def test_bracketed_cue_belongs_to_its_bracket(run):
+    r = run(
+        "Die USA verlangen eine Waffenruhe (statt eines Abkommens über den Donbass, "
+        "wie es Russland fordert)."
+    )
+    got = _stances(r)
+    assert ("united-states", "ceasefire", "demand", None) in got
+    assert ("russia", "territory-donbas", "demand", None) in got
+    assert ("russia", "ceasefire", "demand", None) not in got
+
+
+def test_indirect_question_is_no_stance(run):
+    assert _stances(run("Witkoff soll testen, ob Putin zu einer Waffenruhe bereit sei.")) == []
+    assert (
+        _stances(run("Witkoff will test whether Putin is ready for a ceasefire.", lang="en")) == []
+    )
+
+
+def test_cue_inside_the_condition_is_a_hypothesis(run):
+    r = run("Neue Sanktionen drohen, sollte Putin einer Waffenruhe nicht zustimmen.")
+    assert _stances(r) == []
+
+
+def test_passive_offer_names_the_receiver(run):
+    assert _stances(run("Russland wurde eine Waffenruhe angeboten.")) == []
+    assert _stances(run("A ceasefire was offered to Russia.", lang="en")) == []
+    assert _stances(run("Eine Waffenruhe wurde Russland von Witkoff angeboten.")) == [
+        ("steve-witkoff", "ceasefire", "offer", None)
+    ]
+
+
+def test_passive_without_agent_is_held_by_its_place(run):
+    r = run("Im Kreml wird eine Waffenruhe erwogen, während Zugeständnisse der Ukraine im Donbass "
+            "noch diskutiert werden.")  # fmt: skip
+    got = _stances(r)
+    assert ("russia", "ceasefire", "open", None) in got
+    assert all(s[0] != "ukraine" for s in got)
+
+
+def test_plural_pronoun_points_to_everyone(run):
+    r = run("Witkoff und Kushner reisten nach Moskau. Sie strebten eine Waffenruhe an.")
+    got = _stances(r)
+    assert ("steve-witkoff", "ceasefire", "demand", None) in got
+    assert ("jared-kushner", "ceasefire", "demand", None) in got
+    r = run("Witkoff and Kushner flew to Moscow: they demanded a ceasefire.", lang="en")
+    assert {s[0] for s in _stances(r)} == {"steve-witkoff", "jared-kushner"}
+
+
+def test_singular_pronoun_is_not_plural(run):
+    r = run("Witkoff traf Kushner in Miami. Sie fordert eine Waffenruhe.")
+    assert len(_stances(r)) <= 1
+
+
+def test_essential_for_the_party_is_its_demand(run):
+    r = run("Ungeklärt blieb die Frage der Waffenruhe, die für die Ukraine elementar ist.")
+    assert _stances(r) == [("ukraine", "ceasefire", "demand", None)]
+
+
+def test_open_question_is_not_openness(run):
+    assert _stances(run("Putin: Über die Waffenruhe ist noch vieles offen.")) == []
+    assert _stances(run("Putin ist offen für eine Waffenruhe.")) == [
+        ("vladimir-putin", "ceasefire", "open", None)
+    ]
+
+
+def test_unless_makes_a_condition_anywhere(run):
+    r = run("Zelensky will accept a ceasefire unless Russia keeps attacking.", lang="en")
+    (stance,) = r["stance"]
+    assert stance["stance"] == "conditional"
+    assert stance["condition"] == "unless Russia keeps attacking"
+
+
+def test_prohibition_in_reported_speech_is_a_demand(run):
+    r = run(
+        "Putin stellte Bedingungen. Die Ukraine dürfe keinen Nato-Beitritt anstreben, sagte er."
+    )
+    assert ("vladimir-putin", "nato-membership", "demand", None) in _stances(r)

@@ -9,6 +9,7 @@ German splits verbs ("lehnt die Forderung ab"), so adjacency would miss most.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,17 +38,36 @@ class CueHit:
     text: str
 
 
-class CueSet:
-    """Cues with labels, indexed by their first word (lower-cased)."""
+_HEAD_MIN = 6  # letters a one-word cue needs to match as the head of a compound
+_MODIFIER_MIN = 3  # letters the rest of such a compound needs ("Truppen|obergrenze")
 
-    def __init__(self, cues: Iterable[tuple[str, Any]] = ()) -> None:
+
+class CueSet:
+    """Cues with labels, indexed by their first word (lower-cased).
+
+    With ``compounds`` a one-word cue of at least six letters also matches as the
+    last part of a longer word: German puts the head of a compound last, so
+    "Truppenobergrenze" is an "Obergrenze" and "Energiewaffenruhe" a "Waffenruhe".
+    """
+
+    def __init__(self, cues: Iterable[tuple[str, Any]] = (), compounds: bool = False) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
+        self._heads: set[str] = set()
         for cue, label in cues:
             words = tuple(cue.lower().split())
             if words:
                 self._by_first.setdefault(words[0], []).append((words[1:], label, cue))
+                if compounds and len(words) == 1 and len(words[0]) >= _HEAD_MIN:
+                    self._heads.add(words[0])
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
+
+    def _head(self, word: str) -> str | None:
+        """The longest cue that ``word`` ends with as a compound head, if any."""
+        for k in range(_MODIFIER_MIN, len(word) - _HEAD_MIN + 1):
+            if word[k:] in self._heads and word[k - 1] != "-":
+                return word[k:]
+        return None
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -66,6 +86,10 @@ class CueSet:
                 keys += [part for part in word.split("-") if part]
             if lemmas is not None and lemmas[i] and lemmas[i] != word:
                 keys.append(lemmas[i])
+            if self._heads and word not in self._by_first:
+                head = self._head(word)
+                if head is not None:
+                    keys.append(head)
             for key in keys:
                 for rest, label, cue in self._by_first.get(key, ()):
                     last = _follow(words, i, rest, min(n, i + 1 + _WINDOW))
@@ -109,6 +133,14 @@ class LanguageCues:
     instead: frozenset[str] = frozenset()
     issue_anaphora: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    unit_nouns: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
+    plural_with_verb: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
+    participle: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing by default
+    strict_conditionals: frozenset[str] = frozenset()
 
 
 @cache
@@ -173,12 +205,20 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         instead=words("instead"),
         issue_anaphora=words("issue_anaphora"),
         document_nouns=words("document_nouns"),
+        unit_nouns=words("unit_nouns"),
+        plural_pronouns=words("plural_pronouns"),
+        plural_with_verb=words("plural_with_verb"),
+        question_words=words("question_words"),
+        locatives=words("locatives"),
+        passive_auxiliaries=words("passive_auxiliaries"),
+        participle=re.compile(grammar.get("participle", r"(?!x)x")),
+        strict_conditionals=words("strict_conditionals"),
         speech=CueSet(speech),
         events=CueSet(events),
         stances=CueSet(stances),
         negations=frozenset(negations),
         conditionals=CueSet(conditionals),
-        issues=CueSet(issues),
+        issues=CueSet(issues, compounds=lang == "de"),
     )
 
 

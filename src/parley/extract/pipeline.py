@@ -21,7 +21,7 @@ from parley.extract.dates import DateMention, find_dates, parse_published
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
 from parley.extract.sentences import Sentence, sentences_of
-from parley.extract.stances import Context, sentence_stances
+from parley.extract.stances import Context, advance_context, sentence_stances
 from parley.ingest.article import Article
 
 _MIN_QUOTE_WORDS = 3
@@ -101,19 +101,7 @@ class Extractor:
                 sent, cues, s_mentions, s_quoted, context, self.quantities, party, aid
             )
             stances += found
-            context.previous_issues = tuple(
-                dict.fromkeys(h.label for h in cues.issues.find(sent.words, sent.lemmas))
-            )
-            actors = [m for m in s_mentions if m.type in ("person", "state", "organization")]
-            if actors:
-                context.previous_actor = actors[0].actor
-            documents = [m for m in s_mentions if m.type == "document"]
-            if documents:
-                context.last_document = documents[-1].actor
-            if documents or any(w in cues.document_nouns for w in sent.words):
-                context.document_topic = 0
-            else:
-                context.document_topic += 1
+            advance_context(context, sent, cues, s_mentions)
         merged = merge_events(events, party)
         # Outlets and platforms are named as sources; they are actors of the article only
         # when they act in it (publish a leak, are quoted).

@@ -72,6 +72,7 @@ class Context:
     """What earlier sentences tell about this one: who was acting, which document."""
 
     previous_actor: str | None = None
+    previous_subjects: tuple[str, ...] = ()  # actors not inside a phrase, last sentence
     last_document: str | None = None
     speaker: str | None = None  # speaker of a quote covering most of this sentence
     document_topic: int = 0  # sentences since a plan or draft was last named (0 = this one)
@@ -88,65 +89,56 @@ def sentence_stances(
     party: Callable[[str], str],
     article: str,
 ) -> list[Stance]:
-    """Stances of one sentence: one per issue named in it."""
-    issue_hits = [
-        h
-        for h in cues.issues.find(sent.words, sent.lemmas)
-        if not any(w in cues.instead for w in sent.words[max(0, h.first - 3) : h.first])
-    ]
+    """Stances of one sentence: one per issue (and holder) named in it."""
+    issue_hits = _issue_hits(sent, cues, quantities)
     if not issue_hits:
         # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
         refers = [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
         if not refers or not context.previous_issues or len(sent.words) > _SHORT:
             return []
         issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
+    condition = _condition(sent, cues)
     stance_hits = [
         h
         for h in cues.stances.find(sent.words, sent.lemmas)
-        if context.speaker or not _inside(sent.char_of(h.first), quoted)
+        if (context.speaker or not _inside(sent.char_of(h.first), quoted))
+        and not _in_question(sent, h, cues)
+        # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
+        # condition is a hypothesis about someone, not a stance of anyone.
+        and not (condition is not None and condition[1] <= h.first <= condition[2])
     ]
     plan = _plan_content(sent, cues, context)
     if not stance_hits and not plan:
         return []
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
-    actor = (
-        plan
-        or _agent(sent, stance_hits, mentions)
-        or _actor(sent, cues, mentions, quoted, context, party)
-    )
-    if actor is None:
+    brackets = _brackets(sent)
+    passive = [h for h in stance_hits if _passive(sent, h, cues)]
+    # An offer or acceptance in the passive names who receives it ("der Russland
+    # angeboten wurde") or a joint result ("sind vereinbart"), not who holds it.
+    stance_hits = [
+        h
+        for h in stance_hits
+        if h not in passive or h.label not in ("offer", "accept") or _agent(sent, [h], mentions)
+    ]
+    if not stance_hits and not plan:
         return []
-    condition = None
-    if plan:
-        # What a plan sets for the parties it demands of them, unless it offers something.
-        kind = "offer" if any(h.label == "offer" for h in stance_hits) else "demand"
-    else:
-        kind = _stance_kind(sent, stance_hits, cues)
-        condition = _condition(sent, cues)
-        if condition is not None and kind != "reject":
-            kind = "conditional"
     out: list[Stance] = []
-    first_hit = {}
+    first_hit: dict[str, CueHit] = {}
     for h in issue_hits:
         first_hit.setdefault(h.label, h)
     for issue, ihit in first_hit.items():
-        if not plan and len({h.label for h in stance_hits}) > 1:
-            # Several stances in one sentence ("fordert …, und lehnt … ab"): each issue
-            # takes the cue that governs it, the nearest before it (verbs first).
-            kind = _stance_kind(sent, _governing(sent, stance_hits, ihit), cues)
-            if condition is not None and kind != "reject":
-                kind = "conditional"
-        value = None
-        span = quantities.get(issue)
-        if span is not None:
-            # The number the issue counts in: within the range its scale maps (troops for
-            # the army cap), so "30 Tage" or "2022" do not become an army size.
-            lo, hi = span
-            fits = [n for n in parse_numbers(sent.text) if lo / 2 <= n <= hi * 2]
-            value = fits[0] if fits else None
-            if value is not None and value.is_integer():
-                value = int(value)
-        out.append(
+        scope = _bracket_of(ihit.first, brackets)
+        hits = [h for h in stance_hits if _bracket_of(h.first, brackets) == scope]
+        if not hits and scope is not None:  # a bracketed issue takes the main clause's cue
+            hits = [h for h in stance_hits if _bracket_of(h.first, brackets) is None]
+        if not hits and not plan:
+            continue
+        holders = _holders(sent, cues, hits, mentions, quoted, context, party, plan, passive)
+        if not holders:
+            continue
+        kind, text = _kind(sent, cues, hits, ihit, plan, condition)
+        value = _issue_value(sent, quantities.get(issue))
+        out += [
             Stance(
                 article=article,
                 start=sent.start,
@@ -155,10 +147,255 @@ def sentence_stances(
                 issue=issue,
                 stance=kind,  # type: ignore[arg-type]
                 value=value,
-                condition=condition,
+                condition=text,
             )
-        )
+            for actor in holders
+        ]
     return out
+
+
+def advance_context(
+    context: Context, sent: Sentence, cues: LanguageCues, mentions: Sequence[Mention]
+) -> None:
+    """Carry what this sentence tells the next ones: its issues, its actors, its plan."""
+    context.previous_issues = tuple(
+        dict.fromkeys(h.label for h in cues.issues.find(sent.words, sent.lemmas))
+    )
+    actors = [m for m in mentions if m.type in _ACTOR_TYPES]
+    if actors:
+        context.previous_actor = actors[0].actor
+    subjects = [m.actor for m in actors if not _embedded(sent, m, cues)]
+    context.previous_subjects = tuple(dict.fromkeys(subjects))
+    documents = [m for m in mentions if m.type == "document"]
+    if documents:
+        context.last_document = documents[-1].actor
+    if documents or any(w in cues.document_nouns for w in sent.words):
+        context.document_topic = 0
+    else:
+        context.document_topic += 1
+
+
+def _issue_hits(
+    sent: Sentence, cues: LanguageCues, quantities: dict[str, tuple[float, float] | None]
+) -> list[CueHit]:
+    """The issue terms of a sentence that name an issue the sentence takes a stance on.
+
+    Dropped: the option set aside ("statt eines Vertrags"); a term inside a longer
+    term of another issue ("Entsendung von Soldaten" is about foreign troops, not
+    the army's size); a unit noun ("Mann", "troops") without the number it counts.
+    """
+    hits = [
+        h
+        for h in cues.issues.find(sent.words, sent.lemmas)
+        if not any(w in cues.instead for w in sent.words[max(0, h.first - 3) : h.first])
+    ]
+    hits = [
+        h
+        for h in hits
+        if not any(
+            o.label != h.label
+            and o.first <= h.first
+            and h.last <= o.last
+            and (o.last - o.first) > (h.last - h.first)
+            for o in hits
+        )
+    ]
+    return [
+        h
+        for h in hits
+        if h.first != h.last
+        or sent.words[h.first] not in cues.unit_nouns
+        or _counted(sent, h.first, quantities.get(h.label))
+    ]
+
+
+def _counted(sent: Sentence, i: int, span: tuple[float, float] | None) -> bool:
+    """Whether the unit noun at token ``i`` follows a number in the issue's range."""
+    if span is None or i == 0:
+        return False
+    number = parse_number(sent.words[i - 1])
+    if number is None and i > 1:
+        number = parse_number(" ".join(sent.words[i - 2 : i]))
+    return number is not None and span[0] / 2 <= number <= span[1] * 2
+
+
+def _issue_value(sent: Sentence, span: tuple[float, float] | None) -> float | int | None:
+    """The number the issue counts in: within the range its scale maps (troops for
+    the army cap), so "30 Tage" or "2022" do not become an army size."""
+    if span is None:
+        return None
+    lo, hi = span
+    fits = [n for n in parse_numbers(sent.text) if lo / 2 <= n <= hi * 2]
+    if not fits:
+        return None
+    return int(fits[0]) if fits[0].is_integer() else fits[0]
+
+
+def _kind(
+    sent: Sentence,
+    cues: LanguageCues,
+    hits: list[CueHit],
+    issue: CueHit,
+    plan: str | None,
+    condition: tuple[str, int, int] | None,
+) -> tuple[str, str | None]:
+    """The stance on one issue and its condition text."""
+    if plan:
+        # What a plan sets for the parties it demands of them, unless it offers something.
+        return ("offer" if any(h.label == "offer" for h in hits) else "demand"), None
+    if len({h.label for h in hits}) > 1:
+        # Several stances in one sentence ("fordert …, und lehnt … ab"): each issue
+        # takes the cue that governs it, the nearest before it (verbs first).
+        hits = _governing(sent, hits, issue)
+    kind = _stance_kind(sent, hits, cues)
+    if condition is not None and kind != "reject":
+        return "conditional", condition[0]
+    return kind, None
+
+
+def _holders(
+    sent: Sentence,
+    cues: LanguageCues,
+    hits: list[CueHit],
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+    context: Context,
+    party: Callable[[str], str],
+    plan: str | None,
+    passive: list[CueHit],
+) -> list[str]:
+    """Who holds the stance: a plan, an agent ("von Russland gefordert"), the actor in
+    brackets with the cue ("(…, wie es Russland fordert)"), everyone a plural
+    pronoun points back to, or the sentence's actor."""
+    if plan:
+        return [plan]
+    agent = _agent(sent, hits, mentions)
+    if agent:
+        return [agent]
+    brackets = _brackets(sent)
+    scope = _bracket_of(hits[0].first, brackets) if hits else None
+    if scope is not None:
+        lo, hi = brackets[scope]
+        inner = [
+            m
+            for m in mentions
+            if sent.offsets[lo] <= m.start < sent.offsets[hi]
+            and m.type in _ACTOR_TYPES
+            and not _embedded(sent, m, cues)
+        ]
+        if inner:
+            return [inner[0].actor]
+    plural = _plural_pronoun(sent, cues)
+    if plural is not None and not context.speaker:
+        # "Witkoff und Kushner waren bedacht: Sie strebten … an" / "Beide stehen für …"
+        before = [
+            m.actor
+            for m in mentions
+            if m.start < sent.offsets[plural]
+            and m.type in _ACTOR_TYPES
+            and not _embedded(sent, m, cues)
+        ]
+        referents = list(dict.fromkeys(before)) if plural else list(context.previous_subjects)
+        if len(referents) > 1:
+            return referents
+    verbal = [h for h in hits if not _capitalised(sent, h.first)]
+    if verbal and all(h in passive for h in verbal) and not context.speaker:
+        # A passive names what is done, not who does it; only a circle or place the
+        # deciding is located in holds it ("im Machtzirkel um Trump erwogen").
+        local = [
+            m
+            for m in mentions
+            if m.type in _ACTOR_TYPES
+            and not _inside(m.start, quoted)
+            and _after_word(sent, m, cues.locatives)
+        ]
+        return [party(local[0].actor)] if local else []
+    actor = _actor(sent, cues, mentions, quoted, context, party)
+    return [actor] if actor else []
+
+
+def _after_word(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
+    try:
+        i = sent.offsets.index(m.start)
+    except ValueError:
+        return False
+    return i > 0 and sent.words[i - 1] in words
+
+
+def _capitalised(sent: Sentence, i: int) -> bool:
+    return sent.text[sent.char_of(i) - sent.start].isupper()
+
+
+def _plural_pronoun(sent: Sentence, cues: LanguageCues) -> int | None:
+    """Where a clause opens with "Beide", "They" or "Sie" with a plural verb ("Sie
+    strebten"): at the sentence start or after a colon. None if nowhere."""
+    for i, w in enumerate(sent.words):
+        if i > 0 and sent.words[i - 1] != ":":
+            continue
+        if w in cues.plural_pronouns or " ".join(sent.words[i : i + 2]) in cues.plural_pronouns:
+            return i
+        if (
+            w in cues.plural_with_verb
+            and i + 1 < len(sent.words)
+            and sent.words[i + 1].endswith("en")
+            and not _capitalised(sent, i + 1)
+        ):
+            return i
+    return None
+
+
+def _brackets(sent: Sentence) -> list[tuple[int, int]]:
+    """Token ranges of the bracketed asides of a sentence, "(" to ")"."""
+    out: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for i, w in enumerate(sent.words):
+        if w == "(":
+            opened.append(i)
+        elif w == ")" and opened:
+            lo = opened.pop()
+            if not opened:
+                out.append((lo, i))
+    return out
+
+
+def _bracket_of(i: int, brackets: list[tuple[int, int]]) -> int | None:
+    for n, (lo, hi) in enumerate(brackets):
+        if lo < i < hi:
+            return n
+    return None
+
+
+_CLAUSE_END = frozenset({",", ";", ":", "(", ")", "–", "—"})
+
+
+def _clause_start(sent: Sentence, i: int) -> int:
+    """Index of the first token of the clause that token ``i`` is in."""
+    while i > 0 and sent.words[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _in_question(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """A cue inside an indirect question ("testen, ob Putin bereit sei") asks, it does
+    not state."""
+    lo = _clause_start(sent, hit.first)
+    return any(w in cues.question_words for w in sent.words[lo : hit.first])
+
+
+def _passive(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """A participle cue with a passive auxiliary in its clause ("angeboten wurde",
+    "sind vereinbart", "was offered")."""
+    words = {sent.words[hit.first], sent.words[hit.last]}
+    if not any(cues.participle.search(w) for w in words):
+        return False
+    if hit.first > 0 and _capitalised(sent, hit.first):
+        return False  # a noun ("Angebot"), not a participle
+    lo = _clause_start(sent, hit.first)
+    hi = hit.last + 1
+    while hi < len(sent.words) and sent.words[hi] not in _CLAUSE_END and hi - hit.last <= 3:
+        hi += 1
+    near = sent.words[lo:hi]
+    return any(w in cues.passive_auxiliaries for w in near)
 
 
 # "JEDDAH, Saudi Arabia (Reuters) -": where and by whom the report was filed.
@@ -287,20 +524,27 @@ def _governing(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit
 def _negated(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
     """A negation just before the cue, or between the parts of a split cue."""
     lo = max(0, hit.first - _NEGATION_REACH)
-    return any(w in cues.negations for w in sent.words[lo : hit.last + 1])
+    inside = range(lo, hit.last + 1)
+    # A cue does not negate itself ("nicht verhandelbar" is one rejection).
+    return any(sent.words[i] in cues.negations for i in inside if i not in (hit.first, hit.last))
 
 
-def _condition(sent: Sentence, cues: LanguageCues) -> str | None:
-    """The conditional clause ("nur wenn ...", "sofern ..."), up to the clause end.
+def _condition(sent: Sentence, cues: LanguageCues) -> tuple[str, int, int] | None:
+    """The conditional clause ("nur wenn ...", "sofern ...", "unless ...") up to the
+    clause end, with its first and last token.
 
-    A conditional word counts only where a clause begins (sentence start, after
-    a comma, dash or colon, or after "nur"/"only"), so that "sollte" as a modal
-    or "if" inside a noun phrase does not make everything conditional.
+    An ambiguous conditional word ("wenn", "if", "sollte") counts only where a
+    clause begins (sentence start, after a comma, dash or colon, or after
+    "nur"/"only"), so that "sollte" as a modal or "if" inside a noun phrase does
+    not make everything conditional; unambiguous ones ("unless", "sofern",
+    "provided that") count anywhere.
     """
     hits = [
         h
         for h in cues.conditionals.find(sent.words)
-        if h.first == 0 or sent.words[h.first - 1] in (",", ";", ":", "–", "—", "nur", "only")
+        if h.first == 0
+        or sent.words[h.first - 1] in (",", ";", ":", "–", "—", "nur", "only")
+        or (h.text.lower() in cues.strict_conditionals and h.last - h.first < len(h.text.split()))
     ]
     if not hits:
         return None
@@ -310,5 +554,9 @@ def _condition(sent: Sentence, cues: LanguageCues) -> str | None:
         start = sent.char_of(hit.first - 1) - sent.start
     rest = sent.text[start:]
     end = re.search(r"[,;:.!?–](?:\s|$)", rest[len(hit.text) :])
-    clause = rest[: len(hit.text) + end.start()] if end else rest
-    return clause.strip() or None
+    clause = (rest[: len(hit.text) + end.start()] if end else rest).strip()
+    if not clause:
+        return None
+    stop = sent.start + start + len(clause)
+    last = max(i for i, o in enumerate(sent.offsets) if o < stop)
+    return clause, hit.first - (start < sent.char_of(hit.first) - sent.start), last
