@@ -210,3 +210,43 @@ def test_prohibition_in_reported_speech_is_a_demand(run):
         "Putin stellte Bedingungen. Die Ukraine dürfe keinen Nato-Beitritt anstreben, sagte er."
     )
     assert ("vladimir-putin", "nato-membership", "demand", None) in _stances(r)
+
+
+def test_each_clause_has_its_own_holder(run):
+    r = run("Ukraine wants a ceasefire, while Russia demands the whole Donbas.", lang="en")
+    assert sorted(_stances(r)) == [
+        ("russia", "territory-donbas", "demand", None),
+        ("ukraine", "ceasefire", "demand", None),
+    ]
+    r = run("Kiew verlangt eine Waffenruhe, während Russland den gesamten Donbass fordert.")
+    assert sorted(_stances(r)) == [
+        ("russia", "territory-donbas", "demand", None),
+        ("ukraine", "ceasefire", "demand", None),
+    ]
+
+
+def test_issue_words_stay_together(run_pack):
+    got = run_pack(
+        "European leaders insisted that any deal must include security guarantees.", "en"
+    )
+    assert got == [("europe", "security-guarantees", "demand", None)]
+
+
+def test_ruling_out_a_cession_rejects_it(run_pack):
+    assert run_pack("Zelensky has ruled out ceding any land in the Donbas.", "en") == [
+        ("volodymyr-zelensky", "territory-donbas", "reject", None)
+    ]
+
+
+def test_plural_pronoun_after_colon_is_the_coordinated_subject(run):
+    r = run("Witkoff und Kushner wollten Russland locken: Sie strebten eine Waffenruhe an.")
+    assert {s[0] for s in _stances(r)} == {"steve-witkoff", "jared-kushner"}
+
+
+def test_impersonal_subject_is_the_speaker(run):
+    r = run(
+        "Die Lage sei ernst, sagte Witkoff in Miami. Außerdem könne man eine Waffenruhe "
+        "im Donbass prüfen."
+    )
+    assert ("steve-witkoff", "ceasefire", "open", None) in _stances(r)
+    assert all(s[0] != "ukraine" for s in _stances(r))

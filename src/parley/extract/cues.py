@@ -18,6 +18,7 @@ from typing import Any
 
 BASE_LEXICON = Path(__file__).with_name("lexicon") / "base.yaml"
 _WINDOW = 14  # tokens within which the later words of a split cue must follow
+_ISSUE_WINDOW = 6  # the same for issue terms ("Streitkräfte der Ukraine … begrenzen")
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -50,7 +51,13 @@ class CueSet:
     "Truppenobergrenze" is an "Obergrenze" and "Energiewaffenruhe" a "Waffenruhe".
     """
 
-    def __init__(self, cues: Iterable[tuple[str, Any]] = (), compounds: bool = False) -> None:
+    def __init__(
+        self,
+        cues: Iterable[tuple[str, Any]] = (),
+        compounds: bool = False,
+        window: int = _WINDOW,
+    ) -> None:
+        self._window = window
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
         self._heads: set[str] = set()
         for cue, label in cues:
@@ -92,7 +99,7 @@ class CueSet:
                     keys.append(head)
             for key in keys:
                 for rest, label, cue in self._by_first.get(key, ()):
-                    last = _follow(words, i, rest, min(n, i + 1 + _WINDOW))
+                    last = _follow(words, i, rest, min(n, i + 1 + self._window))
                     if last is not None:
                         hits.append(CueHit(i, last, label, cue))
                         break
@@ -136,6 +143,7 @@ class LanguageCues:
     unit_nouns: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
     plural_with_verb: frozenset[str] = frozenset()
+    impersonal: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
@@ -208,6 +216,7 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         unit_nouns=words("unit_nouns"),
         plural_pronouns=words("plural_pronouns"),
         plural_with_verb=words("plural_with_verb"),
+        impersonal=words("impersonal"),
         question_words=words("question_words"),
         locatives=words("locatives"),
         passive_auxiliaries=words("passive_auxiliaries"),
@@ -218,7 +227,9 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         stances=CueSet(stances),
         negations=frozenset(negations),
         conditionals=CueSet(conditionals),
-        issues=CueSet(issues, compounds=lang == "de"),
+        # Issue terms are noun phrases: their words stay close ("European security"
+        # is not "European leaders insisted … security guarantees").
+        issues=CueSet(issues, compounds=lang == "de", window=_ISSUE_WINDOW),
     )
 
 

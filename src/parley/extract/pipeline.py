@@ -97,6 +97,7 @@ class Extractor:
                 _speaker_at(quotes, sent.start, sent.end),
             )
             context.speaker = _speaker_at(quotes, sent.start, sent.end)
+            context.carried_speaker = _speaker_at(quotes, sent.start, sent.end, attributed=False)
             found = sentence_stances(
                 sent, cues, s_mentions, s_quoted, context, self.quantities, party, aid
             )
@@ -270,15 +271,16 @@ def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[],
     return found
 
 
-def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
+def _speaker_at(quotes: list[Quote], start: int, end: int, attributed: bool = True) -> str | None:
     """The speaker of a quote that covers most of the sentence: its stance is theirs.
 
     Only quotes attributed by a speech cue ("sagte", "so", "zufolge") count: a speaker
-    carried over from an earlier sentence is too weak to own a position.
+    carried over from an earlier sentence is too weak to own a position (unless
+    ``attributed`` is False: stances then use it only for an impersonal "man").
     """
     for q in quotes:
         overlap = min(q.end, end) - max(q.start, start)
-        if q.speaker and q.cue is not None and overlap * 2 > end - start:
+        if q.speaker and (q.cue is not None or not attributed) and overlap * 2 > end - start:
             return q.speaker
     return None
 

@@ -75,6 +75,7 @@ class Context:
     previous_subjects: tuple[str, ...] = ()  # actors not inside a phrase, last sentence
     last_document: str | None = None
     speaker: str | None = None  # speaker of a quote covering most of this sentence
+    carried_speaker: str | None = None  # the same, also when carried from an earlier sentence
     document_topic: int = 0  # sentences since a plan or draft was last named (0 = this one)
     previous_issues: tuple[str, ...] = ()  # issues the previous sentence named
 
@@ -113,6 +114,8 @@ def sentence_stances(
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
     brackets = _brackets(sent)
     passive = [h for h in stance_hits if _passive(sent, h, cues)]
+    verbal = [h for h in stance_hits if not _capitalised(sent, h.first)]
+    passive_sentence = bool(verbal) and all(h in passive for h in verbal)
     # An offer or acceptance in the passive names who receives it ("der Russland
     # angeboten wurde") or a joint result ("sind vereinbart"), not who holds it.
     stance_hits = [
@@ -133,7 +136,14 @@ def sentence_stances(
             hits = [h for h in stance_hits if _bracket_of(h.first, brackets) is None]
         if not hits and not plan:
             continue
-        holders = _holders(sent, cues, hits, mentions, quoted, context, party, plan, passive)
+        governing = _governing(sent, hits, ihit) if hits else hits
+        if governing and all(sent.words[h.first] in cues.obligation for h in governing):
+            # "Russland fordert: Die Ukraine darf nicht …": the modal's subject is who
+            # is asked; the holder is whoever asks, if another cue names them.
+            governing = [h for h in hits if sent.words[h.first] not in cues.obligation] or governing
+        holders = _holders(
+            sent, cues, governing, mentions, quoted, context, party, plan, passive_sentence
+        )
         if not holders:
             continue
         kind, text = _kind(sent, cues, hits, ihit, plan, condition)
@@ -262,7 +272,7 @@ def _holders(
     context: Context,
     party: Callable[[str], str],
     plan: str | None,
-    passive: list[CueHit],
+    passive_sentence: bool,
 ) -> list[str]:
     """Who holds the stance: a plan, an agent ("von Russland gefordert"), the actor in
     brackets with the cue ("(…, wie es Russland fordert)"), everyone a plural
@@ -289,17 +299,16 @@ def _holders(
     if plural is not None and not context.speaker:
         # "Witkoff und Kushner waren bedacht: Sie strebten … an" / "Beide stehen für …"
         before = [
-            m.actor
+            m
             for m in mentions
             if m.start < sent.offsets[plural]
             and m.type in _ACTOR_TYPES
             and not _embedded(sent, m, cues)
         ]
-        referents = list(dict.fromkeys(before)) if plural else list(context.previous_subjects)
+        referents = _coordinated(sent, before) if plural else list(context.previous_subjects)
         if len(referents) > 1:
             return referents
-    verbal = [h for h in hits if not _capitalised(sent, h.first)]
-    if verbal and all(h in passive for h in verbal) and not context.speaker:
+    if passive_sentence and not context.speaker:
         # A passive names what is done, not who does it; only a circle or place the
         # deciding is located in holds it ("im Machtzirkel um Trump erwogen").
         local = [
@@ -310,8 +319,63 @@ def _holders(
             and _after_word(sent, m, cues.locatives)
         ]
         return [party(local[0].actor)] if local else []
+    if hits and _impersonal(sent, hits[0], cues):
+        # "Außerdem könne man Vermögen beschlagnahmen": "man" is the one speaking.
+        who = context.speaker or context.carried_speaker
+        return [who] if who else []
+    if not context.speaker and hits:
+        # "Ukraine wants a ceasefire, while Russia wants a treaty": each clause's own subject.
+        own = _clause_actor(sent, cues, hits[0], mentions, quoted)
+        if own is not None:
+            return [own]
     actor = _actor(sent, cues, mentions, quoted, context, party)
     return [actor] if actor else []
+
+
+def _impersonal(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """Whether the cue's clause has an impersonal subject ("man", "one")."""
+    lo = _clause_start(sent, hit.first)
+    return any(w in cues.impersonal for w in sent.words[lo : hit.last + 2])
+
+
+def _clause_actor(
+    sent: Sentence,
+    cues: LanguageCues,
+    hit: CueHit,
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+) -> str | None:
+    """The first actor (not inside a phrase) of the clause the cue stands in, when the
+    sentence has more than one clause."""
+    lo, hi = _clause_start(sent, hit.first), hit.last
+    while hi + 1 < len(sent.words) and not _boundary(sent, hi + 1):
+        hi += 1
+    if lo == 0 and hi == len(sent.words) - 1:
+        return None
+    start, end = sent.offsets[lo], sent.offsets[hi] + 1
+    for m in mentions:
+        if (
+            start <= m.start < end
+            and m.type in _ACTOR_TYPES
+            and not _inside(m.start, quoted)
+            and not _embedded(sent, m, cues)
+        ):
+            return m.actor
+    return None
+
+
+def _coordinated(sent: Sentence, mentions: list[Mention]) -> list[str]:
+    """The first actor and those joined to it by "und", "and" or a comma ("Witkoff und
+    Kushner"): the group a later "Sie" or "they" stands for."""
+    if not mentions:
+        return []
+    group = [mentions[0]]
+    for m in mentions[1:]:
+        between = sent.text[group[-1].end - sent.start : m.start - sent.start].strip().lower()
+        if between not in ("und", "and", ",", "sowie", "as well as", "or", "oder"):
+            break
+        group.append(m)
+    return list(dict.fromkeys(m.actor for m in group))
 
 
 def _after_word(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
@@ -368,9 +432,17 @@ def _bracket_of(i: int, brackets: list[tuple[int, int]]) -> int | None:
 _CLAUSE_END = frozenset({",", ";", ":", "(", ")", "–", "—"})
 
 
+def _boundary(sent: Sentence, i: int) -> bool:
+    """Whether token ``i`` separates clauses (punctuation or "while", "während")."""
+    return sent.words[i] in _CLAUSE_END or sent.words[i] in _CONTRAST
+
+
+_CONTRAST = frozenset({"while", "whereas", "während", "wohingegen"})
+
+
 def _clause_start(sent: Sentence, i: int) -> int:
     """Index of the first token of the clause that token ``i`` is in."""
-    while i > 0 and sent.words[i - 1] not in _CLAUSE_END:
+    while i > 0 and not _boundary(sent, i - 1):
         i -= 1
     return i
 
@@ -512,13 +584,37 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
 
 
 def _governing(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit]:
-    """The cue closest before the issue term (a verb if there is one), else after it."""
+    """The cue of the issue term's own clause ("…, während Russland den Donbass
+    fordert": German puts the verb last), else the closest before it (a verb if there
+    is one), else after it."""
+    lo = _clause_start(sent, issue.first)
+    hi = issue.last
+    while hi + 1 < len(sent.words) and not _boundary(sent, hi + 1):
+        hi += 1
+    own = [
+        h
+        for h in hits
+        if lo <= h.first <= hi and not _capitalised(sent, h.first) and not _infinitive(sent, h)
+    ]
+    if own:
+        hits = own
     before = [h for h in hits if h.first < issue.first]
     verbal = [h for h in before if not sent.text[sent.char_of(h.first) - sent.start].isupper()]
     pool = verbal or before
     if pool:
         return [max(pool, key=lambda h: h.first)]
     return [min(hits, key=lambda h: h.first)]
+
+
+_ZU_INFINITIVE = re.compile(r"^(?:an|ab|auf|aus|bei|ein|nach|vor|zu|zurück|mit|hin|her)zu\w+en$")
+
+
+def _infinitive(sent: Sentence, hit: CueHit) -> bool:
+    """A cue in an infinitive clause ("…, die Krim anzuerkennen", "to accept") is
+    the content of the clause it depends on, not a stance of its own."""
+    word = sent.words[hit.first]
+    before = sent.words[hit.first - 1] if hit.first else ""
+    return before in ("zu", "to") or bool(_ZU_INFINITIVE.match(word))
 
 
 def _negated(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
