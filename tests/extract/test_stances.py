@@ -250,3 +250,47 @@ def test_impersonal_subject_is_the_speaker(run):
     )
     assert ("steve-witkoff", "ceasefire", "open", None) in _stances(r)
     assert all(s[0] != "ukraine" for s in _stances(r))
+
+
+def test_inflected_issue_words_match(run_pack):
+    assert run_pack("Merz forderte, die eingefrorenen russischen Vermögenswerte zu nutzen.") == [
+        ("friedrich-merz", "frozen-assets", "demand", None)
+    ]
+
+
+def test_longer_issue_term_wins(run_pack):
+    got = run_pack("Witkoff schlug vor, das Atomkraftwerk Saporischschja gemeinsam zu betreiben.")
+    assert got == [("steve-witkoff", "zaporizhzhia-npp", "offer", None)]
+
+
+def test_document_cited_for_the_content_holds_it(run_pack):
+    assert run_pack(
+        "Laut dem 28-Punkte-Plan soll die Ukraine auf einen Nato-Beitritt verzichten."
+    ) == [("28-point-plan", "nato-membership", "demand", None)]
+    got = run_pack(
+        "According to the 28-point plan, the United States would provide security "
+        "guarantees to Ukraine.",
+        "en",
+    )
+    assert got == [("28-point-plan", "security-guarantees", "offer", None)]
+
+
+def test_plan_content_with_modal_or_plan_verb(run_pack):
+    got = run_pack("Der 28-Punkte-Plan liegt vor. Die Ukraine müsste demnach den Donbass räumen.")
+    assert got == [("28-point-plan", "territory-donbas", "demand", None)]
+    got = run_pack(
+        "The 28-point plan was leaked on Wednesday. It calls for Ukraine to cede the rest of "
+        "the Donbas and cap its army at 600,000 troops.",
+        "en",
+    )
+    assert sorted(got) == [
+        ("28-point-plan", "army-size", "demand", 600000),
+        ("28-point-plan", "territory-donbas", "demand", None),
+    ]
+
+
+def test_what_a_plan_gives_is_an_offer(run_pack):
+    got = run_pack(
+        "The 28-point plan was leaked. The document envisages lifting sanctions on Russia.", "en"
+    )
+    assert got == [("28-point-plan", "sanctions-relief", "offer", None)]

@@ -94,12 +94,13 @@ class CueSet:
             if lemmas is not None and lemmas[i] and lemmas[i] != word:
                 keys.append(lemmas[i])
             if self._heads and word not in self._by_first:
+                keys += [word[:-k] for k in (1, 2) if word[-k:] in _ENDINGS]
                 head = self._head(word)
                 if head is not None:
                     keys.append(head)
             for key in keys:
                 for rest, label, cue in self._by_first.get(key, ()):
-                    last = _follow(words, i, rest, min(n, i + 1 + self._window))
+                    last = _follow(words, i, rest, min(n, i + 1 + self._window), bool(self._heads))
                     if last is not None:
                         hits.append(CueHit(i, last, label, cue))
                         break
@@ -109,13 +110,24 @@ class CueSet:
         return hits
 
 
-def _follow(words: Sequence[str], i: int, rest: tuple[str, ...], stop: int) -> int | None:
+# Inflection endings a German cue word may carry in the text ("russische" in
+# "den russischen Vermögenswerten"), tried only where compounds are matched.
+_ENDINGS = frozenset({"n", "s", "m", "r", "e", "en", "er", "es", "em", "ns"})
+
+
+def _follow(
+    words: Sequence[str], i: int, rest: tuple[str, ...], stop: int, inflected: bool = False
+) -> int | None:
     """Index of the last of ``rest`` found in order after ``i`` (adjacent first), or None."""
     pos = i
     for word in rest:
-        try:
-            pos = words.index(word, pos + 1, stop)
-        except ValueError:
+        for j in range(pos + 1, stop):
+            if words[j] == word or (
+                inflected and words[j].startswith(word) and words[j][len(word) :] in _ENDINGS
+            ):
+                pos = j
+                break
+        else:
             return None
     return pos
 
@@ -144,6 +156,8 @@ class LanguageCues:
     plural_pronouns: frozenset[str] = frozenset()
     plural_with_verb: frozenset[str] = frozenset()
     impersonal: frozenset[str] = frozenset()
+    document_attribution: CueSet = field(default_factory=CueSet)
+    plan_offers: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
@@ -217,6 +231,8 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         plural_pronouns=words("plural_pronouns"),
         plural_with_verb=words("plural_with_verb"),
         impersonal=words("impersonal"),
+        plan_offers=words("plan_offers"),
+        document_attribution=CueSet((w, "source") for w in grammar.get("document_attribution", [])),
         question_words=words("question_words"),
         locatives=words("locatives"),
         passive_auxiliaries=words("passive_auxiliaries"),

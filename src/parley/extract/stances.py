@@ -108,10 +108,10 @@ def sentence_stances(
         # condition is a hypothesis about someone, not a stance of anyone.
         and not (condition is not None and condition[1] <= h.first <= condition[2])
     ]
-    plan = _plan_content(sent, cues, context)
+    mentions = [m for m in mentions if m.end > _dateline_end(sent)]
+    plan = _attributed_document(sent, cues, mentions) or _plan_content(sent, cues, context)
     if not stance_hits and not plan:
         return []
-    mentions = [m for m in mentions if m.end > _dateline_end(sent)]
     brackets = _brackets(sent)
     passive = [h for h in stance_hits if _passive(sent, h, cues)]
     verbal = [h for h in stance_hits if not _capitalised(sent, h.first)]
@@ -252,7 +252,8 @@ def _kind(
     """The stance on one issue and its condition text."""
     if plan:
         # What a plan sets for the parties it demands of them, unless it offers something.
-        return ("offer" if any(h.label == "offer" for h in hits) else "demand"), None
+        gives = any(h.label == "offer" for h in hits) or _plan_offer(sent, cues, issue)
+        return ("offer" if gives else "demand"), None
     if len({h.label for h in hits}) > 1:
         # Several stances in one sentence ("fordert …, und lehnt … ab"): each issue
         # takes the cue that governs it, the nearest before it (verbs first).
@@ -261,6 +262,16 @@ def _kind(
     if condition is not None and kind != "reject":
         return "conditional", condition[0]
     return kind, None
+
+
+def _plan_offer(sent: Sentence, cues: LanguageCues, issue: CueHit) -> bool:
+    """Whether the plan gives the issue to a party in the issue's clause ("lifting
+    sanctions", "Sicherheitsgarantien gewähren")."""
+    lo = _clause_start(sent, issue.first)
+    hi = issue.last
+    while hi + 1 < len(sent.words) and not _boundary(sent, hi + 1):
+        hi += 1
+    return any(w in cues.plan_offers for w in sent.words[lo : hi + 1])
 
 
 def _holders(
@@ -495,6 +506,26 @@ def _agent(sent: Sentence, hits: list[CueHit], mentions: Sequence[Mention]) -> s
 
 _SHORT = 12  # words: a sentence short enough that "das" can only mean the last issue
 _PLAN_REACH = 2  # sentences after a plan is named that may still spell out its content
+
+
+def _attributed_document(
+    sent: Sentence, cues: LanguageCues, mentions: Sequence[Mention]
+) -> str | None:
+    """The document a sentence cites for its content ("Laut dem 28-Punkte-Plan soll …",
+    "According to the draft, …", "dem Plan zufolge")."""
+    documents = [m for m in mentions if m.type == "document"]
+    if not documents:
+        return None
+    for hit in cues.document_attribution.find(sent.words):
+        for m in documents:
+            try:
+                i = sent.offsets.index(m.start)
+            except ValueError:
+                continue
+            # "laut dem Plan" / "according to the plan" before it, "dem Plan zufolge" after
+            if 0 < i - hit.last <= 3 or 0 < hit.first - i <= 4:
+                return m.actor
+    return None
 
 
 def _plan_content(sent: Sentence, cues: LanguageCues, context: Context) -> str | None:
