@@ -99,7 +99,7 @@ def test_compound_head_names_the_issue(run_pack):
     assert run_pack("Kiew lehnt jede Truppenobergrenze ab.") == [
         ("ukraine", "army-size", "reject", None)
     ]
-    assert ("russia", "ceasefire", "reject", None) in run_pack(
+    assert ("russia", "ceasefire", "reject", "energy") in run_pack(
         "Russland lehnte eine Energiewaffenruhe ab."
     )
 
@@ -294,3 +294,32 @@ def test_what_a_plan_gives_is_an_offer(run_pack):
         "The 28-point plan was leaked. The document envisages lifting sanctions on Russia.", "en"
     )
     assert got == [("28-point-plan", "sanctions-relief", "offer", None)]
+
+
+def test_named_option_is_the_value(run_pack):
+    got = run_pack(
+        "Putin agreed to a 30-day halt to strikes on energy infrastructure, but rejected "
+        "a full ceasefire.",
+        "en",
+    )
+    assert sorted(got) == [
+        ("vladimir-putin", "ceasefire", "accept", "energy"),
+        ("vladimir-putin", "ceasefire", "reject", "full"),
+    ]
+    got = run_pack("Selenskyj fordert eine vollständige Waffenruhe an allen Fronten.")
+    assert got == [("volodymyr-zelensky", "ceasefire", "demand", "full")]
+
+
+def test_english_noun_cue_after_determiner_gives_way_to_the_verb(run):
+    r = run("Ukraine accepted the U.S. proposal for an immediate ceasefire.", lang="en")
+    assert _stances(r) == [("ukraine", "ceasefire", "accept", None)]
+
+
+def test_coordinated_subjects_share_the_stance(run):
+    r = run("Russia and Ukraine agreed to a ceasefire.", lang="en")
+    assert sorted(_stances(r)) == [
+        ("russia", "ceasefire", "accept", None),
+        ("ukraine", "ceasefire", "accept", None),
+    ]
+    r = run("Putin und Witkoff lehnten eine Waffenruhe ab.")
+    assert {s[0] for s in _stances(r)} == {"vladimir-putin", "steve-witkoff"}

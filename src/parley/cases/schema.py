@@ -257,11 +257,13 @@ class Quantity(_Strict):
 
 
 class IssueOption(_Strict):
-    """A discrete outcome of an issue, placed on its scale."""
+    """A discrete outcome of an issue, placed on its scale; ``cues`` are words that
+    name this outcome next to an issue term (they make it a stance's value)."""
 
     key: Slug
     label: str
     value: Scale
+    cues: Names = Names()
 
 
 class Issue(_Strict):

@@ -158,6 +158,8 @@ class LanguageCues:
     impersonal: frozenset[str] = frozenset()
     document_attribution: CueSet = field(default_factory=CueSet)
     plan_offers: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    options: CueSet = field(default_factory=CueSet)  # label: (issue key, option key)
     question_words: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
@@ -204,7 +206,11 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         negations |= {n.lower() for n in _get(layer, "negations", []) or []}
         conditionals += [(c, "if") for c in _get(layer, "conditionals", []) or []]
     issues: list[tuple[str, Any]] = []
+    options: list[tuple[str, Any]] = []
     for issue in issues_of(case):
+        for option in _get(issue, "options", []) or []:
+            label = (_get(issue, "key"), _get(option, "key"))
+            options += [(form, label) for form in _get(_get(option, "cues"), lang, []) or []]
         cues = _get(issue, "cues")
         if hasattr(cues, "all"):
             forms = cues.all()
@@ -232,6 +238,8 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         plural_with_verb=words("plural_with_verb"),
         impersonal=words("impersonal"),
         plan_offers=words("plan_offers"),
+        determiners=words("determiners"),
+        options=CueSet(options, compounds=lang == "de", window=_ISSUE_WINDOW),
         document_attribution=CueSet((w, "source") for w in grammar.get("document_attribution", [])),
         question_words=words("question_words"),
         locatives=words("locatives"),

@@ -114,7 +114,7 @@ def sentence_stances(
         return []
     brackets = _brackets(sent)
     passive = [h for h in stance_hits if _passive(sent, h, cues)]
-    verbal = [h for h in stance_hits if not _capitalised(sent, h.first)]
+    verbal = [h for h in stance_hits if not _nominal(sent, h, cues)]
     passive_sentence = bool(verbal) and all(h in passive for h in verbal)
     # An offer or acceptance in the passive names who receives it ("der Russland
     # angeboten wurde") or a joint result ("sind vereinbart"), not who holds it.
@@ -126,17 +126,18 @@ def sentence_stances(
     if not stance_hits and not plan:
         return []
     out: list[Stance] = []
-    first_hit: dict[str, CueHit] = {}
-    for h in issue_hits:
-        first_hit.setdefault(h.label, h)
-    for issue, ihit in first_hit.items():
+    seen: set[tuple[str, str, str]] = set()
+    # Every mention of an issue, so "agreed to an energy truce but rejected a full
+    # ceasefire" keeps both stances; one per (holder, issue, stance).
+    for ihit in issue_hits:
+        issue = ihit.label
         scope = _bracket_of(ihit.first, brackets)
         hits = [h for h in stance_hits if _bracket_of(h.first, brackets) == scope]
         if not hits and scope is not None:  # a bracketed issue takes the main clause's cue
             hits = [h for h in stance_hits if _bracket_of(h.first, brackets) is None]
         if not hits and not plan:
             continue
-        governing = _governing(sent, hits, ihit) if hits else hits
+        governing = _governing(sent, hits, ihit, cues) if hits else hits
         if governing and all(sent.words[h.first] in cues.obligation for h in governing):
             # "Russland fordert: Die Ukraine darf nicht …": the modal's subject is who
             # is asked; the holder is whoever asks, if another cue names them.
@@ -147,7 +148,9 @@ def sentence_stances(
         if not holders:
             continue
         kind, text = _kind(sent, cues, hits, ihit, plan, condition)
-        value = _issue_value(sent, quantities.get(issue))
+        value = _option(sent, cues, ihit) or _issue_value(sent, quantities.get(issue))
+        holders = [a for a in holders if (a, issue, kind) not in seen]
+        seen.update((a, issue, kind) for a in holders)
         out += [
             Stance(
                 article=article,
@@ -229,6 +232,24 @@ def _counted(sent: Sentence, i: int, span: tuple[float, float] | None) -> bool:
     return number is not None and span[0] / 2 <= number <= span[1] * 2
 
 
+_OPTION_REACH = 5  # tokens between an issue term and the words naming its option
+
+
+def _option(sent: Sentence, cues: LanguageCues, issue: CueHit) -> str | None:
+    """The option the text names next to the issue term ("eine Waffenruhe für
+    Energieanlagen", "a full ceasefire", "Black Sea truce"): the stance's value."""
+    near = [
+        h
+        for h in cues.options.find(sent.words, sent.lemmas)
+        if h.label[0] == issue.label
+        and issue.first - _OPTION_REACH <= h.first
+        and h.last <= issue.last + _OPTION_REACH
+    ]
+    if not near:
+        return None
+    return min(near, key=lambda h: abs(h.first - issue.first)).label[1]
+
+
 def _issue_value(sent: Sentence, span: tuple[float, float] | None) -> float | int | None:
     """The number the issue counts in: within the range its scale maps (troops for
     the army cap), so "30 Tage" or "2022" do not become an army size."""
@@ -257,7 +278,7 @@ def _kind(
     if len({h.label for h in hits}) > 1:
         # Several stances in one sentence ("fordert …, und lehnt … ab"): each issue
         # takes the cue that governs it, the nearest before it (verbs first).
-        hits = _governing(sent, hits, issue)
+        hits = _governing(sent, hits, issue, cues)
     kind = _stance_kind(sent, hits, cues)
     if condition is not None and kind != "reject":
         return "conditional", condition[0]
@@ -338,9 +359,22 @@ def _holders(
         # "Ukraine wants a ceasefire, while Russia wants a treaty": each clause's own subject.
         own = _clause_actor(sent, cues, hits[0], mentions, quoted)
         if own is not None:
-            return [own]
+            return _with_partners(sent, own, mentions, cues)
     actor = _actor(sent, cues, mentions, quoted, context, party)
-    return [actor] if actor else []
+    if actor is None:
+        return []
+    return [actor] if context.speaker else _with_partners(sent, actor, mentions, cues)
+
+
+def _with_partners(
+    sent: Sentence, actor: str, mentions: Sequence[Mention], cues: LanguageCues
+) -> list[str]:
+    """The actor and those coordinated with it ("Russia and Ukraine agreed")."""
+    free = [m for m in mentions if m.type in _ACTOR_TYPES and not _embedded(sent, m, cues)]
+    for n, m in enumerate(free):
+        if m.actor == actor:
+            return _coordinated(sent, free[n:])
+    return [actor]
 
 
 def _impersonal(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
@@ -399,6 +433,15 @@ def _after_word(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
 
 def _capitalised(sent: Sentence, i: int) -> bool:
     return sent.text[sent.char_of(i) - sent.start].isupper()
+
+
+def _nominal(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """A noun cue ("Forderung", "the U.S. proposal", "Russia's demands"): it names a
+    position, often someone else's, where a verb says what the subject does.
+    German capitalises nouns; English marks them with a determiner just before."""
+    if _capitalised(sent, hit.first):
+        return True
+    return any(w in cues.determiners for w in sent.words[max(0, hit.first - 2) : hit.first])
 
 
 def _plural_pronoun(sent: Sentence, cues: LanguageCues) -> int | None:
@@ -605,7 +648,7 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     """
     if any(w in cues.conditional_nouns for w in sent.words):
         return "conditional"
-    verbal = [h for h in hits if not sent.text[sent.char_of(h.first) - sent.start].isupper()]
+    verbal = [h for h in hits if not _nominal(sent, h, cues)]
     pool = verbal or hits
     hit = min(pool, key=lambda h: (_ORDER.get(h.label, 9), h.first))
     kind = hit.label
@@ -614,7 +657,9 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     return kind
 
 
-def _governing(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit]:
+def _governing(
+    sent: Sentence, hits: list[CueHit], issue: CueHit, cues: LanguageCues
+) -> list[CueHit]:
     """The cue of the issue term's own clause ("…, während Russland den Donbass
     fordert": German puts the verb last), else the closest before it (a verb if there
     is one), else after it."""
@@ -625,12 +670,12 @@ def _governing(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit
     own = [
         h
         for h in hits
-        if lo <= h.first <= hi and not _capitalised(sent, h.first) and not _infinitive(sent, h)
+        if lo <= h.first <= hi and not _nominal(sent, h, cues) and not _infinitive(sent, h)
     ]
     if own:
         hits = own
     before = [h for h in hits if h.first < issue.first]
-    verbal = [h for h in before if not sent.text[sent.char_of(h.first) - sent.start].isupper()]
+    verbal = [h for h in before if not _nominal(sent, h, cues)]
     pool = verbal or before
     if pool:
         return [max(pool, key=lambda h: h.first)]
