@@ -323,3 +323,21 @@ def test_coordinated_subjects_share_the_stance(run):
     ]
     r = run("Putin und Witkoff lehnten eine Waffenruhe ab.")
     assert {s[0] for s in _stances(r)} == {"vladimir-putin", "steve-witkoff"}
+
+
+def test_english_if_needs_no_comma_and_its_content_is_no_stance(run):
+    r = run("Trump would agree to a ceasefire if Russia accepted the Donbas line.", lang="en")
+    (stance,) = r["stance"]
+    assert (stance["actor"], stance["issue"], stance["stance"]) == (
+        "donald-trump",
+        "ceasefire",
+        "conditional",
+    )
+    assert stance["condition"] == "if Russia accepted the Donbas line"
+
+
+def test_reported_speaker_names_the_holder(run):
+    r = run("Witkoff told reporters that Putin wanted all of the Donbas.", lang="en")
+    assert _stances(r) == [("vladimir-putin", "territory-donbas", "demand", None)]
+    r = run("Witkoff told Putin he rejected any ceasefire.", lang="en")
+    assert all(s[0] != "vladimir-putin" for s in _stances(r))

@@ -159,6 +159,7 @@ class LanguageCues:
     document_attribution: CueSet = field(default_factory=CueSet)
     plan_offers: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
     options: CueSet = field(default_factory=CueSet)  # label: (issue key, option key)
     question_words: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
@@ -239,6 +240,7 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         impersonal=words("impersonal"),
         plan_offers=words("plan_offers"),
         determiners=words("determiners"),
+        addressee_verbs=words("addressee_verbs"),
         options=CueSet(options, compounds=lang == "de", window=_ISSUE_WINDOW),
         document_attribution=CueSet((w, "source") for w in grammar.get("document_attribution", [])),
         question_words=words("question_words"),

@@ -131,6 +131,8 @@ def sentence_stances(
     # ceasefire" keeps both stances; one per (holder, issue, stance).
     for ihit in issue_hits:
         issue = ihit.label
+        if condition is not None and condition[1] <= ihit.first <= condition[2]:
+            continue  # what the condition names is its content, not a stance of its own
         scope = _bracket_of(ihit.first, brackets)
         hits = [h for h in stance_hits if _bracket_of(h.first, brackets) == scope]
         if not hits and scope is not None:  # a bracketed issue takes the main clause's cue
@@ -355,6 +357,10 @@ def _holders(
         # "Außerdem könne man Vermögen beschlagnahmen": "man" is the one speaking.
         who = context.speaker or context.carried_speaker
         return [who] if who else []
+    if context.speaker and hits:
+        reported = _reported_subject(sent, cues, hits[0], mentions, quoted, context.speaker)
+        if reported is not None:
+            return [reported]
     if not context.speaker and hits:
         # "Ukraine wants a ceasefire, while Russia wants a treaty": each clause's own subject.
         own = _clause_actor(sent, cues, hits[0], mentions, quoted)
@@ -585,6 +591,39 @@ def _plan_content(sent: Sentence, cues: LanguageCues, context: Context) -> str |
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+def _reported_subject(
+    sent: Sentence,
+    cues: LanguageCues,
+    hit: CueHit,
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+    speaker: str,
+) -> str | None:
+    """In reported speech, the actor the speaker says holds the stance ("Witkoff told
+    reporters that Putin wanted all of Donbas"): the nearest actor before the cue in
+    its clause, outside quotation marks, not the speaker, not an addressee ("told
+    Trump") and with no pronoun in between ("told Trump he rejects")."""
+    lo = _clause_start(sent, hit.first)
+    if any(w in cues.obligation for w in sent.words[lo : hit.last + 1]):
+        return None  # "Die Ukraine dürfe …": who is asked, not who asks
+    for m in reversed(mentions):
+        if m.type not in _ACTOR_TYPES or _inside(m.start, quoted) or m.actor == speaker:
+            continue
+        try:
+            i = sent.offsets.index(m.start)
+        except ValueError:
+            continue
+        if not lo <= i < hit.first or _embedded(sent, m, cues):
+            continue
+        if i > 0 and sent.words[i - 1] in cues.addressee_verbs:
+            continue
+        between = sent.words[i + 1 : hit.first]
+        if any(w in cues.pronouns for w in between):
+            return None
+        return m.actor
+    return None
 
 
 def _actor(
