@@ -1,19 +1,28 @@
 """Stances: which actor takes which position on which negotiation issue.
 
-A sentence that names an issue (the case pack's issue terms), carries a stance
-cue (demand, offer, accept, reject, open) and names an actor yields a stance.
-Three modifiers change what the cue says:
+A sentence that names an issue (the case pack's issue terms, also as the head
+of a German compound and inflected) and carries a stance cue (demand, offer,
+accept, reject, open) yields a stance per issue mention. What the cue says is
+read in its clause:
 
-- negation near the cue turns it around ("lehnt ... nicht ab" is not a
-  rejection: ``open``; "nicht bereit" rejects);
-- a conditional ("nur wenn", "sofern", "only if") makes it ``conditional``
-  and keeps the condition's words;
-- a number on an issue that has a quantity ("auf 800.000 Mann begrenzt")
-  becomes the stance's ``value``.
+- each issue takes the cue of its own clause (German puts the verb last), or
+  of its bracket; a cue in an indirect question ("ob Putin bereit sei") or in
+  a condition ("sollte Putin nicht zustimmen") states nothing;
+- negation near the cue turns it around ("lehnt ... nicht ab" is ``open``,
+  "nicht bereit" rejects), modals of obligation do not;
+- a conditional ("nur wenn", "sofern", "unless", "if") makes it
+  ``conditional`` and keeps the condition's words;
+- a number on an issue that has a quantity ("auf 800.000 Mann begrenzt") or
+  an option word next to the issue term ("energy", "Schwarzes Meer") becomes
+  the stance's ``value``.
 
-The actor is the speaker when the sentence is a quotation, else the first
-actor named outside quotation marks (German and English news put the
-subject first far more often than not).
+The holder is, in order: the document a plan's content is cited from or
+spelled out after; the agent of a passive or participle ("von Russland
+gefordert"); the actor in the cue's bracket; everyone a plural pronoun points
+back to; in a passive without agent only a place or circle it is located in;
+the speaker for an impersonal "man"; in reported speech the named subject
+before the cue, else the speaker; the subject of the cue's clause; else the
+first actor named outside quotation marks, with those coordinated with it.
 """
 
 from __future__ import annotations
