@@ -341,3 +341,8 @@ def test_reported_speaker_names_the_holder(run):
     assert _stances(r) == [("vladimir-putin", "territory-donbas", "demand", None)]
     r = run("Witkoff told Putin he rejected any ceasefire.", lang="en")
     assert all(s[0] != "vladimir-putin" for s in _stances(r))
+
+
+def test_genitive_with_its_article_is_not_the_holder(run_pack):
+    got = run_pack("Der Kremlsprecher sagte, ein Nato-Beitritt der Ukraine sei inakzeptabel.")
+    assert got == [("dmitry-peskov", "nato-membership", "reject", None)]

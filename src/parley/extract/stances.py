@@ -674,6 +674,8 @@ def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
         i = sent.offsets.index(m.start)
     except ValueError:
         return False
+    if sent.words[i] in cues.articles and i + 1 < len(sent.words):
+        i += 1  # a mention that includes its article ("der Ukraine")
     before = sent.words[max(0, i - 3) : i]
     if any(w in cues.prepositions for w in before[-2:]):
         return True
