@@ -1,19 +1,28 @@
 """Anchor hand-written gold annotations to character offsets in the cleaned text.
 
-Gold is authored in ``tests/gold/src/*.yaml`` as text snippets, not offsets:
-offsets index the *cleaned* text, and every change to the boilerplate cleaner
-moves them. This tool re-derives them from the text ingestion produces (same reader, same
-outlet rules), so the gold survives cleaner changes:
+Offsets index the *cleaned* text, and every change to the boilerplate cleaner
+moves them. This tool re-derives them from the text ingestion produces (same
+reader, same outlet rules), so the gold survives cleaner changes:
 
     PYTHONPATH=src python tests/gold/anchor.py            # rewrite tests/gold/*.jsonl
     PYTHONPATH=src python tests/gold/anchor.py --check    # fail if a jsonl is stale
 
-Each snippet is searched from a cursor that moves forward per kind of record,
-so listing records in reading order picks the right occurrence of a repeated
-name; ``after: "…"`` moves the cursor past another snippet first. Whitespace in
-snippets matches any run of whitespace (the cleaner may rewrap lines).
+Two ways to locate a record (one YAML file per article):
 
-Authoring format (one YAML file per article)::
+* Our own articles (``src/demo``) use **text snippets**, searched from a cursor
+  that moves forward per kind of record, so listing records in reading order
+  picks the right occurrence of a repeated name; ``after: "…"`` moves the cursor
+  past another snippet first. Whitespace in snippets matches any whitespace.
+* Third-party articles (``src/seeds``, ``third_party: true``) hold no text of
+  theirs: a record has ``start``/``end`` plus a fingerprint of the span
+  (``sha1``, ``len``: see ``parley.evaluate.gold.fingerprint``), or its short
+  ``surface`` (a name, one to three words). When the text at the offsets no
+  longer matches, the span with that fingerprint nearest the old place is taken
+  and the spec's offsets are rewritten; a span found nowhere is reported as lost
+  (exit 1). Longer phrases (title, condition, speaker phrase, date text) are
+  stored as fingerprints too, and the scorer reads them back from the article.
+
+Authoring format::
 
     source: 000_e4ba740b58c960c5.txt      # file name; found in --sources dirs
     title: …; published: 2025-11-27; language: de; outlet: …; author: …
@@ -21,6 +30,7 @@ Authoring format (one YAML file per article)::
     quotes:      - {text: "…", mode: direct, speaker: …, speaker_surface: …, cue: …}
     events:      - {anchor: "…", type: CONSULT, mode: phone, participants: […], date: …}
     stances:     - {anchor: "…", actor: …, issue: …, stance: …, value: …, condition: …}
+    # third party: {start: 560, end: 600, sha1: 3f2a9c01d4e5, len: 40, mode: direct, …}
 """
 
 from __future__ import annotations
