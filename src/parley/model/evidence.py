@@ -458,10 +458,38 @@ def update_scenario(
     """The case pack's scenario (as of ``prior_on``) updated by the knowledge base's stances
     published up to ``until``; see the module docstring for the rule."""
     pack = _pack(case)
-    prior_sc = scenario_from_case(pack, on=prior_on)
     prior = priors(pack, prior_on)
     evidence, skipped, without = read_evidence(kb, pack, prior, until=until)
-    return _update(pack, prior_sc, prior, evidence, skipped, without, half_life)
+    return estimate(
+        pack,
+        evidence,
+        prior_on=prior_on,
+        half_life=half_life,
+        skipped=skipped,
+        without_prior=without,
+    )
+
+
+def estimate(
+    case: CasePack | str | Path,
+    evidence: list[Evidence],
+    *,
+    prior_on: date | None = None,
+    half_life: float = HALF_LIFE_DAYS,
+    skipped: Counter[str] | None = None,
+    without_prior: Counter[tuple[str, str]] | None = None,
+) -> EvidenceUpdate:
+    """The pack's scenario updated by ``evidence`` already read (the update rule alone)."""
+    pack = _pack(case)
+    return _update(
+        pack,
+        scenario_from_case(pack, on=prior_on),
+        priors(pack, prior_on),
+        evidence,
+        skipped or Counter(),
+        without_prior or Counter(),
+        half_life,
+    )
 
 
 def _update(
