@@ -24,3 +24,6 @@ fi
 "$PARLEY" --version
 "$PARLEY" ingest "${inputs[@]}" --db "$DB"
 "$PARLEY" articles --db "$DB"
+# News -> stance records -> scenario -> forecast: the pack's positions updated by the stances
+# ingest extracted, a BDM forecast, and the articles that moved it (docs/forecast.md).
+"$PARLEY" forecast --db "$DB" --case ukraine-2025 --model bdm --top 3
