@@ -24,6 +24,14 @@ fi
 "$PARLEY" --version
 "$PARLEY" ingest "${inputs[@]}" --db "$DB"
 "$PARLEY" articles --db "$DB"
+
+# Extraction: per article the actors, quotes with speakers, meetings and calls with
+# dates, and stances (the same records `parley ingest` stored in the knowledge base).
+"$PARLEY" extract "${inputs[@]}" --case ukraine-2025 --format table
+"$PARLEY" events --type CONSULT --db "$DB"
+"$PARLEY" quotes --speaker yuri-ushakov --db "$DB"
+"$PARLEY" stances --db "$DB"
+
 # News -> stance records -> scenario -> forecast: the pack's positions updated by the stances
 # ingest extracted, a BDM forecast, and the articles that moved it (docs/forecast.md).
 "$PARLEY" forecast --db "$DB" --case ukraine-2025 --model bdm --top 3

@@ -94,3 +94,32 @@ def test_slug_is_ascii_lowercase_and_variants_keep_the_form(name):
     slug = slugify(name)
     assert slug == slug.lower() and slug.isascii() and not slug.startswith("-")
     assert name.lower() in spelling_variants(name.lower())
+
+
+def test_a_capital_that_acts_is_its_state(run):
+    acting = run("Moskau fordert den Donbass.")
+    assert [(m["surface"], m["actor"], m["type"]) for m in acting["mention"]] == [
+        ("Moskau", "russia", "state")
+    ]
+    place = run("Die Gespräche fanden in Moskau statt.")
+    assert [m["actor"] for m in place["mention"]] == ["moscow"]
+
+
+def test_outlets_count_only_when_they_act(run):
+    named = run("Das sagte Witkoff dem Sender Newswire am Montag.")
+    assert "newswire" not in {m["actor"] for m in named["mention"]}
+    leaked = run(
+        "Newswire veröffentlichte am Montag einen Mitschnitt eines Telefonats von Witkoff."
+    )
+    assert "newswire" in {m["actor"] for m in leaked["mention"]}
+
+
+def test_unknown_persons_after_english_and_stacked_titles(run):
+    r = run(
+        "Pentagon spokesman Lieutenant Colonel Gary Fenwick said the talks went well. "
+        "Later Fenwick added that more were planned.",
+        lang="en",
+    )
+    found = {m["surface"]: (m["actor"], m["role"]) for m in r["mention"]}
+    assert found["Gary Fenwick"] == ("gary-fenwick", "Lieutenant Colonel")
+    assert found["Fenwick"][0] == "gary-fenwick"

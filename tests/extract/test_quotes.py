@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from parley.extract.quotes import SpeakerCandidate, extract_quotes, find_quotes
 
@@ -210,3 +212,79 @@ def test_seed_articles_yield_attributed_quotes():
             if f.speaker_span:
                 assert text[slice(*f.speaker_span)] == f.speaker_surface
     assert total > 0 and attributed > 0
+
+
+_NEWS_BITS = st.sampled_from(
+    [
+        "Der Minister sagte, ",
+        "„Wir sind bereit“, ",
+        "sagte er. ",
+        "Laut Peskow ",
+        "sei die Lage ernst. ",
+        "Diplomaten zufolge ",
+        "gibt es Fortschritte. ",
+        "Die Regierung lehnte den Plan ab. ",
+        "»Nie!« ",
+        ", so Uschakow.",
+        "\n\n",
+        ": ",
+        "Am 15. April ",
+        "auf 177. Am ",
+    ]
+)
+
+
+@given(st.lists(_NEWS_BITS, max_size=12).map("".join))
+def test_findings_point_into_the_text_in_order(text):
+    found = find_quotes(text, "de")
+    last = -1
+    for f in found:
+        assert f.type in ("Direct", "Indirect", "IndirectFreeIndirect", "FreeIndirect", "Reported")
+        for start, end in f.spans:
+            assert 0 <= start < end <= len(text)
+        assert f.start >= last or f.type == "Direct"  # a quoted fragment follows its sentence
+        last = f.start
+        if f.speaker_span is not None:
+            assert text[slice(*f.speaker_span)] == f.speaker_surface
+        for start, end in f.cue_spans + f.frame_spans:
+            assert 0 <= start < end <= len(text)
+
+
+def test_addressee_after_gegenueber():
+    text = "Der Sprecher sagte gegenüber der Nachrichtenagentur Reuters, ein Treffen sei geplant."
+    f = only(text)
+    assert text[slice(*f.addressee_span)] == "der Nachrichtenagentur Reuters"
+    assert speaker(text, f) == "Der Sprecher"
+
+
+def test_english_indirect_speech_without_a_comma_and_pronoun_speakers():
+    text = (
+        "Russian President Vladimir Putin said on Tuesday that the plan could be a basis "
+        'for a settlement. "We are ready to talk," he told reporters in Moscow.'
+    )
+    putin = SpeakerCandidate(text.index("Vladimir"), text.index(" said"), "vladimir-putin")
+    first, second = find_quotes(text, "en", speakers=[putin])
+    assert (first.type, first.cue) == ("Indirect", "said")
+    assert parts(text, first) == ["that the plan could be a basis for a settlement"]
+    assert first.speaker == "vladimir-putin"
+    assert (second.type, second.speaker_surface, second.speaker) == (
+        "Direct",
+        "he",
+        "vladimir-putin",
+    )
+
+
+def test_english_reported_speech():
+    text = "Zelensky rejected the proposal on Friday."
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")
+
+
+def test_actor_is_the_head_of_the_speaker_phrase_not_a_modifier():
+    text = "Ein Berater von Kremlchef Putin sagte, die Gespräche seien nützlich gewesen."
+    putin = SpeakerCandidate(text.index("Putin"), text.index(" sagte"), "vladimir-putin")
+    f = only(text, speakers=[putin])
+    assert (speaker(text, f), f.speaker) == ("Ein Berater von Kremlchef Putin", None)
+    text = "Nach Angaben von Kremlsprecher Peskow ist ein Treffen geplant."
+    peskov = SpeakerCandidate(text.index("Kremlsprecher"), text.index(" ist"), "dmitry-peskov")
+    assert only(text, speakers=[peskov]).speaker == "dmitry-peskov"

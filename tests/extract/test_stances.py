@@ -62,3 +62,13 @@ def test_english_stance(run):
 )  # fmt: skip
 def test_parse_number(text, value):
     assert parse_number(text) == value
+
+
+def test_pronoun_object_carries_the_previous_issue(run):
+    r = run("Putin fordert den gesamten Donbass. Kiew lehnte das stets ab.")
+    assert ("ukraine", "territory-donbas", "reject", None) in _stances(r)
+
+
+def test_the_option_set_aside_is_not_the_stance(run):
+    r = run("Putin fordert einen Vertrag statt einer Waffenruhe.")
+    assert all(s[1] != "ceasefire" for s in _stances(r))

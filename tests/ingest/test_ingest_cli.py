@@ -127,3 +127,30 @@ def test_articles_show_and_search_commands(tmp_path, prose):
     assert found.exit_code == 0 and article.id in found.output
     missing = runner.invoke(app, ["show", "zzzz", "--db", str(db)])
     assert missing.exit_code != 0
+
+
+@pytest.mark.parametrize(
+    ("record", "outlet_rules"),
+    [
+        ({"url": "https://www.welt.de/politik/ausland/article1.html"}, True),
+        ({"url": "https://www.welt.de/politik/article2.html", "outlet": "Lokalblatt"}, True),
+        ({"outlet": "WELT"}, True),
+        ({"url": "https://lokalblatt.example/politik/article3.html"}, False),
+        ({}, False),
+    ],
+)
+def test_outlet_rules_follow_the_url_when_no_outlet_field_names_one(
+    tmp_path, prose, record, outlet_rules
+):
+    """A WELT page known only by its URL loses WELT's own furniture; other pages keep the line."""
+    promo = "Hier können Sie unsere WELT-Podcasts hören"
+    text = f"{prose(7)}\n\n{promo}\n\n{prose(8)}"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": text, **record}) + "\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    assert ingest(feed, "--db", db).exit_code == 0
+    with KnowledgeBase(db) as kb:
+        [article] = kb.articles()
+    assert (promo in article.text) is not outlet_rules
+    assert [r.reason for r in article.removed] == (["welt-promo"] if outlet_rules else [])
+    assert all(line.strip() in article.text for line in (prose(7) + prose(8)).splitlines())

@@ -174,6 +174,28 @@ def test_title_hint_loses_outlet_suffix_only(hint, title):
     assert meta(PROSE_DE, hints={"title": hint}).title == title
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Startseite › Politik › Ausland",
+        "Home / World / Europe",
+        "Accept cookies? This site uses cookies for analytics. [Accept] [Reject] [Settings]",
+        "Alle akzeptieren | Einstellungen",
+    ],
+)
+def test_page_chrome_is_never_the_title(chrome):
+    """Breadcrumbs and consent lines above the headline, or stored as the title field."""
+    headline = "Gespräche in Genf ohne Ergebnis"
+    assert meta(f"{chrome}\n{headline}\n\n{PROSE_DE}").title == headline
+    assert meta(f"{headline}\n\n{PROSE_DE}", hints={"title": chrome}).title == headline
+
+
+def test_headline_that_resembles_chrome_stays_the_title():
+    for headline in ("Home / Away: Zelensky's two lives", "Accept all terms, Putin tells envoys"):
+        assert meta(f"{headline}\n\n{PROSE_EN}").title == headline
+        assert meta(PROSE_EN, hints={"title": headline}).title == headline
+
+
 def test_title_hint_wins():
     assert meta(f"Titel aus dem Text\n{PROSE_DE}", hints={"title": "Der echte Titel"}).title == (
         "Der echte Titel"
@@ -255,6 +277,9 @@ def test_known_outlet_lookup():
         (f"KYIV (Reuters) - {PROSE_EN}", "KYIV (Reuters) -"),
         (f"WASHINGTON, Dec 2 (Reuters) - {PROSE_EN}", "WASHINGTON, Dec 2 (Reuters) -"),
         (f"BERLIN – {PROSE_DE}", "BERLIN –"),
+        (f"GENEVA, Nov 24 - {PROSE_EN}", "GENEVA, Nov 24 -"),
+        (f"KIEW, 3. Dezember – {PROSE_DE}", "KIEW, 3. Dezember –"),
+        (f"USA, EU - {PROSE_DE}", None),
         (PROSE_DE, None),
         (f"Ja. {PROSE_DE}", None),
     ],

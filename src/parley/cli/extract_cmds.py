@@ -75,11 +75,12 @@ def extract(
     extractor = Extractor(pack)
     tmp = output.with_name(output.name + ".part") if output else None
     handle = tmp.open("w", encoding="utf-8") if tmp else sys.stdout
-    articles = 0
+    articles = rejected = 0
     try:
         for item in prepare(paths):
             if isinstance(item, Rejection):
                 err_console.print(Text.assemble(("rejected ", "bold red"), str(item)))
+                rejected += 1
                 continue
             if not isinstance(item, Prepared):
                 continue
@@ -91,6 +92,8 @@ def extract(
                     handle.write(json.dumps(rec, ensure_ascii=False) + "\n")
             else:
                 _print_article(Console(file=handle) if tmp else console, article, records)
+        if articles == 0 and rejected:
+            raise InputError(" ".join(paths), "no readable article in these inputs")
     except BaseException:
         if tmp is not None:
             handle.close()
@@ -151,6 +154,14 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _table(*columns: str) -> Table:
+    """A table whose cells wrap inside ids ("steve-witkoff") instead of cutting them."""
+    table = Table()
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    return table
+
+
 def _records(db: Path, kind: str, **filters: Any) -> Iterable[dict[str, Any]]:
     from parley.store.kb import KnowledgeBase
     from parley.store.records import query_records
@@ -169,7 +180,7 @@ def quotes(
 
     Example: parley quotes --speaker yuri-ushakov
     """
-    table = Table("date", "speaker", "mode", "quote", "article")
+    table = _table("date", "speaker", "mode", "quote", "article")
     for r in _records(db, "quote", actor=speaker, article=article, limit=limit):
         table.add_row(
             r["_published"] or "-", r["speaker"] or "?", r["mode"], Text(_short(r["text"], 100)),
@@ -188,7 +199,7 @@ def events(
 
     Example: parley events --type CONSULT --actor vladimir-putin
     """
-    table = Table("date", "type", "mode", "participants", "place", "as written", "article")
+    table = _table("date", "type", "mode", "participants", "place", "as written", "article")
     label = type_.upper() if type_ else None
     for r in _records(db, "event", label=label, participant=actor, limit=limit):
         table.add_row(
@@ -208,7 +219,7 @@ def stances(
 
     Example: parley stances --issue territory-donbas
     """
-    table = Table("published", "actor", "issue", "stance", "value", "condition", "article")
+    table = _table("published", "actor", "issue", "stance", "value", "condition", "article")
     for r in _records(db, "stance", actor=actor, label=issue, limit=limit):
         table.add_row(
             r["_published"] or "-", r["actor"], r["issue"], r["stance"],

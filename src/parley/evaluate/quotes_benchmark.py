@@ -290,7 +290,7 @@ def predict_groups(doc: dict, find: Callable) -> list[Group]:
             "speaker": index.tokens([f.speaker_span]) if f.speaker_span else (),
             "cue": index.tokens(f.cue_spans),
             "frame": index.tokens(f.frame_spans),
-            "addressee": (),
+            "addressee": index.tokens([f.addressee_span]) if f.addressee_span else (),
         }
         groups.append(Group(quote, roles, f.type, None))
     return groups

@@ -63,6 +63,7 @@ ROLE_STEMS = {
         "premier", "premierminister", "vize", "beauftragte", "beauftragter", "gouverneur",
         "oligarch", "unternehmer", "milliardär", "investor", "geheimdienstchef",
         "kommissar", "kommissarin", "staatssekretär", "staatschef", "regierungschef",
+        "leutnant", "hauptmann", "major", "oberstleutnant",
     ),
     "en": (
         "president", "minister", "secretary", "secretary-general", "spokesman",
@@ -70,7 +71,7 @@ ROLE_STEMS = {
         "chancellor", "general", "admiral", "colonel", "senator", "governor", "mayor",
         "chief", "commander", "negotiator", "diplomat", "premier", "commissioner", "director",
         "chairman", "chairwoman", "aide", "businessman", "investor", "lawmaker",
-        "representative",
+        "representative", "lieutenant", "major", "captain", "sergeant",
     ),
 }  # fmt: skip
 
@@ -221,6 +222,7 @@ class ActorInfo:
     type: str
     affiliation: str | None
     tags: tuple[str, ...] = ()
+    within: str | None = None  # for a place: the state it lies in
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +284,7 @@ class Gazetteer:
                 actor.type,
                 actor.affiliation,
                 tuple(getattr(actor, "tags", None) or ()),
+                getattr(actor, "within", None),
             )
             forms = [("en", actor.name), *_names(actor.aliases), *_names(actor.inflected)]
             for lang, form in forms:
@@ -368,6 +371,14 @@ class Gazetteer:
         if info is None or info.type != "person" or not info.affiliation:
             return actor_id
         return info.affiliation
+
+    def seat_of(self, actor_id: str) -> str | None:
+        """The state a place lies in, if the pack says so and that state is an actor."""
+        info = self.info.get(self.canonical(actor_id))
+        if info is None or info.type != "place" or not info.within:
+            return None
+        owner = self.info.get(info.within)
+        return info.within if owner is not None and owner.type == "state" else None
 
     def government(self, actor_id: str) -> str:
         """A ministry or office acts as its state ("US-Finanzministerium" -> united-states),
@@ -478,10 +489,17 @@ class Gazetteer:
         who is meant, so the role phrase gives way to it, and what the phrase
         covered ("Trumps") is scanned again on its own.
         """
+        by_span: dict[tuple[int, int], list[_Entry]] = {}
+        for h in hits:
+            by_span.setdefault((h[0], h[1]), []).append(h[2])
+        role_only = {
+            span
+            for span, entries in by_span.items()
+            if any(e.roles for e in entries) and not any(e.actors for e in entries)
+        }
         out: list[Mention] = []
         for i, m in enumerate(mentions):
-            is_role = any(h[0] == m.start and h[1] == m.end and h[2].roles for h in hits)
-            if is_role and not any(h[2].actors for h in hits if (h[0], h[1]) == (m.start, m.end)):
+            if (m.start, m.end) in role_only:
                 nxt = mentions[i + 1] if i + 1 < len(mentions) else None
                 prev = mentions[i - 1] if i > 0 else None
                 # A one-word title ("Sondergesandten Kirill Dmitrijew") always gives way to
@@ -499,8 +517,15 @@ class Gazetteer:
                     and _appositive_gap(text[prev.end : m.start])
                 )
                 if before or after:
+                    # What the phrase covered, except compound modifiers ("US-" of
+                    # "US-Präsident"): "Trumps" of "Trumps Schwiegersohn" is kept.
                     inner = [
-                        h for h in hits if m.start <= h[0] and h[1] <= m.end and not h[2].roles
+                        h
+                        for h in hits
+                        if m.start <= h[0]
+                        and h[1] <= m.end
+                        and not h[2].roles
+                        and text[h[1] : h[1] + 1] != "-"
                     ]
                     for start, end, entry in _longest(inner):
                         actor_id = self._resolve(entry, text, start, end, published)
@@ -513,29 +538,48 @@ class Gazetteer:
     def _unknown_persons(
         self, text: str, known: list[Mention], lang: str, article: str
     ) -> list[Mention]:
-        """Role noun + capitalised name the pack does not know: a new person."""
-        rx = _role_name_pattern(lang if lang in ROLE_STEMS else "en")
-        taken = [(m.start, m.end) for m in known]
+        """Role noun + capitalised name the pack does not know: a new person.
+
+        Runs of capitalised words are found first (cheap); a run whose first word
+        is a role noun ("Armeegeneral Waleri Gerassimow"), or that follows one
+        ("spokesman Dmitry Peskov"), names a person.
+        """
+        stems = _role_endings(lang if lang in ROLE_STEMS else "en")
+        taken = _Taken(len(text), known)
         out: list[Mention] = []
-        for m in rx.finditer(text):
-            words = m.group("name").split()
+        for m in _CAPITAL_RUN.finditer(text):
+            words = m.group(0).split()
+            while words and words[0] in _NOT_NAME:  # "Der Unternehmer Max Mustermann"
+                words.pop(0)
+            role = None
+            while len(words) > 2 and _is_role(words[0], stems):  # "Secretary General Mark Rutte"
+                role = words[0] if role is None else f"{role} {words[0]}"
+                words = words[1:]
+            if role is None:
+                prev = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+                if prev and _is_role(prev[0], stems):
+                    role = prev[0]
+                    while len(words) > 2 and _is_role(words[0], stems):
+                        role, words = f"{role} {words[0]}", words[1:]
+            if role is None:
+                continue
             while words and words[0] in _NOT_NAME:
                 words.pop(0)
+            words = words[:3]
             while words and words[-1] in _NOT_NAME:
                 words.pop()
             if len(words) < 2:
                 continue
             name = " ".join(words)
-            start = m.start("name") + m.group("name").index(name)
+            start = text.index(name, m.start())
             end = start + len(name)
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             english = english_spelling(name, lang)
-            mention = self._mention(
-                article, text, start, end, slugify(english), name=english, role=m.group("role")
+            out.append(
+                self._mention(article, text, start, end, slugify(english), name=english, role=role)
             )
-            out.append(mention)
-            taken.append((start, end))
+            taken.add(start, end)
         return out
 
     def _surnames(
@@ -551,12 +595,12 @@ class Gazetteer:
             first_seen.setdefault(surname, (m.end, m))
         if not first_seen:
             return []
-        taken = [(m.start, m.end) for m in mentions]
+        taken = _Taken(len(text), mentions)
         out: list[Mention] = []
         rx = re.compile(r"\b(" + "|".join(map(re.escape, first_seen)) + r")(?:s|'s|’s)?\b")
         for hit in rx.finditer(text):
             after, full = first_seen[hit.group(1)]
-            if hit.start() < after or any(s < hit.end() and hit.start() < e for s, e in taken):
+            if hit.start() < after or taken.overlaps(hit.start(), hit.end()):
                 continue
             out.append(
                 Mention(
@@ -571,6 +615,37 @@ class Gazetteer:
                 )
             )
         return out
+
+
+class _Taken:
+    """Characters already covered by mentions, for constant-time overlap tests."""
+
+    def __init__(self, size: int, mentions: Iterable[Mention]) -> None:
+        self._mask = bytearray(size)
+        for m in mentions:
+            self.add(m.start, m.end)
+
+    def add(self, start: int, end: int) -> None:
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._mask.find(1, start, end) != -1
+
+
+def _is_role(word: str, endings: tuple[str, ...]) -> bool:
+    """Does the word end in a role noun ("Nato-Generalsekretär", "Regierungssprechers")?"""
+    return word.lower().rstrip(",:").endswith(endings)
+
+
+_ENDINGS: dict[str, tuple[str, ...]] = {}
+
+
+def _role_endings(lang: str) -> tuple[str, ...]:
+    """Role stems with the case endings German adds (-s, -n, -en)."""
+    if lang not in _ENDINGS:
+        stems = ROLE_STEMS[lang]
+        _ENDINGS[lang] = tuple(s + e for s in stems for e in ("", "s", "n", "en"))
+    return _ENDINGS[lang]
 
 
 def _title_gap(gap: str) -> bool:
@@ -612,17 +687,5 @@ def _longest(hits: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry
     return out
 
 
-_ROLE_RX: dict[str, re.Pattern[str]] = {}
-
-
-def _role_name_pattern(lang: str) -> re.Pattern[str]:
-    rx = _ROLE_RX.get(lang)
-    if rx is None:
-        stems = "|".join(sorted(ROLE_STEMS[lang], key=len, reverse=True))
-        if lang == "de":
-            role = rf"(?P<role>[{_UPPER}][\w-]*?(?i:{stems})(?:s|en|n)?)"
-        else:
-            role = rf"(?P<role>(?i:[\w-]*?(?:{stems})))"
-        rx = re.compile(rf"\b{role}\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})")
-        _ROLE_RX[lang] = rx
-    return rx
+# Two to five capitalised words in a row: a role and a name, or a name alone.
+_CAPITAL_RUN = re.compile(rf"\b{_NAME}(?:[ \u00a0]+{_NAME}){{1,4}}")

@@ -105,6 +105,10 @@ class LanguageCues:
     pronouns: frozenset[str] = frozenset()
     anaphoric: CueSet = field(default_factory=CueSet)
     conditional_nouns: frozenset[str] = frozenset()
+    plan_modals: frozenset[str] = frozenset()
+    instead: frozenset[str] = frozenset()
+    issue_anaphora: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -165,6 +169,10 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         pronouns=words("pronouns"),
         anaphoric=CueSet((w, "source") for w in grammar.get("anaphoric_source", [])),
         conditional_nouns=words("conditional_nouns"),
+        plan_modals=words("plan_modals"),
+        instead=words("instead"),
+        issue_anaphora=words("issue_anaphora"),
+        document_nouns=words("document_nouns"),
         speech=CueSet(speech),
         events=CueSet(events),
         stances=CueSet(stances),

@@ -31,7 +31,12 @@ MONTHS = {
     "en": ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"],
 }  # fmt: skip
-_MONTH_ALT = {"jänner": 1, "maerz": 3, "sept": 9}
+_MONTH_ALT = {"jänner": 1, "maerz": 3}
+# Abbreviated months as newswires write them ("Feb. 28", "14. Okt."); the period is optional.
+_ABBREV = {
+    "de": ["Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"],
+}
 
 # German numerals that appear in relative spans ("vor zwei Wochen").
 _NUMBERS = {
@@ -60,9 +65,11 @@ def _alt(words: list[str]) -> str:
 _DAYPART_DE = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?"
 _DAYPART_EN = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _DE_WD = _alt(WEEKDAYS["de"])
-_DE_MON = _alt([m.capitalize() for m in MONTHS["de"]] + ["Jänner"])
+_DE_MON = _alt(
+    [m.capitalize() for m in MONTHS["de"]] + ["Jänner"] + [a + r"(?:\.|\b)" for a in _ABBREV["de"]]
+)
 _EN_WD = _alt([w.capitalize() for w in WEEKDAYS["en"]])
-_EN_MON = _alt([m.capitalize() for m in MONTHS["en"]])
+_EN_MON = _alt([m.capitalize() for m in MONTHS["en"]] + [a + r"(?:\.|\b)" for a in _ABBREV["en"]])
 
 _WHICH_DE = (
     "vergangener|vergangenen|vergangene|letzter|letzten|letzte|dieser|diese|kommender|"
@@ -135,9 +142,13 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 def _month(name: str | None, lang: str) -> int | None:
     if not name:
         return None
-    low = name.lower()
+    low = name.lower().rstrip(".")
     if low in _MONTH_ALT:
         return _MONTH_ALT[low]
+    for table in (MONTHS[lang], MONTHS["en"], MONTHS["de"]):
+        for i, full in enumerate(table):
+            if len(low) >= 3 and full.startswith(low):
+                return i + 1
     for table in (MONTHS[lang], MONTHS["en"], MONTHS["de"]):
         if low in table:
             return table.index(low) + 1
@@ -215,8 +226,27 @@ def _weekday(m: re.Match[str], lang: str, base: date | None) -> date | None:
     if any(w in lead for w in ("diese", "this")):
         # "an diesem Dienstag": the weekday of the publication week, before or after.
         return base + timedelta(days=target - base.weekday())
+    if _future(m):  # "will am Donnerstag treffen": the coming such day
+        return base + timedelta(days=delta)
     # Plain "am Dienstag" in news: the most recent such day up to publication.
     return base - timedelta(days=(base.weekday() - target) % 7)
+
+
+# Words that put a sentence in the future, so a bare weekday is the next one.
+_FUTURE = frozenset(
+    {"wird", "werden", "will", "wollen", "wollte", "wollten", "soll", "sollen", "plant"}
+    | {"planen", "geplant", "geplante", "bevorstehend", "bevorstehende", "künftig"}
+    | {"shall", "plans", "planned", "scheduled", "due", "expected"}
+)
+
+
+def _future(m: re.Match[str]) -> bool:
+    text = m.string
+    lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    hi_candidates = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    words = set(re.findall(r"\w+", text[lo:hi].lower()))
+    return bool(words & _FUTURE)
 
 
 def _night(m: re.Match[str], lang: str, base: date | None) -> date | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from parley.extract.cues import LanguageCues
+from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention
 from parley.extract.records import Event, Mention
 from parley.extract.sentences import Sentence
@@ -86,13 +86,26 @@ class Draft:
     definite: bool = False  # "an dem Treffen": refers back to a meeting already reported
 
 
+def _breaks(sent: Sentence, i: int) -> bool:
+    """Does token ``i`` end a clause? A comma before a capitalised word lists names
+    ("mit Witkoff, Kushner und Rubio"); before a lower-case word ("dass", "ein
+    Freund", "who") it opens a new clause."""
+    word = sent.words[i]
+    if word not in _CLAUSE_BREAKS:
+        return False
+    if word == "," and i + 1 < len(sent.words):
+        nxt = sent.offsets[i + 1] - sent.start
+        return not sent.text[nxt : nxt + 1].isupper()
+    return True
+
+
 def _clause(sent: Sentence, token: int, quoted: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """Character span of the clause around ``token``: between punctuation breaks."""
     lo = token
-    while lo > 0 and sent.words[lo - 1] not in _CLAUSE_BREAKS:
+    while lo > 0 and not _breaks(sent, lo - 1):
         lo -= 1
     hi = token
-    while hi + 1 < len(sent.words) and sent.words[hi + 1] not in _CLAUSE_BREAKS:
+    while hi + 1 < len(sent.words) and not _breaks(sent, hi + 1):
         hi += 1
     end = sent.offsets[hi] + len(sent.words[hi])
     return sent.offsets[lo], end
@@ -118,7 +131,7 @@ def sentence_events(
     sent: Sentence,
     cues: LanguageCues,
     mentions: Sequence[Mention],
-    dates: Sequence[DateMention],
+    dates: Callable[[], Sequence[DateMention]],
     quoted: Sequence[tuple[int, int]],
     party: Callable[[str], str],
     article: str,
@@ -149,16 +162,22 @@ def sentence_events(
     for hit in hits:
         by_type.setdefault(hit.label[0], []).append(hit)
     outside = [m for m in mentions if not _inside(m.start, quoted)]
-    drafts: list[Draft] = []
-    for etype, type_hits in by_type.items():
-        hit = min(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first))
+
+    def draft_for(etype: str, hit: CueHit) -> Draft | None:
         cue_start = sent.char_of(hit.first)
         cue_end = cue_start + len(sent.words[hit.first])
         lo, hi = _clause(sent, hit.first, quoted)
+        if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations):
+            return None  # "Ein Treffen sei nicht geplant": no meeting took place
+        ranges = [(lo, hi)]
+        if lo == cue_start and lo > sent.start:
+            # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
+            # apposition; its subject stands in the sentence's first clause.
+            ranges.append(_clause(sent, 0, quoted))
         in_clause = [
             m
             for m in outside
-            if lo <= m.start < hi
+            if any(a <= m.start < b for a, b in ranges)
             and (cue_start <= m.start < cue_end or not _modifier(sent, m))
             and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
             and not _genitive(m)
@@ -170,47 +189,72 @@ def sentence_events(
             in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
         chosen = own or _with(sent, hit, in_clause) or in_clause
         places = [m for m in outside if m.type == "place" and lo <= m.start < hi]
-        actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES]
+        # Outlets report events; they take part only in a leak (as its publisher).
+        actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
-        elif etype == "CONSULT" and len(actors) == 1 and speaker and speaker != actors[0].actor:
+        elif (
+            etype == "CONSULT"
+            and len(actors) == 1
+            and speaker
+            and speaker != actors[0].actor
+            and any(w in _POSSESSIVE for w in sent.words[max(0, hit.first - 3) : hit.first])
+        ):
             # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff."
             actors = [*actors, Mention(article, 0, 0, actor=speaker)]
         participants = _participants(actors, party)
         if not participants:
-            continue
+            return None
         date = _nearest(
-            _attached(sent, dates, hit, cues_prepositions=_NOT_PARTY | _WITH),
+            _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH),
             cue_start,
             hit_is_noun=sent.text[cue_start - sent.start].isupper(),
         )
         place = _place(places or [m for m in outside if m.type == "place"], sent)
-        drafts.append(
-            Draft(
-                Event(
-                    article=article,
-                    start=sent.start,
-                    end=sent.end,
-                    type=etype,
-                    mode=hit.label[1],
-                    source_actor=participants[0],
-                    target_actors=participants[1:],
-                    participants=participants,
-                    date=date.date if date else None,
-                    date_text=date.text if date else None,
-                    place=place,
-                ),
-                approximate=bool(date and date.approximate),
-                definite=hit.first > 0 and sent.words[hit.first - 1] in _DEFINITE,
-            )
+        return Draft(
+            Event(
+                article=article,
+                start=sent.start,
+                end=sent.end,
+                type=etype,
+                mode=hit.label[1],
+                source_actor=participants[0],
+                target_actors=participants[1:],
+                participants=participants,
+                date=date.date if date else None,
+                date_text=date.text if date else None,
+                place=place,
+            ),
+            approximate=bool(date and date.approximate),
+            definite=hit.first > 0 and sent.words[hit.first - 1] in _DEFINITE,
         )
+
+    drafts: list[Draft] = []
+    for etype, type_hits in by_type.items():
+        # Of several cues of one type the first describes the event; a later one only
+        # when the first names nobody ("talks … after a meeting between A and B").
+        for hit in sorted(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first)):
+            draft = draft_for(etype, hit)
+            if draft is not None:
+                drafts.append(draft)
+                break
     return drafts
+
+
+def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) -> bool:
+    """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet")."""
+    return any(
+        w in negations and lo <= o < hi for w, o in zip(sent.words, sent.offsets, strict=True)
+    )
 
 
 def _ends_phrase(word: str) -> bool:
     return word in _PHRASE_END or word in _CLAUSE_BREAKS
 
 
+_POSSESSIVE = frozenset(
+    {"sein", "seine", "seinem", "seinen", "seines", "ihr", "ihre", "ihrem", "his", "her"}
+)
 _DEFINITE = frozenset({"dem", "den", "das", "des", "diesem", "diesen", "dieses", "the", "that"})
 _NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
 
@@ -355,7 +399,7 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     merged: list[Draft] = []
     for draft in drafts:
         matches = [t for t in merged if _same(t, draft, party)]
-        if not matches and draft.definite and len(draft.event.participants) == 1:
+        if not matches and draft.definite:
             # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
             earlier = [t for t in merged if _compatible(t, draft)]
             matches = earlier[-1:]

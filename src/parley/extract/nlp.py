@@ -39,7 +39,7 @@ _CLOSERS: dict[str, str] = {
     "”": "”",
     '"': '"',
 }
-_DOUBLE_MARKS = frozenset('„“”"»«')
+_MARKS_OR_BREAK = re.compile('[„“”"»«\n]')
 _TERMINAL = frozenset(".!?…")
 _CLOSING_BRACKETS = frozenset(")]")
 # Months (and their abbreviations) after "15." mark an ordinal date, never a sentence end.
@@ -97,8 +97,9 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     open_at = -1
     closers = ""
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    for match in _MARKS_OR_BREAK.finditer(text):  # visit only the characters that matter
+        i = match.start()
         ch = text[i]
         if open_at >= 0:
             if ch == "\n":
@@ -111,107 +112,127 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
                 open_at = -1
         elif ch in _CLOSERS and _is_opening(text, i):
             open_at, closers = i, _CLOSERS[ch]
-        i += 1
     if open_at >= 0:
         spans.append(QuotedSpan(open_at, n, closed=False))
     return spans
 
 
-def _inside_mask(doc: Doc, spans: list[QuotedSpan]) -> list[bool]:
-    """For each token: does it lie strictly inside a quotation (marks excluded)?"""
-    mask = [False] * len(doc)
-    if not spans:
-        return mask
+def _inside_mask(idx: list[int], spans: list[QuotedSpan]) -> list[bool]:
+    """For each token start: does it lie strictly inside a quotation (marks excluded)?"""
+    mask = [False] * len(idx)
     k = 0
-    for tok in doc:
-        while k < len(spans) and spans[k].inner_end <= tok.idx:
+    for i, start in enumerate(idx):
+        while k < len(spans) and spans[k].inner_end <= start:
             k += 1
-        if k < len(spans) and spans[k].inner_start <= tok.idx < spans[k].inner_end:
-            mask[tok.i] = True
+        if k == len(spans):
+            break
+        mask[i] = spans[k].inner_start <= start
     return mask
 
 
-def _next_word(doc: Doc, i: int) -> int | None:
+def _next_word(words: list[str], i: int) -> int | None:
     """Index of the first non-space token after ``i``, or None at the end."""
     j = i + 1
-    while j < len(doc) and doc[j].is_space:
+    while j < len(words) and words[j].isspace():
         j += 1
-    return j if j < len(doc) else None
+    return j if j < len(words) else None
 
 
-def _starts_sentence(doc: Doc, j: int | None) -> bool:
-    """A sentence may begin at token ``j``: a capitalised word, an opening mark, a bracket."""
-    if j is None:
-        return True
-    first = doc[j].text[0]
-    return first.isupper() or first in '„»«"“([' or (first.isdigit() and doc[j].is_title)
+def _starts_sentence(word: str) -> bool:
+    """A sentence may begin with a capitalised word, an opening mark or a bracket."""
+    first = word[0]
+    return first.isupper() or first in '„»«"“([' or (first.isdigit() and word.istitle())
 
 
-def _number_ends_sentence(doc: Doc, i: int, stop_words: frozenset[str]) -> bool:
+def _number_ends_sentence(words: list[str], i: int, stop_words: frozenset[str]) -> bool:
     """Is the period of ``177.`` a full stop? Yes before "Am", no before "April" or "Mal"."""
-    j = _next_word(doc, i)
+    j = _next_word(words, i)
     if j is None:
         return True
-    nxt = doc[j].text
+    nxt = words[j]
     if nxt.lower().rstrip(".") in _MONTHS:
         return False
-    if nxt[0] in '„»«"“' or doc[j - 1].text.count("\n") >= 1:
+    if nxt[0] in '„»«"“' or "\n" in words[j - 1]:
         return True
     # A capitalised function word ("Am", "Die", "Er") starts a sentence; a capitalised
     # noun after an ordinal ("2. Weltkrieg", "3. Mal") continues the same one.
     return nxt[0].isupper() and nxt.lower() in stop_words
 
 
-def _detach_final_periods(doc: Doc, stop_words: frozenset[str]) -> None:
-    """Split ``177.`` into ``177`` + ``.`` where the period ends a sentence."""
+def _detach_final_periods(doc: Doc, words: list[str], stop_words: frozenset[str]) -> bool:
+    """Split ``177.`` into ``177`` + ``.`` where the period ends a sentence; True if any."""
     targets = [
-        tok
-        for tok in doc
-        if _NUMBER_PERIOD.match(tok.text) and _number_ends_sentence(doc, tok.i, stop_words)
+        i
+        for i, w in enumerate(words)
+        if w[-1] == "." and _NUMBER_PERIOD.match(w) and _number_ends_sentence(words, i, stop_words)
     ]
     if not targets:
-        return
+        return False
     with doc.retokenize() as retok:
-        for tok in targets:
+        for i in targets:
+            tok = doc[i]
             retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
+    return True
 
 
-def _set_boundaries(doc: Doc) -> None:
-    spans = quoted_spans(doc.text)
-    inside = _inside_mask(doc, spans)
+def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) -> list[bool]:
+    """Which tokens open a sentence, from token texts and offsets alone (fast, pure Python)."""
+    n = len(words)
+    inside = _inside_mask(idx, spans)
     closes_at = {s.end - 1 for s in spans if s.closed}
-    for tok in doc:
-        tok.is_sent_start = tok.i == 0
-    for tok in doc:
-        i = tok.i
-        if tok.is_space:
-            if "\n" in tok.text:
-                nxt = _next_word(doc, i)
-                if nxt is not None and (tok.text.count("\n") >= 2 or not doc[nxt].is_lower):
-                    doc[nxt].is_sent_start = True
+    starts = [False] * n
+    if n:
+        starts[0] = True
+    for i, word in enumerate(words):
+        if word.isspace():
+            if "\n" in word:
+                nxt = _next_word(words, i)
+                if nxt is not None and (word.count("\n") >= 2 or not words[nxt].islower()):
+                    starts[nxt] = True
             continue
         if inside[i]:
             continue
-        text = tok.text
-        if text in _TERMINAL or (len(text) > 1 and text[-1] in "!?"):
+        if word in _TERMINAL or (len(word) > 1 and word[-1] in "!?"):
             end = i
-        elif tok.idx in closes_at and i > 0 and doc[i - 1].text[-1] in _TERMINAL:
+        elif idx[i] in closes_at and i > 0 and words[i - 1][-1] in _TERMINAL:
             end = i  # „Das ist gut.“ Er … — the sentence ends after the closing mark
         else:
             continue
         # A closing bracket or mark right after the terminal belongs to the same sentence.
-        while end + 1 < len(doc) and (
-            doc[end + 1].text in _CLOSING_BRACKETS
-            or (doc[end + 1].idx in closes_at and doc[end + 1].idx == doc[end].idx + len(doc[end]))
+        while end + 1 < n and (
+            words[end + 1] in _CLOSING_BRACKETS
+            or (idx[end + 1] in closes_at and idx[end + 1] == idx[end] + len(words[end]))
         ):
             end += 1
-        nxt = _next_word(doc, end)
-        if nxt is not None and _starts_sentence(doc, nxt):
-            doc[nxt].is_sent_start = True
-    # Everything else is explicitly not a boundary, so downstream code sees whole sentences.
-    for tok in doc:
-        if tok.is_sent_start is None:
-            tok.is_sent_start = False
+        nxt = _next_word(words, end)
+        if nxt is not None and _starts_sentence(words[nxt]):
+            starts[nxt] = True
+    return starts
+
+
+def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
+    import numpy as np
+    from spacy.attrs import IDX, ORTH, SENT_START
+
+    def columns() -> tuple[list[str], list[int]]:
+        # Arrays, not Token objects: creating those one by one is what costs time.
+        if not len(doc):
+            return [], []
+        orth, idx = doc.to_array([ORTH, IDX]).T.tolist()
+        return [doc.vocab.strings[h] for h in orth], idx
+
+    words, idx = columns()
+    if _detach_final_periods(doc, words, stop_words):
+        words, idx = columns()
+    spans = quoted_spans(doc.text)
+    # The quote extractor reuses the pairing; plain tuples keep the Doc serialisable.
+    doc.user_data["parley_quoted_spans"] = [(q.start, q.end, q.closed) for q in spans]
+    starts = _sentence_starts(words, idx, spans)
+    # Every token is marked: 1 opens a sentence, -1 explicitly does not.
+    values = np.array([1 if s else -1 for s in starts], dtype="int32").reshape(-1, 1)
+    if len(values):
+        doc.from_array([SENT_START], values.astype("uint64"))
+    return doc
 
 
 def _make_splitter(lang: str):
@@ -226,9 +247,7 @@ def _make_splitter(lang: str):
         stop_words = frozenset(nlp.Defaults.stop_words)
 
         def splitter(doc: Doc) -> Doc:
-            _detach_final_periods(doc, stop_words)
-            _set_boundaries(doc)
-            return doc
+            return _split_sentences(doc, stop_words)
 
         return splitter
 

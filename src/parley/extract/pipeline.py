@@ -10,15 +10,17 @@ is what makes streaming many files fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from parley.extract.actors import Gazetteer
 from parley.extract.cues import LanguageCues, build_cues, issues_of
-from parley.extract.dates import find_dates, parse_published
+from parley.extract.dates import DateMention, find_dates, parse_published
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
-from parley.extract.sentences import sentences_of
+from parley.extract.sentences import Sentence, sentences_of
 from parley.extract.stances import Context, sentence_stances
 from parley.ingest.article import Article
 
@@ -36,9 +38,7 @@ class Extractor:
         self.case = case
         self.gazetteer = Gazetteer.from_case(case)
         self._cues: dict[str, LanguageCues] = {}
-        self.quantities = {
-            str(_attr(i, "key")): _attr(i, "quantity") is not None for i in issues_of(case)
-        }
+        self.quantities = {str(_attr(i, "key")): _amounts(i) for i in issues_of(case)}
 
     def cues(self, lang: str) -> LanguageCues:
         if lang not in self._cues:
@@ -62,8 +62,8 @@ class Extractor:
             for m in self.gazetteer.find(text, published, lang, aid)
             if not (article.author and m.type == "person" and m.name == article.author)
         ]
+        mentions = [_metonymy(m, text, self.gazetteer, self.cues(lang)) for m in mentions]
         acting = mentions
-        dates = find_dates(text, published, lang)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
             (q.start, q.end)
@@ -74,7 +74,7 @@ class Extractor:
             self._quotes(doc, article, lang, mentions),
             mentions,
             quoted,
-            [sent.start for sent in sentences],
+            text,
             lang,
         )
         cues = self.cues(lang)
@@ -89,7 +89,7 @@ class Extractor:
                 sent,
                 cues,
                 s_mentions,
-                _in(sent.start, sent.end, dates),
+                _dates_of(sent, published, lang),
                 s_quoted,
                 party,
                 aid,
@@ -97,8 +97,12 @@ class Extractor:
                 _speaker_at(quotes, sent.start, sent.end),
             )
             context.speaker = _speaker_at(quotes, sent.start, sent.end)
-            stances += sentence_stances(
+            found = sentence_stances(
                 sent, cues, s_mentions, s_quoted, context, self.quantities, party, aid
+            )
+            stances += found
+            context.previous_issues = tuple(
+                dict.fromkeys(h.label for h in cues.issues.find(sent.words, sent.lemmas))
             )
             actors = [m for m in s_mentions if m.type in ("person", "state", "organization")]
             if actors:
@@ -106,7 +110,18 @@ class Extractor:
             documents = [m for m in s_mentions if m.type == "document"]
             if documents:
                 context.last_document = documents[-1].actor
-        return [*mentions, *quotes, *merge_events(events, party), *_dedupe(stances)]
+            if documents or any(w in cues.document_nouns for w in sent.words):
+                context.document_topic = 0
+            else:
+                context.document_topic += 1
+        merged = merge_events(events, party)
+        # Outlets and platforms are named as sources; they are actors of the article only
+        # when they act in it (publish a leak, are quoted).
+        acted = {p for e in merged for p in e.participants} | {q.speaker for q in quotes}
+        mentions = [
+            m for m in mentions if m.actor in acted or not self.gazetteer.is_source(m.actor)
+        ]
+        return [*mentions, *quotes, *merged, *_dedupe(stances)]
 
     def _quotes(
         self, doc: Any, article: Article, lang: str, mentions: list[Mention]
@@ -129,36 +144,59 @@ def _fill_speakers(
     quotes: list[Quote],
     mentions: list[Mention],
     quoted: list[tuple[int, int]],
-    sentence_starts: list[int],
+    text: str,
     lang: str,
 ) -> list[Quote]:
-    """Speakers the quote module could not name, or named by a possessor.
+    """Speakers the quote module could not name, or named less precisely than we can.
 
-    "sagte er": the pronoun points to the last person named as a subject before
-    the quote's sentence (not a possessor such as "Putins"). "Putins Berater
-    Juri Uschakow sagte": the speaker is the adviser, not the possessor.
+    "sagte er": the pronoun points to the last person named before it (outside
+    quotation marks, not a possessor such as "Putins"). A speaker phrase that
+    holds a person ("US-Präsident Donald Trump", "Putins Berater Juri
+    Uschakow") speaks as that person, not as the state or possessor in front.
     """
     persons = [
         m for m in mentions if m.type == "person" and not any(s <= m.start < e for s, e in quoted)
     ]
     pronouns = _PRONOUNS.get(lang, frozenset())
+    person_ids = {m.actor for m in persons}
     for q in quotes:
         surface = (q.speaker_surface or "").lower()
-        if q.speaker is not None and surface and surface not in pronouns:
-            head = _head_after_possessor(q, persons)
-            if head is not None:
-                q.speaker = head
-            continue
         if q.speaker_surface and surface not in pronouns:
-            continue  # named, but no actor the pack knows ("ein Sprecher")
-        starts = [s for s in sentence_starts if s <= q.start]
-        limit = starts[-1] if starts and surface in pronouns else q.start
+            if q.speaker not in person_ids or q.speaker_surface.endswith(("s", "'s", "’s")):
+                head = _person_in_phrase(q, persons, text)
+                if head is not None:
+                    q.speaker = head
+            continue
+        limit = q.start
+        if surface in pronouns:
+            # A pronoun in the quote's own sentence before it ("er schob nach: „…“")
+            # bounds the antecedent.
+            lo = max(0, q.start - _REACH)
+            ends = [m.end() for m in re.finditer(r"[.!?]\s|\n", text[lo : q.start])]
+            lo += ends[-1] if ends else 0
+            found = [m.start() for m in re.finditer(rf"\b{surface}\b", text[lo : q.start], re.I)]
+            if found:
+                limit = lo + found[-1]
+        reach = _PRONOUN_REACH if surface in pronouns else _REACH
         before = [
-            m for m in persons if m.end <= limit and q.start - m.end < _REACH and not _possessor(m)
+            m for m in persons if m.end <= limit and q.start - m.end < reach and not _possessor(m)
         ]
         if before:
             q.speaker = before[-1].actor
     return quotes
+
+
+def _person_in_phrase(q: Quote, persons: list[Mention], text: str) -> str | None:
+    """The last non-possessor person inside the speaker phrase nearest the quote."""
+    phrase = q.speaker_surface or ""
+    lo, hi = max(0, q.start - _REACH), min(len(text), q.end + _REACH)
+    spots = [lo + m.start() for m in re.finditer(re.escape(phrase), text[lo:hi])]
+    if not spots:
+        return None
+    at = min(spots, key=lambda s: min(abs(s - q.start), abs(s - q.end)))
+    inside = [m for m in persons if at <= m.start and m.end <= at + len(phrase)]
+    heads = [m for m in inside if not _possessor(m)]
+    return heads[-1].actor if heads else None
 
 
 def _possessor(m: Mention) -> bool:
@@ -181,6 +219,39 @@ def _head_after_possessor(q: Quote, persons: list[Mention]) -> str | None:
 
 _APPOSITION = 40  # characters between a possessor and the title-and-name it qualifies
 _REACH = 400  # characters: about two sentences of news prose
+_PRONOUN_REACH = 1000  # a pronoun may point back a paragraph
+
+
+# Lower-case words after a place that do not make it act: conjunctions, "als".
+_NOT_VERBS = frozenset({"und", "oder", "als", "sowie", "and", "or", "as"})
+
+
+def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -> Mention:
+    """A capital acting is its state: "Kiew lehnte das ab", "Moscow's demands".
+
+    A place stays a place after a preposition or article ("in Moskau", "das
+    weihnachtliche Moskau"); it acts when a verb follows it (German and English
+    verbs are lower-case) or it takes the English possessive.
+    """
+    state = gazetteer.seat_of(m.actor)
+    if state is None or " " in m.surface or not m.surface[:1].isupper():
+        return m  # "die Krim", "Zaporizhzhia regions": a territory, not a government
+    before = text[max(0, m.start - 40) : m.start].split()[-2:]
+    if any(w.lower().strip('(„"') in cues.prepositions | cues.articles for w in before):
+        return m
+    if before and before[-1][:1].islower() and before[-1].endswith(("e", "en", "er", "es", "em")):
+        return m  # "das weihnachtliche Moskau": an adjective stands before it
+    after = text[m.end : m.end + 30]
+    acts = (
+        m.surface.endswith(("'s", "’s"))
+        or after.startswith(("'s", "’s"))
+        or (after[:1] == " " and after[1:2].islower() and after.split()[:1] != ["und"])
+    )
+    if not acts:
+        return m
+    info = gazetteer.info.get(state)
+    name = info.name if info else state
+    return Mention(m.article, m.start, m.end, state, name, m.surface, "state", m.role)
 
 
 def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:
@@ -190,11 +261,36 @@ def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:
     return Mention(m.article, m.start, m.end, actor, m.name, m.surface, "state", m.role)
 
 
+def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[], list[DateMention]]:
+    """The sentence's dates, found only when an event cue asks for them (most sentences
+    report no event, and date patterns are the costliest regular expressions here)."""
+
+    cache: list[list[DateMention]] = []
+
+    def found() -> list[DateMention]:
+        if not cache:
+            cache.append(
+                [
+                    DateMention(
+                        d.start + sent.start, d.end + sent.start, d.text, d.date, d.approximate
+                    )
+                    for d in find_dates(sent.text, published, lang)
+                ]
+            )
+        return cache[0]
+
+    return found
+
+
 def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
-    """The speaker of a quote that covers most of the sentence: its stance is theirs."""
+    """The speaker of a quote that covers most of the sentence: its stance is theirs.
+
+    Only quotes attributed by a speech cue ("sagte", "so", "zufolge") count: a speaker
+    carried over from an earlier sentence is too weak to own a position.
+    """
     for q in quotes:
         overlap = min(q.end, end) - max(q.start, start)
-        if q.speaker and overlap * 2 > end - start:
+        if q.speaker and q.cue is not None and overlap * 2 > end - start:
             return q.speaker
     return None
 
@@ -209,6 +305,16 @@ def _dedupe(stances: list[Stance]) -> list[Stance]:
             seen.add(key)
             out.append(s)
     return out
+
+
+def _amounts(issue: Any) -> tuple[float, float] | None:
+    """Smallest and largest amount an issue's quantity maps onto its scale, if it has one."""
+    quantity = _attr(issue, "quantity")
+    points = _attr(quantity, "points") if quantity is not None else None
+    if not points:
+        return None
+    amounts = [float(_attr(p, "amount")) for p in points]
+    return min(amounts), max(amounts)
 
 
 def _attr(obj: Any, name: str) -> Any:

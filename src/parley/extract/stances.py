@@ -44,9 +44,16 @@ _NEGATION_REACH = 4  # tokens between a negation and the cue it negates
 
 def parse_number(text: str) -> float | None:
     """A number as news writes it, German or English grouping ("800.000", "600,000")."""
-    m = _NUMBER.search(text)
-    if not m:
-        return None
+    numbers = parse_numbers(text)
+    return numbers[0] if numbers else None
+
+
+def parse_numbers(text: str) -> list[float]:
+    """Every number in ``text``, in order (see :func:`parse_number`)."""
+    return [_value(m) for m in _NUMBER.finditer(text)]
+
+
+def _value(m: re.Match[str]) -> float:
     raw = m.group("num").replace(" ", "").replace(" ", "")
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
         value = float(re.sub(r"[.,]", "", raw))
@@ -67,6 +74,8 @@ class Context:
     previous_actor: str | None = None
     last_document: str | None = None
     speaker: str | None = None  # speaker of a quote covering most of this sentence
+    document_topic: int = 0  # sentences since a plan or draft was last named (0 = this one)
+    previous_issues: tuple[str, ...] = ()  # issues the previous sentence named
 
 
 def sentence_stances(
@@ -75,33 +84,66 @@ def sentence_stances(
     mentions: Sequence[Mention],
     quoted: Sequence[tuple[int, int]],
     context: Context,
-    quantities: dict[str, bool],
+    quantities: dict[str, tuple[float, float] | None],
     party: Callable[[str], str],
     article: str,
 ) -> list[Stance]:
     """Stances of one sentence: one per issue named in it."""
-    issue_hits = cues.issues.find(sent.words, sent.lemmas)
+    issue_hits = [
+        h
+        for h in cues.issues.find(sent.words, sent.lemmas)
+        if not any(w in cues.instead for w in sent.words[max(0, h.first - 3) : h.first])
+    ]
     if not issue_hits:
-        return []
+        # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
+        refers = [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
+        if not refers or not context.previous_issues or len(sent.words) > _SHORT:
+            return []
+        issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
     stance_hits = [
         h
         for h in cues.stances.find(sent.words, sent.lemmas)
         if context.speaker or not _inside(sent.char_of(h.first), quoted)
     ]
-    if not stance_hits:
+    plan = _plan_content(sent, cues, context)
+    if not stance_hits and not plan:
         return []
-    actor = _actor(sent, cues, mentions, quoted, context, party)
+    mentions = [m for m in mentions if m.end > _dateline_end(sent)]
+    actor = (
+        plan
+        or _agent(sent, stance_hits, mentions)
+        or _actor(sent, cues, mentions, quoted, context, party)
+    )
     if actor is None:
         return []
-    kind = _stance_kind(sent, stance_hits, cues)
-    condition = _condition(sent, cues)
-    if condition is not None and kind != "reject":
-        kind = "conditional"
+    condition = None
+    if plan:
+        # What a plan sets for the parties it demands of them, unless it offers something.
+        kind = "offer" if any(h.label == "offer" for h in stance_hits) else "demand"
+    else:
+        kind = _stance_kind(sent, stance_hits, cues)
+        condition = _condition(sent, cues)
+        if condition is not None and kind != "reject":
+            kind = "conditional"
     out: list[Stance] = []
-    for issue in dict.fromkeys(h.label for h in issue_hits):
+    first_hit = {}
+    for h in issue_hits:
+        first_hit.setdefault(h.label, h)
+    for issue, ihit in first_hit.items():
+        if not plan and len({h.label for h in stance_hits}) > 1:
+            # Several stances in one sentence ("fordert …, und lehnt … ab"): each issue
+            # takes the cue that governs it, the nearest before it (verbs first).
+            kind = _stance_kind(sent, _governing(sent, stance_hits, ihit), cues)
+            if condition is not None and kind != "reject":
+                kind = "conditional"
         value = None
-        if quantities.get(issue):
-            value = parse_number(sent.text)
+        span = quantities.get(issue)
+        if span is not None:
+            # The number the issue counts in: within the range its scale maps (troops for
+            # the army cap), so "30 Tage" or "2022" do not become an army size.
+            lo, hi = span
+            fits = [n for n in parse_numbers(sent.text) if lo / 2 <= n <= hi * 2]
+            value = fits[0] if fits else None
             if value is not None and value.is_integer():
                 value = int(value)
         out.append(
@@ -117,6 +159,45 @@ def sentence_stances(
             )
         )
     return out
+
+
+# "JEDDAH, Saudi Arabia (Reuters) -": where and by whom the report was filed.
+_DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ .'-]+(?:,[^()\n]{1,40})?\s*\([^)\n]{1,40}\)\s*[-–—]\s")
+
+
+def _dateline_end(sent: Sentence) -> int:
+    """Offset where the sentence's text begins after a wire dateline (or its start)."""
+    m = _DATELINE.match(sent.text)
+    return sent.start + m.end() if m else sent.start
+
+
+def _agent(sent: Sentence, hits: list[CueHit], mentions: Sequence[Mention]) -> str | None:
+    """The agent of a participle cue: "die von Russland geforderte Abtretung"."""
+    for h in hits:
+        lo = max(0, h.first - 3)
+        if not any(w in ("von", "by") for w in sent.words[lo : h.first]):
+            continue
+        start, end = sent.offsets[lo], sent.offsets[h.first]
+        found = [m for m in mentions if start <= m.start < end and m.type in _ACTOR_TYPES]
+        if found:
+            return found[-1].actor
+    return None
+
+
+_SHORT = 12  # words: a sentence short enough that "das" can only mean the last issue
+_PLAN_REACH = 2  # sentences after a plan is named that may still spell out its content
+
+
+def _plan_content(sent: Sentence, cues: LanguageCues, context: Context) -> str | None:
+    """The document whose content this sentence spells out ("The draft takes up Moscow's
+    demands. Ukraine would withdraw …"): a plan named just before, and the plan's mood."""
+    if context.speaker or context.last_document is None:
+        return None
+    if context.document_topic > _PLAN_REACH:
+        return None
+    if not any(w in cues.plan_modals for w in sent.words):
+        return None
+    return context.last_document
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -191,6 +272,16 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     if sent.words[hit.first] not in cues.obligation and _negated(sent, hit, cues):
         kind = _FLIP.get(kind, kind)
     return kind
+
+
+def _governing(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit]:
+    """The cue closest before the issue term (a verb if there is one), else after it."""
+    before = [h for h in hits if h.first < issue.first]
+    verbal = [h for h in before if not sent.text[sent.char_of(h.first) - sent.start].isupper()]
+    pool = verbal or before
+    if pool:
+        return [max(pool, key=lambda h: h.first)]
+    return [min(hits, key=lambda h: h.first)]
 
 
 def _negated(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:

@@ -29,7 +29,10 @@ __all__ = ["DEFAULT_LANGUAGES", "LOW_ACCURACY_MIN_CHARS", "SAMPLE_CHARS", "detec
 DEFAULT_LANGUAGES: tuple[str, ...] = ("de", "en", "ru", "uk", "fr")
 # Lingua's accuracy saturates long before a full article (no errors from 300 characters on in
 # the measurement above), and detection dominates metadata cost, so a 1000-character sample
-# keeps it cheap and independent of article length.
+# keeps it cheap and independent of article length. benchmarks/language_sample.py measured
+# 1000 against 2000 characters: no decision changed on the seeds (5), the demo corpus (9), the
+# WikiNews articles (998, 642 of them longer than 1000 characters) or 400 synthetic de/en
+# articles, and detection's share of clean + metadata time fell from about 50 % to 36 %.
 SAMPLE_CHARS = 1000
 LOW_ACCURACY_MIN_CHARS = 200
 

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from parley.errors import ParleyError
+from parley.ingest.clean import clean_text
 from parley.ingest.language import detect_language
 
 __all__ = [
@@ -429,7 +430,11 @@ _AGENCY_DATELINE = re.compile(
     rf"^(?P<dl>(?P<place>[{_UP}][{_UP}'’./ -]{{1,40}}?)(?:,\s*[^()\n]{{1,30}}?)?\s*"
     r"\((?P<agency>[^()\n]{1,30})\)\s*[-–—:])\s"
 )
-_CAPS_DATELINE = re.compile(rf"^(?P<dl>[{_UP}]{{2,}}(?:[ /-][{_UP}]{{2,}}){{0,2}}\s*[-–—])\s")
+# "MOSKAU -", "GENEVA, Nov 24 -": a capitalised place, optionally with the day, then a dash.
+_CAPS_DATELINE = re.compile(
+    rf"^(?P<dl>[{_UP}]{{2,}}(?:[ /-][{_UP}]{{2,}}){{0,2}}"
+    rf"(?:,\s*(?i:(?:{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?:{_MONTH})\.?))?\s*[-–—])\s"
+)
 _PLACE_DATELINE = re.compile(
     rf"^(?P<dl>(?P<place>[{_UP}][{_LO}]+(?:[- ][{_UP}][{_LO}]+)?(?:/[{_UP}][{_LO}]+)?"
     r"(?:,\s*D\.C\.)?)\.)"
@@ -522,8 +527,13 @@ def _author_hint(value: str | None) -> str | None:
 
 
 def _title_hint(value: str | None, outlet: str | None) -> str | None:
-    """A page title without the outlet suffix pages append ("Headline | WELT", "… - BBC News")."""
-    if not value:
+    """A page title without the outlet suffix pages append ("Headline | WELT", "… - BBC News").
+
+    A title field that is itself page chrome (a breadcrumb, a consent banner's heading, as
+    scrapers sometimes store) is no headline: the cleaner would drop it, so it is ignored and
+    the headline is read from the text instead.
+    """
+    if not value or not clean_text(value).text:
         return None
     head, sep, tail = max(
         (value.rpartition(s) for s in (" | ", " - ", " – ", " — ", " :: ")),

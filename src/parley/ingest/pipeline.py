@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from parley.errors import InputError
 from parley.ingest.article import Article
-from parley.ingest.clean import clean_text
+from parley.ingest.clean import clean_text, outlet_slug
 from parley.ingest.dedup import Fingerprint, fingerprint
 from parley.ingest.metadata import extract_metadata
 from parley.ingest.sources import (
@@ -54,6 +54,17 @@ class Known:
     article_id: str
 
 
+def _rules_outlet(hints: dict[str, str]) -> str | None:
+    """The outlet hint or URL that names an outlet with its own cleaning rules.
+
+    A record's outlet field may be a name the outlet table does not know ("Welt Online")
+    while its URL is on a known domain, or there may be no outlet field at all; either way
+    the page's URL still tells whose furniture to expect.
+    """
+    candidates = [hints.get("outlet"), hints.get("url")]
+    return next((c for c in candidates if c and outlet_slug(c)), None)
+
+
 def build_article(doc: RawDocument, *, languages: Sequence[str] | None = None) -> Article:
     """Clean one raw document and describe it; :class:`InputError` if nothing is left."""
     hints: dict[str, str] = {}
@@ -65,7 +76,7 @@ def build_article(doc: RawDocument, *, languages: Sequence[str] | None = None) -
         text = page.text
         hints.update(page.hints)
     hints.update(doc.hints)  # what the record states outranks what the page states
-    cleaned = clean_text(text, outlet=hints.get("outlet"))
+    cleaned = clean_text(text, outlet=_rules_outlet(hints))
     if not cleaned.text.strip():
         raise InputError(doc.source, "no article text left after removing boilerplate", doc.line)
     meta = extract_metadata(

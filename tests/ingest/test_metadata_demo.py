@@ -1,0 +1,127 @@
+"""Metadata of every demo-corpus article, read through the public ingest path.
+
+The demo files open with the page chrome scrapers meet (breadcrumbs, consent banners and
+their buttons, section labels) above the headline; the title must be the headline, and every
+other field must be what the article states, nothing guessed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parley.ingest.pipeline import Prepared, prepare
+from parley.ingest.sources import Skipped
+
+DEMO = Path(__file__).resolve().parents[2] / "corpus" / "demo"
+
+# source -> (title start, outlet, author, published, dateline, language)
+EXPECTED = {
+    "de_20_punkte_plan_2025-12-24.txt.gz": (
+        "Selenskyj legt 20-Punkte-Plan offen",
+        None,  # the page names no outlet
+        "Markus Feldhaus und Oksana Lytvyn",
+        "2025-12-24",
+        None,
+        "de",
+    ),
+    "de_berlin_gespraeche_2025-12-15.html": (
+        "Ukraine-Gespräche in Berlin: Selenskyj bietet Verzicht",
+        "Rheinischer Beobachter",
+        "Jana Kollwitz",
+        "2025-12-15",
+        "Berlin.",
+        "de",
+    ),
+    "de_moskau_witkoff_kushner_2025-12-03.txt": (
+        "ROUNDUP: Fünf Stunden im Kreml",
+        "dpa",
+        None,  # agency copy without a byline
+        "2025-12-03",
+        "MOSKAU (dpa-AFX) -",
+        "de",
+    ),
+    "en_28_point_plan_leak_2025-11-22.html": (
+        "What is in the leaked 28-point plan for Ukraine",
+        "The Meridian Ledger",
+        "Clara Benedetti",
+        "2025-11-22",
+        None,
+        "en",
+    ),
+    "en_driscoll_abu_dhabi_2025-11-25.txt": (
+        "U.S. Army chief holds talks with Russians in Abu Dhabi",
+        "Reuters",
+        "Rachel Ostrowski",
+        "2025-11-25",
+        "ABU DHABI (Reuters) -",
+        "en",
+    ),
+    "en_jeddah_ceasefire_2025-03-12.txt": (
+        "Ukraine backs 30-day truce plan after Jeddah talks",
+        "Reuters",
+        "Hannah Calloway and Tomasz Wrobel",
+        "2025-03-12",
+        "JEDDAH, Saudi Arabia (Reuters) -",
+        "en",
+    ),
+    "en_trump_putin_call_2025-03-19.txt": (
+        "Putin agrees to pause strikes on energy sites",
+        "Reuters",
+        "Daniel Okafor",
+        "2025-03-19",
+        "WASHINGTON (Reuters) -",
+        "en",
+    ),
+    "mixed_feed_2025.jsonl:1": (
+        "Geneva talks produce 'refined' peace framework",
+        "Wirewatch",
+        "Samuel Achterberg",
+        "2025-11-24",
+        "GENEVA, Nov 24 -",
+        "en",
+    ),
+    "mixed_feed_2025.jsonl:2": (
+        "Trump und Putin vereinbaren Gipfel in Budapest",
+        "Nordkurier Online",
+        "Lena Brückner",
+        "2025-10-17",
+        None,
+        "de",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def demo_articles():
+    articles = {}
+    for item in prepare([str(DEMO)]):
+        if isinstance(item, Skipped):  # the corpus README
+            continue
+        assert isinstance(item, Prepared), item
+        name = Path(item.source).name + (f":{item.line}" if item.line else "")
+        articles[name] = item.article
+    return articles
+
+
+def test_every_demo_article_is_read(demo_articles):
+    assert set(demo_articles) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_demo_metadata(demo_articles, name):
+    article = demo_articles[name]
+    title, outlet, author, published, dateline, language = EXPECTED[name]
+    assert article.title is not None and article.title.startswith(title), article.title
+    got = (article.outlet, article.author, article.published, article.dateline, article.language)
+    assert got == (outlet, author, published, dateline, language)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_demo_chrome_above_the_headline_is_removed(demo_articles, name):
+    """Breadcrumbs and consent lines are recorded as removed, never left in the text."""
+    article = demo_articles[name]
+    for line in article.text.splitlines():
+        assert "›" not in line and "cookie" not in line.casefold(), line
+        assert line.strip() not in {"Accept all", "Alle akzeptieren", "Einstellungen", "Settings"}
