@@ -144,8 +144,8 @@ def _print_positions(timeline: Timeline, issue: str | None, every_issue: bool) -
         f"and the {timeline.model} forecast",
         title_justify="left",
     )
-    table.add_column("issue")
-    table.add_column("forecast", justify="right")
+    table.add_column("issue", no_wrap=True)
+    table.add_column("forecast", justify="right", no_wrap=True)
     for party in parties:
         table.add_column(party, justify="right")
     table.add_column("news", justify="right")
