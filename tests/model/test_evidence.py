@@ -190,3 +190,10 @@ def test_exported_scenario_loads_and_carries_provenance(tmp_path, news_db):
     assert raw["metadata"]["format"] == "case-pack+evidence"
     simulated = runner.invoke(app, ["simulate", str(out), "-m", "compromise"])
     assert simulated.exit_code == 0, simulated.output
+
+
+def test_export_to_an_unwritable_place_fails_cleanly(tmp_path, news_db):
+    target = tmp_path / "missing" / "scenario.yaml"
+    result = runner.invoke(app, ["scenario", "export", "--db", str(news_db), "-o", str(target)])
+    assert result.exit_code != 0 and "cannot write" in str(result.exception)
+    assert not target.parent.exists()

@@ -289,8 +289,12 @@ def export(
             half_life=half_life,
         )
     tmp = output.with_name(output.name + ".tmp" + output.suffix)
-    upd.scenario.dump(tmp)
-    tmp.replace(output)  # never a half-written scenario
+    try:
+        upd.scenario.dump(tmp)
+        tmp.replace(output)  # never a half-written scenario
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ParleyError(f"{output}: cannot write ({exc.strerror})") from None
     moved = sum(1 for e in upd.estimates.values() if e.evidence)
     console.print(
         f"Scenario [bold]{output}[/]: {len(upd.scenario.actors)} parties, "
