@@ -16,6 +16,7 @@ from parley.cli.app import app
 from parley.model.evidence import forecast_timeline, priors, update_scenario
 from parley.model.scenario import Scenario
 from parley.store.kb import KnowledgeBase
+from parley.store.records import query_records
 
 runner = CliRunner()
 PACK = load_case("ukraine-2025")
@@ -197,3 +198,17 @@ def test_export_to_an_unwritable_place_fails_cleanly(tmp_path, news_db):
     result = runner.invoke(app, ["scenario", "export", "--db", str(news_db), "-o", str(target)])
     assert result.exit_code != 0 and "cannot write" in str(result.exception)
     assert not target.parent.exists()
+
+
+def test_a_reprinted_wire_story_counts_once(tmp_path, prose):
+    body = OFFER_600K["text"] + "\n\n" + prose(7, sentences=30)
+    reprint = dict(OFFER_600K, published="2025-12-27", text=body.replace("Freitag", "Abend"))
+    db = build_kb(tmp_path, [dict(OFFER_600K, text=body), reprint])
+    with KnowledgeBase(db) as kb:
+        first, second = (a.id for a in kb.articles())
+        assert [other for other, _sim in kb.near_duplicates(first)] == [second]
+        upd = update_scenario(kb, PACK)
+        copied = list(query_records(kb.connection, "stance", article=second))
+    (evidence, _share), *more = upd.estimates[ARMY].evidence
+    assert not more and evidence.published == date(2025, 12, 26)
+    assert upd.skipped["near-duplicate of an earlier article"] == len(copied) > 0

@@ -27,7 +27,8 @@ behind it. ``docs/forecast.md`` explains the rule for readers; in short:
   included) decays at the same rate, the posterior mean depends only on the *differences*
   between dates, so re-estimating later never moves a position unless news arrives; only the
   posterior's spread widens. An article counts once per (party, issue): its observations on
-  the pair share one unit of weight, so a long article does not outvote a short one.
+  the pair share one unit of weight, so a long article does not outvote a short one, and of
+  near-duplicates (one wire story in several outlets) only the earliest counts.
 * The posterior mean is a convex combination of points on the scale, so it stays in
   [0, 100], and a sum is blind to the order of articles.
 
@@ -282,8 +283,12 @@ def read_evidence(
     drafts = draft_values(pack)
     skipped: Counter[str] = Counter()
     without_prior: Counter[tuple[str, str]] = Counter()
+    copies = _later_copies(conn)
     rows: list[_Row] = []
     for rec in query_records(conn, "stance"):
+        if rec["article"] in copies:
+            skipped["near-duplicate of an earlier article"] += 1
+            continue
         if not rec.get("_published"):
             skipped["undated article"] += 1
             continue
@@ -360,6 +365,21 @@ def _rule(
     if how == "holds":
         return f"demand without a number: holds its prior {x:.0f}"
     return f"{stance} of {ref[0]} at {ref[1]:.0f}"  # type: ignore[index]
+
+
+def _later_copies(conn: sqlite3.Connection) -> set[str]:
+    """Articles whose near-duplicate cluster has an earlier member (by publication date, then
+    ingest order): a wire story reprinted by five outlets is one piece of evidence, not five."""
+    rows = conn.execute(
+        "SELECT n.cluster, n.article_id FROM near_duplicates n JOIN articles a ON a.id = "
+        "n.article_id ORDER BY n.cluster, a.published IS NULL, a.published, a.seq"
+    ).fetchall()
+    later, seen = set(), set()
+    for cluster, article in rows:
+        if cluster in seen:
+            later.add(article)
+        seen.add(cluster)
+    return later
 
 
 def _article_context(
