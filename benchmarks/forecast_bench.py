@@ -26,8 +26,9 @@ from pathlib import Path
 
 from parley.cases import load_case
 from parley.ingest.article import Article
-from parley.model.evidence import forecast_timeline, update_scenario
+from parley.model.evidence import update_scenario
 from parley.simulate.base import get_model
+from parley.simulate.timeline import forecast_timeline
 from parley.store.kb import KnowledgeBase, SourceRef
 from parley.store.records import write_records
 

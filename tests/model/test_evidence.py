@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 from parley.cases import load_case
 from parley.cli.app import app
-from parley.model.evidence import forecast_timeline, priors, update_scenario
+from parley.model.evidence import priors, update_scenario
 from parley.model.scenario import Scenario
+from parley.simulate.timeline import forecast_timeline
 from parley.store.kb import KnowledgeBase
 from parley.store.records import query_records
 

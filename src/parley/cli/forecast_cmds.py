@@ -20,7 +20,7 @@ from parley.cli.ingest_cmds import DbOption
 from parley.errors import ParleyError
 
 if TYPE_CHECKING:
-    from parley.model.evidence import Timeline
+    from parley.simulate.timeline import Timeline
 
 console = Console()
 
@@ -100,7 +100,7 @@ def forecast(
 ) -> None:
     """Forecast the negotiation from the news in the knowledge base (see FORECAST_HELP)."""
     from parley.cases import load_case
-    from parley.model.evidence import forecast_timeline
+    from parley.simulate.timeline import forecast_timeline
 
     if fmt not in ("table", "json"):
         raise ParleyError(f"--format: use 'table' or 'json', not {fmt!r}")
