@@ -212,19 +212,21 @@ def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) 
 
 def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     import numpy as np
-    from spacy.attrs import IDX, ORTH, SENT_START
+    from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 
-    def columns() -> tuple[list[str], list[int]]:
+    def columns() -> tuple[list[str], list[int], list[int]]:
         # Arrays, not Token objects: creating those one by one is what costs time.
         if not len(doc):
-            return [], []
-        orth, idx = doc.to_array([ORTH, IDX]).T.tolist()
-        return [doc.vocab.strings[h] for h in orth], idx
+            return [], [], []
+        orth, idx, space = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
+        return [doc.vocab.strings[h] for h in orth], idx, space
 
-    words, idx = columns()
+    words, idx, space = columns()
+    # ``doc.text`` would build a Token per word; the columns give the same string.
+    text = "".join([w + " " if s else w for w, s in zip(words, space, strict=True)])
     if _detach_final_periods(doc, words, stop_words):
-        words, idx = columns()
-    spans = quoted_spans(doc.text)
+        words, idx, _ = columns()
+    spans = quoted_spans(text)
     # The quote extractor reuses the pairing; plain tuples keep the Doc serialisable.
     doc.user_data["parley_quoted_spans"] = [(q.start, q.end, q.closed) for q in spans]
     starts = _sentence_starts(words, idx, spans)
@@ -254,6 +256,60 @@ def _make_splitter(lang: str):
     return name
 
 
+def _lemmatize(doc: Doc, table, memo: dict[int, int]) -> Doc:
+    """Fill empty lemmas from the lookup table, as spaCy's lookup mode does, by columns.
+
+    spaCy's own ``Lemmatizer.__call__`` creates a Python ``Token`` per word and looks
+    each one up; here each distinct word form is looked up once (``memo`` keeps the
+    answer across documents) and the lemmas are written back as one array.
+    """
+    import numpy as np
+    from spacy.attrs import LEMMA, ORTH
+
+    if not len(doc):
+        return doc
+    columns = doc.to_array([ORTH, LEMMA])
+    forms, inverse = np.unique(columns[:, 0], return_inverse=True)
+    strings = doc.vocab.strings
+    lemma_of = np.empty(len(forms), dtype="uint64")
+    for k, orth in enumerate(forms.tolist()):
+        lemma = memo.get(orth)
+        if lemma is None:
+            found = table.get(orth)
+            if found is None:  # not in the table: the word is its own lemma
+                lemma = orth
+            else:
+                lemma = strings.add(found if isinstance(found, str) else found[0])
+            memo[orth] = lemma
+        lemma_of[k] = lemma
+    lemmas = lemma_of[inverse.reshape(-1)]
+    preset = columns[:, 1] != 0  # spaCy's lemmatizer leaves set lemmas alone
+    lemmas[preset] = columns[preset, 1]
+    doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+    return doc
+
+
+def _make_lemmatizer() -> str:
+    from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
+
+    name = "parley_lookup_lemmatizer"
+    if name in Language.factories:
+        return name
+
+    class ColumnLemmatizer(Lemmatizer):
+        """spaCy's lookup lemmatizer (same table, same lemmas), applied by columns."""
+
+        def __call__(self, doc: Doc) -> Doc:
+            return _lemmatize(doc, self.lookups.get_table("lemma_lookup"), self.cache)
+
+    @Language.factory(name)
+    def _factory(nlp: Language, name: str):
+        return ColumnLemmatizer(nlp.vocab, None, name, mode="lookup")
+
+    return name
+
+
 @lru_cache(maxsize=len(SUPPORTED_LANGUAGES))
 def get_nlp(lang: str) -> Language:
     """The cached blank pipeline for ``lang`` ("de" or "en") with splitter and lemmas."""
@@ -263,7 +319,7 @@ def get_nlp(lang: str) -> Language:
 
     nlp = spacy.blank(lang)
     nlp.add_pipe(_make_splitter(lang))
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe(_make_lemmatizer(), name="lemmatizer")
     nlp.initialize()  # loads the lookup table from spacy-lookups-data, no network
     return nlp
 

@@ -29,15 +29,20 @@ class Sentence:
         return self.offsets[token]
 
 
-def sentences_of(doc: Doc) -> list[Sentence]:
-    """One :class:`Sentence` per sentence of ``doc``, whitespace tokens dropped."""
+def sentences_of(doc: Doc, text: str | None = None) -> list[Sentence]:
+    """One :class:`Sentence` per sentence of ``doc``, whitespace tokens dropped.
+
+    ``text`` is the parsed text when the caller has it (``doc.text`` rebuilds it
+    from a Python ``Token`` per word).
+    """
     from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
 
     if len(doc) == 0:
         return []
     rows = doc.to_array([IDX, LOWER, LEMMA, IS_SPACE, SENT_START, LENGTH]).tolist()
     strings = doc.vocab.strings
-    text = doc.text
+    if text is None:
+        text = doc.text
     out: list[Sentence] = []
     words: list[str] = []
     lemmas: list[str] = []
