@@ -119,15 +119,17 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
 
 def _inside_mask(idx: list[int], spans: list[QuotedSpan]) -> list[bool]:
     """For each token start: does it lie strictly inside a quotation (marks excluded)?"""
-    mask = [False] * len(idx)
-    k = 0
-    for i, start in enumerate(idx):
-        while k < len(spans) and spans[k].inner_end <= start:
-            k += 1
-        if k == len(spans):
-            break
-        mask[i] = spans[k].inner_start <= start
-    return mask
+    import numpy as np
+
+    if not spans or not idx:
+        return [False] * len(idx)
+    # Quotations do not overlap, so their inner ends ascend: the first one ending after
+    # a token start is the only one that can hold it.
+    inner_starts = np.array([q.inner_start for q in spans] + [0])  # + a pad past the last
+    inner_ends = np.array([q.inner_end for q in spans])
+    starts = np.array(idx)
+    k = np.searchsorted(inner_ends, starts, side="right")
+    return ((k < len(spans)) & (inner_starts[k] <= starts)).tolist()
 
 
 def _next_word(words: list[str], i: int) -> int | None:
@@ -183,7 +185,15 @@ def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) 
     starts = [False] * n
     if n:
         starts[0] = True
-    for i, word in enumerate(words):
+    # Only line breaks, words ending in a terminal and closing marks can end a sentence;
+    # each is judged on its own, so the others need not be visited.
+    candidates = [
+        i
+        for i, word in enumerate(words)
+        if word[-1] in _TERMINAL or idx[i] in closes_at or "\n" in word
+    ]
+    for i in candidates:
+        word = words[i]
         if word.isspace():
             if "\n" in word:
                 nxt = _next_word(words, i)
