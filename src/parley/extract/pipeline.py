@@ -137,7 +137,7 @@ class Extractor:
             documents = [m for m in s_mentions if m.type == "document"]
             if documents:
                 context.last_document = documents[-1].actor
-            if documents or any(w in cues.document_nouns for w in sent.words):
+            if documents or not cues.document_nouns.isdisjoint(sent.words):
                 context.document_topic = 0
             else:
                 context.document_topic += 1
