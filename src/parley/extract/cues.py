@@ -58,9 +58,16 @@ class CueSet:
         A hyphenated compound also matches by its parts ("Witkoff-Putin-Treffen"
         is a "treffen", "Donbass-Region" names the Donbas).
         """
+        by_first = self._by_first
+        # Most sentences hold no cue at all: set tests in C settle that at once.
+        if (
+            by_first.keys().isdisjoint(words)
+            and (lemmas is None or by_first.keys().isdisjoint(lemmas))
+            and "-" not in "".join(words)
+        ):
+            return []
         hits: list[CueHit] = []
         n = len(words)
-        by_first = self._by_first
         for i, word in enumerate(words):
             # Most words start no cue: skip them before building the list of keys.
             if word not in by_first and "-" not in word:
