@@ -58,16 +58,29 @@ class CueSet:
         A hyphenated compound also matches by its parts ("Witkoff-Putin-Treffen"
         is a "treffen", "Donbass-Region" names the Donbas).
         """
+        by_first = self._by_first
+        # Most sentences hold no cue at all: set tests in C settle that at once.
+        if (
+            by_first.keys().isdisjoint(words)
+            and (lemmas is None or by_first.keys().isdisjoint(lemmas))
+            and "-" not in "".join(words)
+        ):
+            return []
         hits: list[CueHit] = []
         n = len(words)
         for i, word in enumerate(words):
+            # Most words start no cue: skip them before building the list of keys.
+            if word not in by_first and "-" not in word:
+                lemma = lemmas[i] if lemmas is not None else ""
+                if not lemma or lemma not in by_first:
+                    continue
             keys = [word]
             if "-" in word:
                 keys += [part for part in word.split("-") if part]
             if lemmas is not None and lemmas[i] and lemmas[i] != word:
                 keys.append(lemmas[i])
             for key in keys:
-                for rest, label, cue in self._by_first.get(key, ()):
+                for rest, label, cue in by_first.get(key, ()):
                     last = _follow(words, i, rest, min(n, i + 1 + _WINDOW))
                     if last is not None:
                         hits.append(CueHit(i, last, label, cue))
