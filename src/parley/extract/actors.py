@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -497,6 +498,9 @@ class Gazetteer:
             for span, entries in by_span.items()
             if any(e.roles for e in entries) and not any(e.actors for e in entries)
         }
+        # Hits by start (a stable sort: hits on one span keep their order) for bisection.
+        by_start = sorted(hits, key=lambda h: h[0])
+        starts = [h[0] for h in by_start]
         out: list[Mention] = []
         for i, m in enumerate(mentions):
             if (m.start, m.end) in role_only:
@@ -519,13 +523,11 @@ class Gazetteer:
                 if before or after:
                     # What the phrase covered, except compound modifiers ("US-" of
                     # "US-Präsident"): "Trumps" of "Trumps Schwiegersohn" is kept.
+                    lo = bisect_left(starts, m.start)
                     inner = [
                         h
-                        for h in hits
-                        if m.start <= h[0]
-                        and h[1] <= m.end
-                        and not h[2].roles
-                        and text[h[1] : h[1] + 1] != "-"
+                        for h in by_start[lo : bisect_left(starts, m.end, lo)]
+                        if h[1] <= m.end and not h[2].roles and text[h[1] : h[1] + 1] != "-"
                     ]
                     for start, end, entry in _longest(inner):
                         actor_id = self._resolve(entry, text, start, end, published)
@@ -597,24 +599,69 @@ class Gazetteer:
             return []
         taken = _Taken(len(text), mentions)
         out: list[Mention] = []
-        rx = re.compile(r"\b(" + "|".join(map(re.escape, first_seen)) + r")(?:s|'s|’s)?\b")
-        for hit in rx.finditer(text):
-            after, full = first_seen[hit.group(1)]
-            if hit.start() < after or taken.overlaps(hit.start(), hit.end()):
+        for start, end, surname in _surname_hits(text, list(first_seen)):
+            after, full = first_seen[surname]
+            if start < after or taken.overlaps(start, end):
                 continue
             out.append(
                 Mention(
                     article=article,
-                    start=hit.start(),
-                    end=hit.end(),
+                    start=start,
+                    end=end,
                     actor=full.actor,
                     name=full.name,
-                    surface=hit.group(0),
+                    surface=text[start:end],
                     type=full.type,
                     role=full.role,
                 )
             )
         return out
+
+
+_WORD_CHAR = re.compile(r"\w")
+_GENITIVES = ("s", "'s", "’s", "")  # tried in this order, as ``(?:s|'s|’s)?`` would
+
+
+def _boundary(text: str, i: int) -> bool:
+    """``\\b`` at ``i``: a word character on exactly one side."""
+    left = i > 0 and _WORD_CHAR.match(text, i - 1) is not None
+    right = i < len(text) and _WORD_CHAR.match(text, i) is not None
+    return left != right
+
+
+def _surname_hits(text: str, surnames: list[str]) -> list[tuple[int, int, str]]:
+    """The matches of ``\\b(S1|S2|…)(?:s|'s|’s)?\\b`` over ``text`` (leftmost, the first
+    surname and suffix that fit, non-overlapping), without compiling a pattern per
+    article: every article names other people, so a compiled pattern is never reused."""
+    if "" in surnames:  # an empty alternative matches everywhere: leave that to ``re``
+        rx = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")(?:s|'s|’s)?\b")
+        return [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
+    positions = set()
+    for surname in surnames:
+        at = text.find(surname)
+        while at != -1:
+            positions.add(at)
+            at = text.find(surname, at + 1)
+    out: list[tuple[int, int, str]] = []
+    last_end = 0
+    for start in sorted(positions):
+        if start < last_end or not _boundary(text, start):
+            continue
+        found = next(
+            (
+                (start + len(surname) + len(ending), surname)
+                for surname in surnames
+                if text.startswith(surname, start)
+                for ending in _GENITIVES
+                if text.startswith(ending, start + len(surname))
+                and _boundary(text, start + len(surname) + len(ending))
+            ),
+            None,
+        )
+        if found is not None:
+            out.append((start, found[0], found[1]))
+            last_end = found[0]
+    return out
 
 
 class _Taken:

@@ -85,22 +85,37 @@ class CueSet:
         A hyphenated compound also matches by its parts ("Witkoff-Putin-Treffen"
         is a "treffen", "Donbass-Region" names the Donbas).
         """
+        by_first = self._by_first
+        compounds = bool(self._heads)  # compound heads and endings defeat the set tests
+        # Most sentences hold no cue at all: set tests in C settle that at once.
+        if (
+            not compounds
+            and by_first.keys().isdisjoint(words)
+            and (lemmas is None or by_first.keys().isdisjoint(lemmas))
+            and "-" not in "".join(words)
+        ):
+            return []
         hits: list[CueHit] = []
         n = len(words)
         for i, word in enumerate(words):
+            # Most words start no cue: skip them before building the list of keys.
+            if not compounds and word not in by_first and "-" not in word:
+                lemma = lemmas[i] if lemmas is not None else ""
+                if not lemma or lemma not in by_first:
+                    continue
             keys = [word]
             if "-" in word:
                 keys += [part for part in word.split("-") if part]
             if lemmas is not None and lemmas[i] and lemmas[i] != word:
                 keys.append(lemmas[i])
-            if self._heads and word not in self._by_first:
+            if compounds and word not in by_first:
                 keys += [word[:-k] for k in (1, 2) if word[-k:] in _ENDINGS]
                 head = self._head(word)
                 if head is not None:
                     keys.append(head)
             for key in keys:
-                for rest, label, cue in self._by_first.get(key, ()):
-                    last = _follow(words, i, rest, min(n, i + 1 + self._window), bool(self._heads))
+                for rest, label, cue in by_first.get(key, ()):
+                    last = _follow(words, i, rest, min(n, i + 1 + self._window), compounds)
                     if last is not None:
                         hits.append(CueHit(i, last, label, cue))
                         break

@@ -139,6 +139,34 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 }
 
 
+# A word every match of a pattern contains (lower-cased; any one of them will do). Most
+# sentences hold none, and a substring test is far cheaper than running the pattern.
+_ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {
+    "de": {
+        "night": ("nacht",),
+        "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
+        "part-month": ("anfang", "mitte", "ende"),
+        "week": ("woche",),
+        "ago": ("vor",),
+        "weekday": tuple(WEEKDAYS["de"]),
+        "deictic": ("gestern", "heute", "morgen"),
+        "weekend": ("wochenende",),
+    },
+    "en": {
+        "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
+        "part-month": ("early", "mid", "late"),
+        "week": ("week",),
+        "ago": ("ago",),
+        "weekday": tuple(WEEKDAYS["en"]),
+        "deictic": ("yesterday", "today", "tomorrow"),
+        "weekend": ("weekend",),
+    },
+}
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _month(name: str | None, lang: str) -> int | None:
     if not name:
         return None
@@ -339,7 +367,12 @@ def find_dates(text: str, published: str | date | None, lang: str = "de") -> lis
     )
     lang = lang if lang in _COMPILED else "en"
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    low = text.lower()
+    anchors = _ANCHORS[lang]
     for kind, rx in _COMPILED[lang]:
+        needed = anchors[kind]
+        if not (any(a in low for a in needed) if needed else _DIGIT.search(text)):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start() and not m.group(0).isspace():
                 found.append((m.start(), m.end(), kind, m))

@@ -200,7 +200,7 @@ def sentence_events(
             and speaker != actors[0].actor
             and any(w in _POSSESSIVE for w in sent.words[max(0, hit.first - 3) : hit.first])
         ):
-            # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff."
+            # "Sein Treffen mit Putin sei konstruktiv gewesen, so Witkoff."
             actors = [*actors, Mention(article, 0, 0, actor=speaker)]
         participants = _participants(actors, party)
         if not participants:

@@ -119,15 +119,17 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
 
 def _inside_mask(idx: list[int], spans: list[QuotedSpan]) -> list[bool]:
     """For each token start: does it lie strictly inside a quotation (marks excluded)?"""
-    mask = [False] * len(idx)
-    k = 0
-    for i, start in enumerate(idx):
-        while k < len(spans) and spans[k].inner_end <= start:
-            k += 1
-        if k == len(spans):
-            break
-        mask[i] = spans[k].inner_start <= start
-    return mask
+    import numpy as np
+
+    if not spans or not idx:
+        return [False] * len(idx)
+    # Quotations do not overlap, so their inner ends ascend: the first one ending after
+    # a token start is the only one that can hold it.
+    inner_starts = np.array([q.inner_start for q in spans] + [0])  # + a pad past the last
+    inner_ends = np.array([q.inner_end for q in spans])
+    starts = np.array(idx)
+    k = np.searchsorted(inner_ends, starts, side="right")
+    return ((k < len(spans)) & (inner_starts[k] <= starts)).tolist()
 
 
 def _next_word(words: list[str], i: int) -> int | None:
@@ -183,7 +185,15 @@ def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) 
     starts = [False] * n
     if n:
         starts[0] = True
-    for i, word in enumerate(words):
+    # Only line breaks, words ending in a terminal and closing marks can end a sentence;
+    # each is judged on its own, so the others need not be visited.
+    candidates = [
+        i
+        for i, word in enumerate(words)
+        if word[-1] in _TERMINAL or idx[i] in closes_at or "\n" in word
+    ]
+    for i in candidates:
+        word = words[i]
         if word.isspace():
             if "\n" in word:
                 nxt = _next_word(words, i)
@@ -212,19 +222,21 @@ def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) 
 
 def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     import numpy as np
-    from spacy.attrs import IDX, ORTH, SENT_START
+    from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 
-    def columns() -> tuple[list[str], list[int]]:
+    def columns() -> tuple[list[str], list[int], list[int]]:
         # Arrays, not Token objects: creating those one by one is what costs time.
         if not len(doc):
-            return [], []
-        orth, idx = doc.to_array([ORTH, IDX]).T.tolist()
-        return [doc.vocab.strings[h] for h in orth], idx
+            return [], [], []
+        orth, idx, space = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
+        return [doc.vocab.strings[h] for h in orth], idx, space
 
-    words, idx = columns()
+    words, idx, space = columns()
+    # ``doc.text`` would build a Token per word; the columns give the same string.
+    text = "".join([w + " " if s else w for w, s in zip(words, space, strict=True)])
     if _detach_final_periods(doc, words, stop_words):
-        words, idx = columns()
-    spans = quoted_spans(doc.text)
+        words, idx, _ = columns()
+    spans = quoted_spans(text)
     # The quote extractor reuses the pairing; plain tuples keep the Doc serialisable.
     doc.user_data["parley_quoted_spans"] = [(q.start, q.end, q.closed) for q in spans]
     starts = _sentence_starts(words, idx, spans)
@@ -254,6 +266,60 @@ def _make_splitter(lang: str):
     return name
 
 
+def _lemmatize(doc: Doc, table, memo: dict[int, int]) -> Doc:
+    """Fill empty lemmas from the lookup table, as spaCy's lookup mode does, by columns.
+
+    spaCy's own ``Lemmatizer.__call__`` creates a Python ``Token`` per word and looks
+    each one up; here each distinct word form is looked up once (``memo`` keeps the
+    answer across documents) and the lemmas are written back as one array.
+    """
+    import numpy as np
+    from spacy.attrs import LEMMA, ORTH
+
+    if not len(doc):
+        return doc
+    columns = doc.to_array([ORTH, LEMMA])
+    forms, inverse = np.unique(columns[:, 0], return_inverse=True)
+    strings = doc.vocab.strings
+    lemma_of = np.empty(len(forms), dtype="uint64")
+    for k, orth in enumerate(forms.tolist()):
+        lemma = memo.get(orth)
+        if lemma is None:
+            found = table.get(orth)
+            if found is None:  # not in the table: the word is its own lemma
+                lemma = orth
+            else:
+                lemma = strings.add(found if isinstance(found, str) else found[0])
+            memo[orth] = lemma
+        lemma_of[k] = lemma
+    lemmas = lemma_of[inverse.reshape(-1)]
+    preset = columns[:, 1] != 0  # spaCy's lemmatizer leaves set lemmas alone
+    lemmas[preset] = columns[preset, 1]
+    doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+    return doc
+
+
+def _make_lemmatizer() -> str:
+    from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
+
+    name = "parley_lookup_lemmatizer"
+    if name in Language.factories:
+        return name
+
+    class ColumnLemmatizer(Lemmatizer):
+        """spaCy's lookup lemmatizer (same table, same lemmas), applied by columns."""
+
+        def __call__(self, doc: Doc) -> Doc:
+            return _lemmatize(doc, self.lookups.get_table("lemma_lookup"), self.cache)
+
+    @Language.factory(name)
+    def _factory(nlp: Language, name: str):
+        return ColumnLemmatizer(nlp.vocab, None, name, mode="lookup")
+
+    return name
+
+
 @lru_cache(maxsize=len(SUPPORTED_LANGUAGES))
 def get_nlp(lang: str) -> Language:
     """The cached blank pipeline for ``lang`` ("de" or "en") with splitter and lemmas."""
@@ -263,7 +329,7 @@ def get_nlp(lang: str) -> Language:
 
     nlp = spacy.blank(lang)
     nlp.add_pipe(_make_splitter(lang))
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe(_make_lemmatizer(), name="lemmatizer")
     nlp.initialize()  # loads the lookup table from spacy-lookups-data, no network
     return nlp
 

@@ -193,7 +193,7 @@ def advance_context(
     documents = [m for m in mentions if m.type == "document"]
     if documents:
         context.last_document = documents[-1].actor
-    if documents or any(w in cues.document_nouns for w in sent.words):
+    if documents or not cues.document_nouns.isdisjoint(sent.words):
         context.document_topic = 0
     else:
         context.document_topic += 1
