@@ -288,3 +288,112 @@ def test_actor_is_the_head_of_the_speaker_phrase_not_a_modifier():
     text = "Nach Angaben von Kremlsprecher Peskow ist ein Treffen geplant."
     peskov = SpeakerCandidate(text.index("Kremlsprecher"), text.index(" ist"), "dmitry-peskov")
     assert only(text, speakers=[peskov]).speaker == "dmitry-peskov"
+
+
+def _speakers(run, text: str, lang: str = "de") -> list[tuple[str, str | None]]:
+    return [(q["text"], q["speaker"]) for q in run(text, lang=lang)["quote"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Witkoff riet Uschakow, ein Telefonat zwischen Trump und Putin zu vereinbaren. "
+            "Dazu gab er ihm einen Rat: „Rufen Sie an und gratulieren Sie ihm zu dem Erfolg.“",
+            "de",
+        ),
+        (
+            "Witkoff advised Ushakov to arrange a call between Trump and Putin. "
+            'He added: "Call him and congratulate him on the deal, that would go well."',
+            "en",
+        ),
+    ],
+)
+def test_pronoun_points_to_the_subject_of_the_sentence_before(run, text, lang):
+    assert _speakers(run, text, lang)[-1][1] == "steve-witkoff"
+
+
+def test_nameless_definite_description_refers_back_like_a_pronoun(run):
+    text = (
+        "„Wir sind zu allem bereit“, sagte Selenskyj am Montag. "
+        "Er sei auch offen für ein Treffen mit Donald Trump, sagte der Staatschef in Kiew."
+    )
+    assert [s for _, s in _speakers(run, text)] == ["volodymyr-zelensky"] * 2
+
+
+def test_possessor_before_a_title_and_name_is_not_the_speaker(run):
+    text = "Es gebe noch viel Arbeit, sagte Putins außenpolitischer Berater Juri Uschakow."
+    assert _speakers(run, text) == [("Es gebe noch viel Arbeit", "yuri-ushakov")]
+
+
+def test_a_name_after_von_in_the_speaker_phrase_is_not_the_speaker(run):
+    text = "Ein Berater von Kremlchef Putin sagte, die Gespräche seien nützlich gewesen."
+    assert _speakers(run, text)[0][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Witkoff wird nach Kremlangaben am Freitag nach Washington zurückkehren.", "russia"),
+        ("Die Ukraine hat nach eigenen Angaben zwei Dörfer im Osten zurückerobert.", "ukraine"),
+        (
+            "Eine schnelle Lösung sei möglich, sagte Selenskyj laut Übersetzer in Dublin.",
+            "volodymyr-zelensky",
+        ),
+        ("Ein Abkommen sei in Reichweite, sagte am Montag auch Kremlchef Putin.", "vladimir-putin"),
+    ],
+)
+def test_source_phrases_that_point_at_the_speaker(run, text, actor):
+    assert [s for _, s in _speakers(run, text)] == [actor]
+
+
+def test_second_verb_of_a_coordination_shares_the_first_verbs_subject():
+    text = (
+        "„Wir hatten einen schönen Spaziergang durch die Stadt“, erklärte Witkoff zu Beginn "
+        "der Gespräche am Dienstag und bezeichnete Moskau als „erstaunliche Stadt“."
+    )
+    cands = [
+        SpeakerCandidate(text.index("Witkoff"), text.index(" zu Beginn"), "steve-witkoff"),
+        SpeakerCandidate(text.index("Moskau"), text.index(" als"), "russia"),
+    ]
+    assert {f.speaker for f in find_quotes(text, "de", speakers=cands)} == {"steve-witkoff"}
+
+
+def test_quote_after_a_colon_stays_direct_with_the_frames_speaker(run):
+    text = (
+        "Selenskyj äußerte sich am Montag enttäuscht über die Gespräche in Moskau: "
+        "„Russland spielt nur auf Zeit“, sagte er in Kiew."
+    )
+    quotes = run(text)["quote"]
+    assert [(q["mode"], q["text"], q["speaker"]) for q in quotes] == [
+        ("direct", "„Russland spielt nur auf Zeit“", "volodymyr-zelensky")
+    ]
+
+
+def test_quoted_words_inside_indirect_speech_are_one_record(run):
+    text = "Trump sagte am Sonntag, man habe „eine sehr gute Chance“ auf eine Einigung."
+    quotes = run(text)["quote"]
+    assert [(q["mode"], q["speaker"]) for q in quotes] == [("indirect", "donald-trump")]
+
+
+def test_a_frame_naming_no_actor_does_not_take_over_the_speaker(run):
+    text = (
+        "Putin lehnte die Änderungen der Europäer rundweg ab. "
+        "Diese Vorschläge „verlängern nur den Krieg und helfen niemandem“."
+    )
+    assert _speakers(run, text)[-1][1] == "vladimir-putin"
+
+
+def test_an_infinitive_without_subject_is_no_attribution():
+    text = (
+        "Putin lobte die Gespräche. Zusammenfassend lässt sich sagen, dass, wie Trump "
+        "erklärte, „die Gespräche weitergehen, bis es eine Lösung gibt“."
+    )
+    cands = [
+        SpeakerCandidate(text.index("Putin"), text.index(" lobte"), "vladimir-putin"),
+        SpeakerCandidate(text.index("Trump"), text.index(" erklärte"), "donald-trump"),
+    ]
+    found = [
+        f for f in find_quotes(text, "de", speakers=cands) if "Lösung" in text[f.start : f.end]
+    ]
+    assert found and all(f.speaker == "donald-trump" and f.cue == "erklärte" for f in found)

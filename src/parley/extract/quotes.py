@@ -120,6 +120,8 @@ _PREPOSITIONS = _words(
 # Relative-clause openers after a comma: not a complement of the speech verb.
 _RELATIVE = _words("der die das dem den denen deren dessen welche welcher welches")
 _MIN_BARE_QUOTE_WORDS = 4
+# "nach eigenen Angaben": the source is the sentence's own subject.
+_OWN = _words("eigenen eigener eigene own")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,7 @@ class _Extractor:
         self.lang = lang
         self.lex = lex
         self.candidates = sorted(candidates, key=lambda c: c.start)
+        self._candidate_starts = {c.start for c in self.candidates}
         # Read the Doc as arrays: creating spaCy Token objects one by one is the costly part.
         from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START
 
@@ -528,6 +531,13 @@ class _Extractor:
         prefield = [t for t in toks[lo:pos] if not self.in_quote[t]]
         after = toks[pos + 1 : hi]
         limit = toks[hi - 1] + 1 if hi > pos + 1 else verb + 1
+        if prefield and self.lower[prefield[-1]] in ("und", "and"):
+            # "…, erklärte Witkoff und bezeichnete Moskau als …": the first verb's subject.
+            earlier = [c for v, c in self._verb_cues(toks) if v < prefield[-1]]
+            if earlier:
+                return self._subject(toks, earlier[-1])
+            before = [t for t in toks[:pos] if t < prefield[-1] and not self.in_quote[t]]
+            return self._leading_subject(before) if before else []
         # "Die Tat bezeichnete er als sinnlos": a pronoun right after the verb is the subject.
         if after and self.lower[after[0]] in self.lex.pronouns and self.lang == "de":
             return [after[0]]
@@ -570,8 +580,15 @@ class _Extractor:
         # (", sagte der Nachrichtenagentur Reuters der Minister" is rare; "sagte dem
         # Spiegel der Minister" is not).
         k = 0
-        while k < min(len(after), 8):
+        while k < min(len(after), 10):
             j = after[k]
+            if self.lower[j] in _PREPOSITIONS and self.idx[j] not in self._candidate_starts:
+                # "sagte am Dienstag auch Nato-Generalsekretär Rutte": skip the adverbial.
+                end = self._np_forward(j + 1, limit) if j + 1 < limit else j + 1
+                if end <= j + 1:
+                    break
+                k = next((n for n, t in enumerate(after) if t >= end), len(after))
+                continue
             end = self._np_forward(j, limit)
             if end > j and self.lower[j] not in ("es", "it"):
                 if not self._nominative(j):
@@ -618,16 +635,23 @@ class _Extractor:
         out: list[QuoteFinding] = []
         last_no = -1
         for no, sent in enumerate(self.sentences):
+            saved = (self.last_speaker, self.last_speaker_sentence)
             found = self._direct(no, sent)
             if found:
                 # Indirect speech with quoted fragments ("Er sei „nicht zuständig“") is one
-                # indirect quote, not a direct one.
-                saved = (self.last_speaker, self.last_speaker_sentence)
+                # indirect quote, not a direct one; the frame the fragments suggested
+                # ("Die Europäer müssten „…“ anerkennen") does not name its speaker.
+                after_direct = (self.last_speaker, self.last_speaker_sentence)
+                self.last_speaker, self.last_speaker_sentence = saved
                 indirect = self._indirect(no, sent)
                 if indirect and indirect[0].type != "Reported" and self._embeds(indirect[0], found):
-                    found = indirect + found  # the quoted fragments are quotes of their own too
+                    for fragment in found:  # quotes of their own too, in the same voice
+                        fragment.speaker_span = indirect[0].speaker_span
+                        fragment.speaker_surface = indirect[0].speaker_surface
+                        fragment.speaker = indirect[0].speaker
+                    found = indirect + found
                 else:
-                    self.last_speaker, self.last_speaker_sentence = saved
+                    self.last_speaker, self.last_speaker_sentence = after_direct
             else:
                 found = self._indirect(no, sent)
             if (
@@ -702,7 +726,7 @@ class _Extractor:
                 # No verb of saying, but a frame: "Auch der Sprecher X will „…“",
                 # "Die Bewohner sehen das gelassen: „…“" – its subject speaks.
                 subject = self._leading_subject(outside)
-                if subject:
+                if subject and not self._nameless(subject):
                     speaker = self._speaker_from(subject, no)
             if speaker is None:
                 speaker = self._previous_speaker(no)
@@ -733,6 +757,11 @@ class _Extractor:
         start, end = outer.start, outer.end
         if not all(start <= f.start and f.end <= end + 1 for f in inner):
             return False
+        # "X äußerte sich skeptisch: „…“, sagte er": a colon introduces a direct quote.
+        for f in inner:
+            before = [i for i in self._tokens_between(start, f.start) if not self.space[i]]
+            if before and self.words[before[-1]] == ":":
+                return False
         own = sum(
             1
             for s, e in outer.spans
@@ -797,8 +826,16 @@ class _Extractor:
             return []
         # 1. A named source: "laut X", "X zufolge", "nach Angaben von X", ", so X".
         source = self._source_phrase(toks)
+        if source is not None and self._translated(toks, source[0][0]):
+            source = None  # "sagte er laut Übersetzer": the verb's subject speaks
         if source is not None:
             cue, subject = source
+            if subject and self.lower[subject[0]] in _OWN:
+                # "Russland hat nach eigenen Angaben …": the sentence's subject speaks.
+                own = self._leading_subject(
+                    [t for t in toks if t < cue[0] and not self.in_quote[t]]
+                )
+                subject = own or subject
             taken = set(cue) | set(subject)
             if self.lower[cue[0]] in self.lex.attribution_adverbs:
                 comma = toks.index(cue[0]) - 1
@@ -815,6 +852,8 @@ class _Extractor:
         for verb, cue in cues:
             pos = toks.index(verb)
             lo, hi = self._clause_bounds(toks, pos)
+            if self.lower[verb] == self.lemma[verb] and not self._subject(toks, cue):
+                continue  # an infinitive with no subject ("Es lässt sich sagen, dass …")
             # 2a. English needs no comma: "said on Tuesday that …".
             if self.lang == "en":
                 for k in range(pos + 1, min(pos + 8, len(body))):
@@ -893,6 +932,27 @@ class _Extractor:
                 finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
             return [finding]
         return []
+
+    def _nameless(self, subject: list[int]) -> bool:
+        """With known actors at hand, a frame subject without a verb of saying that names
+        none of them ("Diese Vorschläge „blockieren …“") is what the quote is about, not
+        who says it; the speaker then carries on from before."""
+        pronoun = len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns
+        if not self.candidates or pronoun:
+            return False
+        return self._actor_of(subject) is None
+
+    def _translated(self, toks: list[int], source: int) -> bool:
+        """Is the source phrase at ``source`` a channel after a speech verb and its subject
+        ("sagte er laut Übersetzer", "said through an interpreter") rather than the source?"""
+        if self.lower[source] not in self.lex.source_prepositions:
+            return False
+        pos = toks.index(source)
+        verbs = self.lex.all_verbs
+        return any(
+            not self.in_quote[i] and self._verb_lemma(i, verbs) in verbs
+            for i in toks[max(0, pos - 3) : pos]
+        )
 
     def _subjunctive(self, i: int) -> bool:
         """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
