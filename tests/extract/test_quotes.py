@@ -397,3 +397,25 @@ def test_an_infinitive_without_subject_is_no_attribution():
         f for f in find_quotes(text, "de", speakers=cands) if "Lösung" in text[f.start : f.end]
     ]
     assert found and all(f.speaker == "donald-trump" and f.cue == "erklärte" for f in found)
+
+
+def test_konjunktiv_forms_missing_from_the_lemma_table_are_read():
+    text = (
+        "„Wir sind bereit“, sagte Selenskyj in Kiew. "
+        "Ein Treffen hänge jedoch vom Erfolg der Gespräche ab."
+    )
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Direct", "IndirectFreeIndirect"]
+    assert speaker(text, found[1]) == "Selenskyj"
+
+
+def test_konjunktiv_rule_leaves_adverbs_alone():
+    assert find_quotes("Der Krieg dauert schon lange an und die Front bewegt sich kaum.") == []
+
+
+def test_demonstrative_speaker_is_the_latest_person_named(run):
+    text = (
+        "Trump schickte Witkoff nach Moskau. Eine Einigung sei nah, sagte dieser am Dienstag "
+        "bei einer Veranstaltung eines Instituts in Moskau."
+    )
+    assert _speakers(run, text)[-1][1] == "steve-witkoff"

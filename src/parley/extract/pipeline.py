@@ -154,6 +154,9 @@ class Extractor:
 
 
 _PRONOUNS = {"de": frozenset({"er", "sie"}), "en": frozenset({"he", "she"})}
+# Demonstratives point to the latest person named, not to the subject ("Trump traf
+# Witkoff. Dieser sagte …" is Witkoff).
+_DEMONSTRATIVES = {"de": frozenset({"dieser", "jener", "letzterer"}), "en": frozenset()}
 # A definite description with no name ("der Staatschef", "the envoy") refers back like a pronoun.
 _DEFINITE = {"de": frozenset({"der"}), "en": frozenset({"the"})}
 # Words before a name that make it an object or a place, not the one acting ("mit Putin").
@@ -191,7 +194,8 @@ def _fill_speakers(
     person_ids = {m.actor for m in persons}
     for q in quotes:
         surface = (q.speaker_surface or "").lower()
-        anaphor = surface in pronouns or (q.speaker is None and _definite(surface, lang))
+        latest = surface in _DEMONSTRATIVES.get(lang, frozenset())
+        anaphor = surface in pronouns or latest or (q.speaker is None and _definite(surface, lang))
         if q.speaker_surface and not anaphor:
             if q.speaker is None and compound_actor is not None and " " not in surface:
                 q.speaker = compound_actor(q.speaker_surface)
@@ -213,7 +217,7 @@ def _fill_speakers(
             ]
             if found:
                 limit = lo + found[-1]
-            antecedent = _antecedent(limit, persons, spoken, text)
+            antecedent = _antecedent(limit, persons, spoken, text, latest)
             if antecedent is not None:
                 q.speaker = antecedent
             continue
@@ -249,14 +253,19 @@ def _sentence_start(text: str, at: int) -> int:
 
 
 def _antecedent(
-    limit: int, persons: list[Mention], spoken: list[tuple[int, int]], text: str
+    limit: int,
+    persons: list[Mention],
+    spoken: list[tuple[int, int]],
+    text: str,
+    latest: bool = False,
 ) -> str | None:
     """The subject-like person of the nearest sentence before ``limit`` that names one.
 
     Within that sentence the first eligible person wins (news German and English put
     the subject first: "Witkoff riet ihm, ein Telefonat zwischen Trump und Putin …");
     possessors, names after a preposition and names inside what someone says are
-    skipped. Falls back to the latest person named.
+    skipped. A demonstrative (``latest``) takes the last eligible person instead. Falls
+    back to the latest person named.
     """
     floor = max(0, limit - _PRONOUN_REACH)
     eligible = [
@@ -272,6 +281,8 @@ def _antecedent(
     if not eligible:
         before = [m for m in persons if floor <= m.start and m.end <= limit and not _possessor(m)]
         return before[-1].actor if before else None
+    if latest:
+        return eligible[-1].actor
     start = _sentence_start(text, eligible[-1].start)
     return next(m.actor for m in eligible if m.start >= start)
 

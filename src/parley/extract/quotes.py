@@ -122,6 +122,7 @@ _RELATIVE = _words("der die das dem den denen deren dessen welche welcher welche
 _MIN_BARE_QUOTE_WORDS = 4
 # "nach eigenen Angaben": the source is the sentence's own subject.
 _OWN = _words("eigenen eigener eigene own")
+_DEMONSTRATIVES = _words("dieser jener letzterer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +309,8 @@ class _Extractor:
         j = i
         if j < limit and self.lower[j] in self.lex.pronouns | {"man", "wir", "ich", "we", "i"}:
             return j + 1
+        if j < limit and self._demonstrative(j):
+            return j + 1
         if j < limit and self.lower[j] in self.dets:
             j += 1
         head = False
@@ -386,7 +389,9 @@ class _Extractor:
         span = self._span(toks)
         surface = self.text[span[0] : span[1]]
         actor = self._actor_of(toks) if self.candidates else None
-        if len(toks) == 1 and self.lower[toks[0]] in self.lex.pronouns:
+        if len(toks) == 1 and (
+            self.lower[toks[0]] in self.lex.pronouns or self._demonstrative(toks[0])
+        ):
             actor = self._antecedent(toks[0], sentence_no)
         # The latest mention, pronoun or not, is what a following report refers back to.
         self.last_speaker = (span, surface, actor)
@@ -933,6 +938,27 @@ class _Extractor:
             return [finding]
         return []
 
+    def _demonstrative(self, i: int) -> bool:
+        """ "sagte dieser bei einer Veranstaltung", "Dieser teile …": a demonstrative that
+        stands for a person named before, not a determiner ("dieser Plan")."""
+        if self.lower[i] not in _DEMONSTRATIVES:
+            return False
+        nxt = i + 1
+        while nxt < len(self.words) and self.space[nxt]:
+            nxt += 1
+        if nxt >= len(self.words) or self._is_punct(nxt):
+            return True
+        w = self.lower[nxt]
+        if self.words[nxt][0].isupper():
+            return False
+        return (
+            w in _PREPOSITIONS
+            or w in _ADVERBS
+            or w in self.aux
+            or self._subjunctive(nxt)
+            or self._verb_lemma(nxt, self.lex.all_verbs) in self.lex.all_verbs
+        )
+
     def _nameless(self, subject: list[int]) -> bool:
         """With known actors at hand, a frame subject without a verb of saying that names
         none of them ("Diese Vorschläge „blockieren …“") is what the quote is about, not
@@ -964,7 +990,13 @@ class _Extractor:
             return False
         if word in self.stop or word in self.dets:
             return False
-        return self.lemma[i] == word + "n" and (i == 0 or self.lower[i - 1] != "ich")
+        if i and self.lower[i - 1] == "ich":
+            return False
+        if self.lemma[i] == word + "n":
+            return True
+        # Forms the lookup table lacks ("hänge", "lehne", "teile"): the infinitive is a
+        # lemma of the table, and the word itself is no form of something else ("lange").
+        return self.lemma[i] == word and word + "n" in _lemma_values(self.lang)
 
     def _verb_opens_clause(self, toks: list[int], lo: int, pos: int) -> bool:
         """ ", sagte X" / ", hatte X erklärt" / ", wie X mitteilte": nothing but "wie", an
@@ -1077,6 +1109,12 @@ def _lemma_forms(lang: str):
     from parley.extract.nlp import get_nlp
 
     return get_nlp(lang).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@lru_cache(maxsize=2)
+def _lemma_values(lang: str) -> frozenset[str]:
+    """Every lemma of the lookup table: German verbs appear there by their infinitive."""
+    return frozenset(_lemma_forms(lang).values())
 
 
 @lru_cache(maxsize=2)
