@@ -419,3 +419,28 @@ def test_demonstrative_speaker_is_the_latest_person_named(run):
         "bei einer Veranstaltung eines Instituts in Moskau."
     )
     assert _speakers(run, text)[-1][1] == "steve-witkoff"
+
+
+def test_adjective_after_an_article_is_no_konjunktiv():
+    text = "Beide setzen auf eine schnelle Wiederaufnahme der Wirtschaftsbeziehungen."
+    assert find_quotes(text, "de") == []
+
+
+def test_speech_verb_without_a_quote_names_the_next_konjunktiv_speaker():
+    text = (
+        "„Das ist ein guter Anfang“, sagte Trump. Am Sonntag äußerte sich Witkoff lobend "
+        "über die Gespräche. Diese seien offen und ehrlich verlaufen."
+    )
+    found = find_quotes(text, "de")
+    assert speaker(text, found[-1]) == "Witkoff"
+
+
+@pytest.mark.parametrize("gap", ["\n", " "])
+def test_paragraph_opening_konjunktiv_takes_the_next_sentences_speaker(gap):
+    text = (
+        f"„Wir kommen voran“, sagte Witkoff.{gap}Die Gespräche seien nicht einfach gewesen. "
+        "Es gebe noch viel zu tun, sagte Uschakow am Abend."
+    )
+    found = find_quotes(text, "de")
+    expected = "Uschakow" if gap == "\n" else "Witkoff"
+    assert speaker(text, found[1]) == expected

@@ -123,6 +123,7 @@ _MIN_BARE_QUOTE_WORDS = 4
 # "nach eigenen Angaben": the source is the sentence's own subject.
 _OWN = _words("eigenen eigener eigene own")
 _DEMONSTRATIVES = _words("dieser jener letzterer")
+_ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,7 +674,29 @@ class _Extractor:
                 out.extend(found)
             if found:
                 last_no = no
+        self._cataphora(out)
         return out
+
+    def _cataphora(self, out: list[QuoteFinding]) -> None:
+        """A paragraph that opens with Konjunktiv and names its speaker in the very next
+        sentence ("Die Seiten seien … . Es gebe noch viel Arbeit, sagte X.") is X's."""
+        for f, g in itertools.pairwise(out):
+            opens = (
+                self.text[: f.start].rstrip(" \t").endswith("\n")
+                or not self.text[: f.start].strip()
+            )
+            if (
+                f.type == "IndirectFreeIndirect"
+                and opens
+                and g.cue is not None
+                and g.speaker_span is not None
+                and not self.text[f.end : g.start].strip()
+            ):
+                f.speaker_span, f.speaker_surface, f.speaker = (
+                    g.speaker_span,
+                    g.speaker_surface,
+                    g.speaker,
+                )
 
     def _direct(self, no: int, sent: _Sentence) -> list[QuoteFinding]:
         toks = sent.tokens
@@ -936,6 +959,13 @@ class _Extractor:
             if speaker is not None:
                 finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
             return [finding]
+        # A verb of saying with no quote of its own ("Stattdessen äußerte er sich lobend
+        # über X.") still names who talks next: the following Konjunktiv is theirs.
+        for _verb, cue in cues:
+            subject = self._subject(toks, cue)
+            if subject:
+                self._speaker_from(subject, no)
+                break
         return []
 
     def _demonstrative(self, i: int) -> bool:
@@ -990,8 +1020,8 @@ class _Extractor:
             return False
         if word in self.stop or word in self.dets:
             return False
-        if i and self.lower[i - 1] == "ich":
-            return False
+        if i and (self.lower[i - 1] == "ich" or self.lower[i - 1] in _ARTICLES):
+            return False  # "ich gehe"; "eine schnelle Lösung" is an adjective
         if self.lemma[i] == word + "n":
             return True
         # Forms the lookup table lacks ("hänge", "lehne", "teile"): the infinitive is a
