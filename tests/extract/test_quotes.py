@@ -444,3 +444,22 @@ def test_paragraph_opening_konjunktiv_takes_the_next_sentences_speaker(gap):
     found = find_quotes(text, "de")
     expected = "Uschakow" if gap == "\n" else "Witkoff"
     assert speaker(text, found[1]) == expected
+
+
+def test_impersonal_heisst_es_names_no_speaker(run):
+    text = (
+        "„Wir sind gesprächsbereit“, sagte Selenskyj. In diplomatischen Kreisen heißt es "
+        "dagegen, die Unterhändler hätten die Europäer nicht informiert."
+    )
+    quotes = run(text)["quote"]
+    assert quotes[-1]["cue"] == "heißt es"
+    assert quotes[-1]["speaker"] is None
+
+
+def test_das_berichtete_x_attributes_the_report_before_it(run):
+    text = (
+        "Am Montag wurde bekannt, dass Washington einen neuen Plan erwäge. "
+        "Das berichtete die Agentur Newswire unter Berufung auf Diplomaten. "
+        "Der Plan solle bis Freitag vorliegen und werde Kiew vorgelegt."
+    )
+    assert [s for _, s in _speakers(run, text)] == ["newswire", "newswire"]

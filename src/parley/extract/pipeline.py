@@ -196,6 +196,8 @@ def _fill_speakers(
         surface = (q.speaker_surface or "").lower()
         latest = surface in _DEMONSTRATIVES.get(lang, frozenset())
         anaphor = surface in pronouns or latest or (q.speaker is None and _definite(surface, lang))
+        if q.cue and q.cue.lower().split()[-1:] == ["es"] and not q.speaker_surface:
+            continue  # "heißt es": an impersonal cue names no one
         if q.speaker_surface and not anaphor:
             if q.speaker is None and compound_actor is not None and " " not in surface:
                 q.speaker = compound_actor(q.speaker_surface)

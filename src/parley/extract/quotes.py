@@ -123,6 +123,7 @@ _MIN_BARE_QUOTE_WORDS = 4
 # "nach eigenen Angaben": the source is the sentence's own subject.
 _OWN = _words("eigenen eigener eigene own")
 _DEMONSTRATIVES = _words("dieser jener letzterer")
+_POINTING = _words("das dies this that")
 _ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
 
 
@@ -251,6 +252,7 @@ class _Extractor:
         for span in self.quotes:
             for i in self._tokens_between(span.start, span.end):
                 self.in_quote[i] = True
+        self.out: list[QuoteFinding] = []
         self.last_speaker: tuple[Span, str, str | None] | None = None
         self.last_speaker_sentence = -10
 
@@ -421,6 +423,8 @@ class _Extractor:
             if self.lower[i] in self.links or self.words[i] in (",", "("):
                 head = toks[:k]
                 break
+        while len(head) > 1 and self._is_punct(head[-1]):
+            head = head[:-1]  # das Portal „Semafor“: the name, not its closing mark
         last = head[-1]
         if any(self.lower[last].endswith(n) for n in self.lex.source_nouns) and len(head) < len(
             toks
@@ -475,7 +479,12 @@ class _Extractor:
             if cue is None and lemma in verbs:
                 cue = [i]
             if cue is None and lemma in self.lex.impersonal_cues:
+                # "heißt es", "es heißt": the cue phrase names nobody.
                 cue = [i]
+                if pos + 1 < len(toks) and self.lower[toks[pos + 1]] == "es":
+                    cue.append(toks[pos + 1])
+                elif pos and self.lower[toks[pos - 1]] == "es":
+                    cue.insert(0, toks[pos - 1])
             if cue is None:
                 continue
             # An auxiliary just before in the clause belongs to the cue ("hatte … betont").
@@ -639,6 +648,7 @@ class _Extractor:
     # ---- extraction -------------------------------------------------------
     def run(self) -> list[QuoteFinding]:
         out: list[QuoteFinding] = []
+        self.out = out
         last_no = -1
         for no, sent in enumerate(self.sentences):
             saved = (self.last_speaker, self.last_speaker_sentence)
@@ -964,9 +974,19 @@ class _Extractor:
         for _verb, cue in cues:
             subject = self._subject(toks, cue)
             if subject:
-                self._speaker_from(subject, no)
+                speaker = self._speaker_from(subject, no)
+                self._points_back(toks, speaker)
                 break
         return []
+
+    def _points_back(self, toks: list[int], speaker) -> None:
+        """ "Das berichtete das Portal X." / "This was said by …": the report just before
+        is X's (the demonstrative object stands for it)."""
+        if self.lower[toks[0]] not in _POINTING or not self.out:
+            return
+        last = self.out[-1]
+        if self.text[last.end : self.idx[toks[0]]].strip(' .!?…"“”»«') == "":
+            last.speaker_span, last.speaker_surface, last.speaker = speaker
 
     def _demonstrative(self, i: int) -> bool:
         """ "sagte dieser bei einer Veranstaltung", "Dieser teile …": a demonstrative that
@@ -1103,7 +1123,12 @@ class _Extractor:
         if frame:
             finding.frame_spans = self._spans(frame)
             finding.addressee_span = self._addressee(frame)
-        speaker = self._speaker_from(subject, no) if subject else self._previous_speaker(no)
+        if subject:
+            speaker = self._speaker_from(subject, no)
+        elif any(self.lemma[c] in self.lex.impersonal_cues for c in cue):
+            speaker = None  # "In Kreisen heißt es, …": no one is named
+        else:
+            speaker = self._previous_speaker(no)
         if speaker is not None:
             finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
         return finding
