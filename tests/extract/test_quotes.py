@@ -463,3 +463,15 @@ def test_das_berichtete_x_attributes_the_report_before_it(run):
         "Der Plan solle bis Freitag vorliegen und werde Kiew vorgelegt."
     )
     assert [s for _, s in _speakers(run, text)] == ["newswire", "newswire"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Russland schließt einen Beitritt der Ukraine zur Nato kategorisch aus.", "Russland"),
+        ("Der Präsident wiederholte seine Forderung nach Sicherheitsgarantien.", "Der Präsident"),
+    ],
+)
+def test_ruling_out_and_repeating_a_demand_are_reported_speech(text, subject):
+    f = only(text)
+    assert (f.type, speaker(text, f)) == ("Reported", subject)
