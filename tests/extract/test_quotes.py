@@ -475,3 +475,37 @@ def test_das_berichtete_x_attributes_the_report_before_it(run):
 def test_ruling_out_and_repeating_a_demand_are_reported_speech(text, subject):
     f = only(text)
     assert (f.type, speaker(text, f)) == ("Reported", subject)
+
+
+def test_english_said_with_a_bare_complement_clause():
+    text = "Putin's foreign-policy adviser Yuri Ushakov said the talks had been useful."
+    f = only(text, "en")
+    assert (f.type, parts(text, f), speaker(text, f)) == (
+        "Indirect",
+        ["the talks had been useful"],
+        "policy adviser Yuri Ushakov",
+    )
+
+
+def test_english_attribution_after_the_clause_with_the_subject_first():
+    text = "No compromise was reached on territory, Ushakov told Russian media on Tuesday."
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Indirect", "Ushakov")
+
+
+def test_english_speech_noun_after_of_is_no_cue():
+    text = '"We made real progress," the secretary of state said afterwards.'
+    assert only(text, "en").cue == "said"
+
+
+def test_english_definite_description_and_declining_to_comment(run):
+    text = (
+        "Witkoff met Putin in Moscow on Tuesday. "
+        '"We had a very good conversation," the American negotiator said afterwards. '
+        "Ushakov declined to comment on the details."
+    )
+    quotes = run(text, lang="en")["quote"]
+    assert [(q["mode"], q["speaker"]) for q in quotes] == [
+        ("direct", "steve-witkoff"),
+        ("reported", "yuri-ushakov"),
+    ]

@@ -243,9 +243,10 @@ def _without_fragments(quotes: list[Quote]) -> list[Quote]:
 
 
 def _definite(surface: str, lang: str) -> bool:
-    """ "der Staatschef", "der Ukrainer", "the envoy": an article and one or two nouns."""
+    """ "der Staatschef", "der Ukrainer", "the secretary of state": an article and a short
+    nameless noun phrase."""
     words = surface.split()
-    return 2 <= len(words) <= 3 and words[0] in _DEFINITE.get(lang, ()) and words[-1].isalpha()
+    return 2 <= len(words) <= 4 and words[0] in _DEFINITE.get(lang, ()) and words[-1].isalpha()
 
 
 def _sentence_start(text: str, at: int) -> int:

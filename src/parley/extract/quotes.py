@@ -123,6 +123,10 @@ _MIN_BARE_QUOTE_WORDS = 4
 # "nach eigenen Angaben": the source is the sentence's own subject.
 _OWN = _words("eigenen eigener eigene own")
 _DEMONSTRATIVES = _words("dieser jener letzterer")
+# English verbs that take a clause without "that": "said the talks had been useful".
+_BARE_COMPLEMENT_VERBS = _words("say claim insist argue believe think add warn admit")
+_CLAUSE_OPENERS = _words("the a an it he she they we there his her their its this these those")
+_NOUN_MARKERS = _words("of the a an his her their its")
 _POINTING = _words("das dies this that")
 _ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
 
@@ -455,6 +459,8 @@ class _Extractor:
         for pos, i in enumerate(toks):
             if self.in_quote[i] or not self.words[i][0].islower():
                 continue
+            if self.lang == "en" and pos and self.lower[toks[pos - 1]] in _NOUN_MARKERS:
+                continue  # "the secretary of state", "a statement": a noun, not a verb
             lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
@@ -900,6 +906,19 @@ class _Extractor:
                         return [self._finding(no, "Indirect", body[k:], cue, subject, toks[lo:k])]
                     if self.words[body[k]] in _TERMINAL:
                         break
+                # "Ushakov said the talks had been useful": a clause right after the verb.
+                nxt = pos + 1
+                if (
+                    self.lemma[verb] in _BARE_COMPLEMENT_VERBS
+                    and nxt < len(body)
+                    and len(body) - nxt >= 4
+                    and not self.in_quote[body[nxt]]
+                    and (self.lower[body[nxt]] in _CLAUSE_OPENERS or self._is_cap(body[nxt]))
+                ):
+                    subject = self._subject(toks, cue)
+                    if subject:
+                        frame = toks[lo:nxt]
+                        return [self._finding(no, "Indirect", body[nxt:], cue, subject, frame)]
             # 2. Verb, then comma or colon, then the complement: "sagte, dass …".
             if hi < len(body) and self.words[toks[hi]] in (",", ":"):
                 rest = self._until_next_statement(body[hi + 1 :])
@@ -1054,6 +1073,8 @@ class _Extractor:
         first = toks[lo]
         if first == toks[pos] or self.lower[first] in self.aux:
             return True
+        if self.lang == "en" and self._np_backward(toks[pos], first) == first:
+            return True  # English keeps the subject first: "…, Ushakov told reporters."
         return self.lower[first] in ("wie", "as")
 
     def _until_next_statement(self, rest: list[int]) -> list[int]:
