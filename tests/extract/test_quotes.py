@@ -509,3 +509,22 @@ def test_english_definite_description_and_declining_to_comment(run):
         ("direct", "steve-witkoff"),
         ("reported", "yuri-ushakov"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ein Berater von Kremlchef Putin nannte die Gespräche nützlich.\n"
+            "An dem Treffen nahmen auch Witkoff und Putins Berater Juri Uschakow teil.",
+            "de",
+        ),
+        (
+            "A Kremlin adviser called the talks useful.\n"
+            "Witkoff and the Kremlin adviser Yuri Ushakov also attended the meeting.",
+            "en",
+        ),
+    ],
+)
+def test_indefinite_role_in_a_lede_is_the_person_named_later_with_that_role(run, text, lang):
+    assert _speakers(run, text, lang)[0][1] == "yuri-ushakov"

@@ -157,6 +157,8 @@ _PRONOUNS = {"de": frozenset({"er", "sie"}), "en": frozenset({"he", "she"})}
 # Demonstratives point to the latest person named, not to the subject ("Trump traf
 # Witkoff. Dieser sagte …" is Witkoff).
 _DEMONSTRATIVES = {"de": frozenset({"dieser", "jener", "letzterer"}), "en": frozenset()}
+# An indefinite role phrase ("Ein Berater von Putin") is named later in the article.
+_INDEFINITE = {"de": frozenset({"ein", "eine"}), "en": frozenset({"a", "an"})}
 # A definite description with no name ("der Staatschef", "the envoy") refers back like a pronoun.
 _DEFINITE = {"de": frozenset({"der"}), "en": frozenset({"the"})}
 # Words before a name that make it an object or a place, not the one acting ("mit Putin").
@@ -201,6 +203,8 @@ def _fill_speakers(
         if q.speaker_surface and not anaphor:
             if q.speaker is None and compound_actor is not None and " " not in surface:
                 q.speaker = compound_actor(q.speaker_surface)
+            elif q.speaker is None and surface.split()[0] in _INDEFINITE.get(lang, ()):
+                q.speaker = _named_later(q, persons, text)
             elif q.speaker not in person_ids or q.speaker_surface.endswith(("s", "'s", "’s")):
                 head = _person_in_phrase(q, persons, text)
                 if head is None:
@@ -229,6 +233,23 @@ def _fill_speakers(
         if before:
             q.speaker = before[-1].actor
     return quotes
+
+
+def _named_later(q: Quote, persons: list[Mention], text: str) -> str | None:
+    """ "Ein Berater von Kremlchef Putin bezeichnet …" in a lede: the person the article
+    later names with the same role noun ("Berater Juri Uschakow", "Kremlberater …")."""
+    head = []
+    for word in (q.speaker_surface or "").split()[1:]:
+        if word.lower() in _MODIFIER_LINKS | {"des", "der", "to", "for", "at", "in"}:
+            break
+        head.append(word)
+    if not head or not head[-1].isalpha():
+        return None
+    role = re.compile(rf"{re.escape(head[-1].lower())}\b", re.I)
+    for m in persons:
+        if m.start > q.end and role.search(text[max(q.end, m.start - _APPOSITION) : m.start]):
+            return m.actor
+    return None
 
 
 def _without_fragments(quotes: list[Quote]) -> list[Quote]:
