@@ -528,3 +528,18 @@ def test_english_definite_description_and_declining_to_comment(run):
 )
 def test_indefinite_role_in_a_lede_is_the_person_named_later_with_that_role(run, text, lang):
     assert _speakers(run, text, lang)[0][1] == "yuri-ushakov"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("According to the Kremlin, Putin told Witkoff that Russia was ready for a deal.", "en"),
+        (
+            "Laut Kreml sagte Putin dem Gesandten Witkoff, dass Russland zu einem Deal bereit sei.",
+            "de",
+        ),
+    ],
+)
+def test_nested_report_is_the_innermost_speakers(text, lang):
+    f = only(text, lang)
+    assert speaker(text, f) == "Putin"

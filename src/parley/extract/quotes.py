@@ -870,8 +870,12 @@ class _Extractor:
             return []
         # 1. A named source: "laut X", "X zufolge", "nach Angaben von X", ", so X".
         source = self._source_phrase(toks)
-        if source is not None and self._translated(toks, source[0][0]):
-            source = None  # "sagte er laut Übersetzer": the verb's subject speaks
+        if source is not None and (
+            self._translated(toks, source[0][0]) or self._inner_report(toks, source)
+        ):
+            # "sagte er laut Übersetzer": the verb's subject speaks; "According to the
+            # Kremlin, Putin told Witkoff that …": the innermost speaker speaks.
+            source = None
         if source is not None:
             cue, subject = source
             if subject and self.lower[subject[0]] in _OWN:
@@ -1036,6 +1040,21 @@ class _Extractor:
         if not self.candidates or pronoun:
             return False
         return self._actor_of(subject) is None
+
+    def _inner_report(self, toks: list[int], source: tuple[list[int], list[int]]) -> bool:
+        """Does the sentence hold its own report, a speech verb followed by "dass"/"that"?"""
+        taken = set(source[0]) | set(source[1])
+        for verb, _cue in self._verb_cues(toks):
+            if verb in taken:
+                continue
+            pos = toks.index(verb)
+            for i in toks[pos + 1 : pos + 9]:
+                if (
+                    self.lower[i] in self.comps - {"if", "ob", "wie", "how"}
+                    and not self.in_quote[i]
+                ):
+                    return True
+        return False
 
     def _translated(self, toks: list[int], source: int) -> bool:
         """Is the source phrase at ``source`` a channel after a speech verb and its subject
