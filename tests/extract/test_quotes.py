@@ -543,3 +543,18 @@ def test_indefinite_role_in_a_lede_is_the_person_named_later_with_that_role(run,
 def test_nested_report_is_the_innermost_speakers(text, lang):
     f = only(text, lang)
     assert speaker(text, f) == "Putin"
+
+
+def test_konjunktiv_report_over_two_sentences_is_one_finding_but_two_records():
+    text = (
+        "Putin erklärte, er sei zu einer Waffenruhe bereit. Während der Waffenruhe dürfe die "
+        "Ukraine keine Soldaten rekrutieren. Und der Westen dürfe keine Waffen liefern."
+    )
+    findings = find_quotes(text, "de")
+    assert [len(f.spans) for f in findings] == [1, 2]
+    records = extract_quotes(text, "a1", "de")
+    assert [r.text for r in records[1:]] == [
+        "Während der Waffenruhe dürfe die Ukraine keine Soldaten rekrutieren.",
+        "Und der Westen dürfe keine Waffen liefern.",
+    ]
+    assert len(records) == 3

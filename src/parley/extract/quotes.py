@@ -684,8 +684,9 @@ class _Extractor:
                 and "\n" not in self.text[out[-1].end : found[0].start]
                 and last_no == no - 1
             ):
-                # A report in Konjunktiv runs on over several sentences: one quote.
-                out[-1].spans[-1] = (out[-1].spans[-1][0], found[0].end)
+                # A report in Konjunktiv runs on over several sentences: one quote, one
+                # span per sentence.
+                out[-1].spans.append((found[0].start, found[0].end))
             else:
                 out.extend(found)
             if found:
@@ -1251,4 +1252,22 @@ def extract_quotes(
 ) -> list[Quote]:
     """:func:`find_quotes` as SPEC §1 ``quote`` records of article ``article``."""
     findings = find_quotes(text, lang, doc=doc, speakers=speakers, extra_cues=extra_cues)
-    return [f.to_quote(text, article) for f in findings]
+    return [q for f in findings for q in _records(f, text, article)]
+
+
+def _records(finding: QuoteFinding, text: str, article: str) -> list[Quote]:
+    """SPEC records of a finding: a Konjunktiv report running over several sentences is one
+    record per sentence (each a statement of its own), anything else one record."""
+    if finding.type != "IndirectFreeIndirect" or len(finding.spans) == 1:
+        return [finding.to_quote(text, article)]
+    out = []
+    for span in finding.spans:
+        part = QuoteFinding(
+            spans=[span],
+            type=finding.type,
+            speaker_span=finding.speaker_span,
+            speaker_surface=finding.speaker_surface,
+            speaker=finding.speaker,
+        )
+        out.append(part.to_quote(text, article))
+    return out
