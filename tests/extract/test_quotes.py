@@ -558,3 +558,12 @@ def test_konjunktiv_report_over_two_sentences_is_one_finding_but_two_records():
         "Und der Westen dürfe keine Waffen liefern.",
     ]
     assert len(records) == 3
+
+
+def test_advice_with_a_zu_infinitive_is_reported_content():
+    text = "Am Dienstag hat Witkoff dem Russen geraten, ein Telefonat mit Trump zu vereinbaren."
+    f = only(text)
+    assert (parts(text, f), speaker(text, f)) == (
+        ["ein Telefonat mit Trump zu vereinbaren"],
+        "Witkoff",
+    )

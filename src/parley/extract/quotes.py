@@ -513,6 +513,9 @@ class _Extractor:
         for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
             if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
                 return word[: -len(suffix)] + "en"
+        # A strong participle the table reads as another verb: "geraten" (from "raten").
+        if word.startswith("ge") and word[2:] in verbs:
+            return word[2:]
         # Strong past plural the table lacks: "sprachen" is "sprach" + "en".
         if word.endswith("en") and word[:-2] in self.forms:
             return str(self.forms[word[:-2]]).lower()
