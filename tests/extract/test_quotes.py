@@ -567,3 +567,9 @@ def test_advice_with_a_zu_infinitive_is_reported_content():
         ["ein Telefonat mit Trump zu vereinbaren"],
         "Witkoff",
     )
+
+
+def test_declaring_oneself_ready_is_reported_speech():
+    text = "Der Kremlchef erklärte sich grundsätzlich bereit zu einer Feuerpause im Energiesektor."
+    f = only(text)
+    assert (f.type, speaker(text, f)) == ("Reported", "Der Kremlchef")

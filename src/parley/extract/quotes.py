@@ -127,6 +127,7 @@ _DEMONSTRATIVES = _words("dieser jener letzterer")
 _BARE_COMPLEMENT_VERBS = _words("say claim insist argue believe think add warn admit")
 _CLAUSE_OPENERS = _words("the a an it he she they we there his her their its this these those")
 _NOUN_MARKERS = _words("of the a an his her their its")
+_READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
 _ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
 
@@ -955,8 +956,10 @@ class _Extractor:
         for verb, cue in cues:
             if any(self.lower[c] in _PASSIVE for c in cue):
                 continue  # "wurde verurteilt": the subject is not the one speaking
-            if self.lemma[verb] in self.lex.reported_verbs or any(
-                self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue
+            if (
+                self.lemma[verb] in self.lex.reported_verbs
+                or any(self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue)
+                or self._declares_readiness(toks, verb)
             ):
                 subject = self._subject(toks, cue)
                 if subject and not (
@@ -1059,6 +1062,15 @@ class _Extractor:
                 ):
                     return True
         return False
+
+    def _declares_readiness(self, toks: list[int], verb: int) -> bool:
+        """ "Putin erklärte sich bereit zu einer Waffenruhe": declaring oneself ready or
+        willing is a statement whose content follows."""
+        if self.lang != "de" or self.lemma[verb] != "erklären":
+            return False
+        pos = toks.index(verb)
+        after = [self.lower[i] for i in toks[pos + 1 : pos + 6] if not self.in_quote[i]]
+        return "sich" in after and any(w in _READY for w in after)
 
     def _translated(self, toks: list[int], source: int) -> bool:
         """Is the source phrase at ``source`` a channel after a speech verb and its subject
