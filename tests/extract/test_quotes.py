@@ -573,3 +573,13 @@ def test_declaring_oneself_ready_is_reported_speech():
     text = "Der Kremlchef erklärte sich grundsätzlich bereit zu einer Feuerpause im Energiesektor."
     f = only(text)
     assert (f.type, speaker(text, f)) == ("Reported", "Der Kremlchef")
+
+
+def test_a_report_beside_a_quoted_fragment_is_kept():
+    text = (
+        "Das Abkommen wird als weiterer Krieg präsentiert, der „von Trump beendet“ wurde "
+        "(er behauptet, es wäre bereits der achte)."
+    )
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Direct", "Indirect"]
+    assert parts(text, found[1])[0].startswith("es wäre bereits der achte")

@@ -676,6 +676,17 @@ class _Extractor:
                         fragment.speaker_surface = indirect[0].speaker_surface
                         fragment.speaker = indirect[0].speaker
                     found = indirect + found
+                elif (
+                    indirect
+                    and indirect[0].type == "Indirect"
+                    and indirect[0].cue is not None
+                    and not any(
+                        f.start < indirect[0].end and indirect[0].start < f.end for f in found
+                    )
+                ):
+                    # "… „von X gestoppt“ wurde (er behauptet, es wäre der achte)": a report
+                    # of its own beside the quote.
+                    found = sorted(found + indirect, key=lambda f: f.start)
                 else:
                     self.last_speaker, self.last_speaker_sentence = after_direct
             else:
@@ -919,6 +930,7 @@ class _Extractor:
                 nxt = pos + 1
                 if (
                     self.lemma[verb] in _BARE_COMPLEMENT_VERBS
+                    and any(not self.in_quote[t] for t in toks[lo:pos])  # "X said …"
                     and nxt < len(body)
                     and len(body) - nxt >= 4
                     and not self.in_quote[body[nxt]]
