@@ -583,3 +583,8 @@ def test_a_report_beside_a_quoted_fragment_is_kept():
     found = find_quotes(text, "de")
     assert [f.type for f in found] == ["Direct", "Indirect"]
     assert parts(text, found[1])[0].startswith("es wäre bereits der achte")
+
+
+def test_a_question_put_to_someone_is_not_their_report():
+    text = "In einem Interview wurde Rubio gefragt, ob die Regierung sich sicher sei."
+    assert find_quotes(text, "de") == []

@@ -982,8 +982,8 @@ class _Extractor:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
         # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
         if any(self._subjunctive(i) and not self.in_quote[i] for i in body) and not any(
-            self.lower[i] in ("ich", "wir") for i in body
-        ):
+            self.lower[i] in ("ich", "wir") or self.lemma[i] == "fragen" for i in body
+        ):  # "Er wurde gefragt, ob man sicher sei": a question, not what he reported
             # "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": a clause in
             # Konjunktiv after "dass" is what the main clause's subject reports.
             konj = next(i for i in body if self._subjunctive(i) and not self.in_quote[i])
