@@ -288,3 +288,303 @@ def test_actor_is_the_head_of_the_speaker_phrase_not_a_modifier():
     text = "Nach Angaben von Kremlsprecher Peskow ist ein Treffen geplant."
     peskov = SpeakerCandidate(text.index("Kremlsprecher"), text.index(" ist"), "dmitry-peskov")
     assert only(text, speakers=[peskov]).speaker == "dmitry-peskov"
+
+
+def _speakers(run, text: str, lang: str = "de") -> list[tuple[str, str | None]]:
+    return [(q["text"], q["speaker"]) for q in run(text, lang=lang)["quote"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Witkoff riet Uschakow, ein Telefonat zwischen Trump und Putin zu vereinbaren. "
+            "Dazu gab er ihm einen Rat: „Rufen Sie an und gratulieren Sie ihm zu dem Erfolg.“",
+            "de",
+        ),
+        (
+            "Witkoff advised Ushakov to arrange a call between Trump and Putin. "
+            'He added: "Call him and congratulate him on the deal, that would go well."',
+            "en",
+        ),
+    ],
+)
+def test_pronoun_points_to_the_subject_of_the_sentence_before(run, text, lang):
+    assert _speakers(run, text, lang)[-1][1] == "steve-witkoff"
+
+
+def test_nameless_definite_description_refers_back_like_a_pronoun(run):
+    text = (
+        "„Wir sind zu allem bereit“, sagte Selenskyj am Montag. "
+        "Er sei auch offen für ein Treffen mit Donald Trump, sagte der Staatschef in Kiew."
+    )
+    assert [s for _, s in _speakers(run, text)] == ["volodymyr-zelensky"] * 2
+
+
+def test_possessor_before_a_title_and_name_is_not_the_speaker(run):
+    text = "Es gebe noch viel Arbeit, sagte Putins außenpolitischer Berater Juri Uschakow."
+    assert _speakers(run, text) == [("Es gebe noch viel Arbeit", "yuri-ushakov")]
+
+
+def test_a_name_after_von_in_the_speaker_phrase_is_not_the_speaker(run):
+    text = "Ein Berater von Kremlchef Putin sagte, die Gespräche seien nützlich gewesen."
+    assert _speakers(run, text)[0][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Witkoff wird nach Kremlangaben am Freitag nach Washington zurückkehren.", "russia"),
+        ("Die Ukraine hat nach eigenen Angaben zwei Dörfer im Osten zurückerobert.", "ukraine"),
+        (
+            "Eine schnelle Lösung sei möglich, sagte Selenskyj laut Übersetzer in Dublin.",
+            "volodymyr-zelensky",
+        ),
+        ("Ein Abkommen sei in Reichweite, sagte am Montag auch Kremlchef Putin.", "vladimir-putin"),
+    ],
+)
+def test_source_phrases_that_point_at_the_speaker(run, text, actor):
+    assert [s for _, s in _speakers(run, text)] == [actor]
+
+
+def test_second_verb_of_a_coordination_shares_the_first_verbs_subject():
+    text = (
+        "„Wir hatten einen schönen Spaziergang durch die Stadt“, erklärte Witkoff zu Beginn "
+        "der Gespräche am Dienstag und bezeichnete Moskau als „erstaunliche Stadt“."
+    )
+    cands = [
+        SpeakerCandidate(text.index("Witkoff"), text.index(" zu Beginn"), "steve-witkoff"),
+        SpeakerCandidate(text.index("Moskau"), text.index(" als"), "russia"),
+    ]
+    assert {f.speaker for f in find_quotes(text, "de", speakers=cands)} == {"steve-witkoff"}
+
+
+def test_quote_after_a_colon_stays_direct_with_the_frames_speaker(run):
+    text = (
+        "Selenskyj äußerte sich am Montag enttäuscht über die Gespräche in Moskau: "
+        "„Russland spielt nur auf Zeit“, sagte er in Kiew."
+    )
+    quotes = run(text)["quote"]
+    assert [(q["mode"], q["text"], q["speaker"]) for q in quotes] == [
+        ("direct", "„Russland spielt nur auf Zeit“", "volodymyr-zelensky")
+    ]
+
+
+def test_quoted_words_inside_indirect_speech_are_one_record(run):
+    text = "Trump sagte am Sonntag, man habe „eine sehr gute Chance“ auf eine Einigung."
+    quotes = run(text)["quote"]
+    assert [(q["mode"], q["speaker"]) for q in quotes] == [("indirect", "donald-trump")]
+
+
+def test_a_frame_naming_no_actor_does_not_take_over_the_speaker(run):
+    text = (
+        "Putin lehnte die Änderungen der Europäer rundweg ab. "
+        "Diese Vorschläge „verlängern nur den Krieg und helfen niemandem“."
+    )
+    assert _speakers(run, text)[-1][1] == "vladimir-putin"
+
+
+def test_an_infinitive_without_subject_is_no_attribution():
+    text = (
+        "Putin lobte die Gespräche. Zusammenfassend lässt sich sagen, dass, wie Trump "
+        "erklärte, „die Gespräche weitergehen, bis es eine Lösung gibt“."
+    )
+    cands = [
+        SpeakerCandidate(text.index("Putin"), text.index(" lobte"), "vladimir-putin"),
+        SpeakerCandidate(text.index("Trump"), text.index(" erklärte"), "donald-trump"),
+    ]
+    found = [
+        f for f in find_quotes(text, "de", speakers=cands) if "Lösung" in text[f.start : f.end]
+    ]
+    assert found and all(f.speaker == "donald-trump" and f.cue == "erklärte" for f in found)
+
+
+def test_konjunktiv_forms_missing_from_the_lemma_table_are_read():
+    text = (
+        "„Wir sind bereit“, sagte Selenskyj in Kiew. "
+        "Ein Treffen hänge jedoch vom Erfolg der Gespräche ab."
+    )
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Direct", "IndirectFreeIndirect"]
+    assert speaker(text, found[1]) == "Selenskyj"
+
+
+def test_konjunktiv_rule_leaves_adverbs_alone():
+    assert find_quotes("Der Krieg dauert schon lange an und die Front bewegt sich kaum.") == []
+
+
+def test_demonstrative_speaker_is_the_latest_person_named(run):
+    text = (
+        "Trump schickte Witkoff nach Moskau. Eine Einigung sei nah, sagte dieser am Dienstag "
+        "bei einer Veranstaltung eines Instituts in Moskau."
+    )
+    assert _speakers(run, text)[-1][1] == "steve-witkoff"
+
+
+def test_adjective_after_an_article_is_no_konjunktiv():
+    text = "Beide setzen auf eine schnelle Wiederaufnahme der Wirtschaftsbeziehungen."
+    assert find_quotes(text, "de") == []
+
+
+def test_speech_verb_without_a_quote_names_the_next_konjunktiv_speaker():
+    text = (
+        "„Das ist ein guter Anfang“, sagte Trump. Am Sonntag äußerte sich Witkoff lobend "
+        "über die Gespräche. Diese seien offen und ehrlich verlaufen."
+    )
+    found = find_quotes(text, "de")
+    assert speaker(text, found[-1]) == "Witkoff"
+
+
+@pytest.mark.parametrize("gap", ["\n", " "])
+def test_paragraph_opening_konjunktiv_takes_the_next_sentences_speaker(gap):
+    text = (
+        f"„Wir kommen voran“, sagte Witkoff.{gap}Die Gespräche seien nicht einfach gewesen. "
+        "Es gebe noch viel zu tun, sagte Uschakow am Abend."
+    )
+    found = find_quotes(text, "de")
+    expected = "Uschakow" if gap == "\n" else "Witkoff"
+    assert speaker(text, found[1]) == expected
+
+
+def test_impersonal_heisst_es_names_no_speaker(run):
+    text = (
+        "„Wir sind gesprächsbereit“, sagte Selenskyj. In diplomatischen Kreisen heißt es "
+        "dagegen, die Unterhändler hätten die Europäer nicht informiert."
+    )
+    quotes = run(text)["quote"]
+    assert quotes[-1]["cue"] == "heißt es"
+    assert quotes[-1]["speaker"] is None
+
+
+def test_das_berichtete_x_attributes_the_report_before_it(run):
+    text = (
+        "Am Montag wurde bekannt, dass Washington einen neuen Plan erwäge. "
+        "Das berichtete die Agentur Newswire unter Berufung auf Diplomaten. "
+        "Der Plan solle bis Freitag vorliegen und werde Kiew vorgelegt."
+    )
+    assert [s for _, s in _speakers(run, text)] == ["newswire", "newswire"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Russland schließt einen Beitritt der Ukraine zur Nato kategorisch aus.", "Russland"),
+        ("Der Präsident wiederholte seine Forderung nach Sicherheitsgarantien.", "Der Präsident"),
+    ],
+)
+def test_ruling_out_and_repeating_a_demand_are_reported_speech(text, subject):
+    f = only(text)
+    assert (f.type, speaker(text, f)) == ("Reported", subject)
+
+
+def test_english_said_with_a_bare_complement_clause():
+    text = "Putin's foreign-policy adviser Yuri Ushakov said the talks had been useful."
+    f = only(text, "en")
+    assert (f.type, parts(text, f), speaker(text, f)) == (
+        "Indirect",
+        ["the talks had been useful"],
+        "policy adviser Yuri Ushakov",
+    )
+
+
+def test_english_attribution_after_the_clause_with_the_subject_first():
+    text = "No compromise was reached on territory, Ushakov told Russian media on Tuesday."
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Indirect", "Ushakov")
+
+
+def test_english_speech_noun_after_of_is_no_cue():
+    text = '"We made real progress," the secretary of state said afterwards.'
+    assert only(text, "en").cue == "said"
+
+
+def test_english_definite_description_and_declining_to_comment(run):
+    text = (
+        "Witkoff met Putin in Moscow on Tuesday. "
+        '"We had a very good conversation," the American negotiator said afterwards. '
+        "Ushakov declined to comment on the details."
+    )
+    quotes = run(text, lang="en")["quote"]
+    assert [(q["mode"], q["speaker"]) for q in quotes] == [
+        ("direct", "steve-witkoff"),
+        ("reported", "yuri-ushakov"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ein Berater von Kremlchef Putin nannte die Gespräche nützlich.\n"
+            "An dem Treffen nahmen auch Witkoff und Putins Berater Juri Uschakow teil.",
+            "de",
+        ),
+        (
+            "A Kremlin adviser called the talks useful.\n"
+            "Witkoff and the Kremlin adviser Yuri Ushakov also attended the meeting.",
+            "en",
+        ),
+    ],
+)
+def test_indefinite_role_in_a_lede_is_the_person_named_later_with_that_role(run, text, lang):
+    assert _speakers(run, text, lang)[0][1] == "yuri-ushakov"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("According to the Kremlin, Putin told Witkoff that Russia was ready for a deal.", "en"),
+        (
+            "Laut Kreml sagte Putin dem Gesandten Witkoff, dass Russland zu einem Deal bereit sei.",
+            "de",
+        ),
+    ],
+)
+def test_nested_report_is_the_innermost_speakers(text, lang):
+    f = only(text, lang)
+    assert speaker(text, f) == "Putin"
+
+
+def test_konjunktiv_report_over_two_sentences_is_one_finding_but_two_records():
+    text = (
+        "Putin erklärte, er sei zu einer Waffenruhe bereit. Während der Waffenruhe dürfe die "
+        "Ukraine keine Soldaten rekrutieren. Und der Westen dürfe keine Waffen liefern."
+    )
+    findings = find_quotes(text, "de")
+    assert [len(f.spans) for f in findings] == [1, 2]
+    records = extract_quotes(text, "a1", "de")
+    assert [r.text for r in records[1:]] == [
+        "Während der Waffenruhe dürfe die Ukraine keine Soldaten rekrutieren.",
+        "Und der Westen dürfe keine Waffen liefern.",
+    ]
+    assert len(records) == 3
+
+
+def test_advice_with_a_zu_infinitive_is_reported_content():
+    text = "Am Dienstag hat Witkoff dem Russen geraten, ein Telefonat mit Trump zu vereinbaren."
+    f = only(text)
+    assert (parts(text, f), speaker(text, f)) == (
+        ["ein Telefonat mit Trump zu vereinbaren"],
+        "Witkoff",
+    )
+
+
+def test_declaring_oneself_ready_is_reported_speech():
+    text = "Der Kremlchef erklärte sich grundsätzlich bereit zu einer Feuerpause im Energiesektor."
+    f = only(text)
+    assert (f.type, speaker(text, f)) == ("Reported", "Der Kremlchef")
+
+
+def test_a_report_beside_a_quoted_fragment_is_kept():
+    text = (
+        "Das Abkommen wird als weiterer Krieg präsentiert, der „von Trump beendet“ wurde "
+        "(er behauptet, es wäre bereits der achte)."
+    )
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Direct", "Indirect"]
+    assert parts(text, found[1])[0].startswith("es wäre bereits der achte")
+
+
+def test_a_question_put_to_someone_is_not_their_report():
+    text = "In einem Interview wurde Rubio gefragt, ob die Regierung sich sicher sei."
+    assert find_quotes(text, "de") == []

@@ -96,11 +96,12 @@ class Extractor:
             if len(text[q.start : q.end].split()) > _MIN_QUOTE_WORDS
         ]
         quotes = _fill_speakers(
-            self._quotes(doc, article, lang, mentions),
+            _without_fragments(self._quotes(doc, article, lang, mentions)),
             mentions,
             quoted,
             text,
             lang,
+            lambda surface: self._compound_actor(surface, published, lang, aid),
         )
         cues = self.cues(lang)
         events: list[Draft] = []
@@ -139,6 +140,21 @@ class Extractor:
         ]
         return [*mentions, *quotes, *merged, *_dedupe(stances)]
 
+    def _compound_actor(
+        self, surface: str, published: date | None, lang: str, aid: str
+    ) -> str | None:
+        """The actor a source compound is built on: "Kremlangaben" -> the Kremlin's state."""
+        from parley.extract.lexicon import load_speech_lexicon
+
+        lower = surface.lower()
+        for noun in load_speech_lexicon(lang).source_nouns:
+            if lower.endswith(noun.lower()) and len(lower) > len(noun) + 2:
+                prefix = surface[: -len(noun)].rstrip("-")
+                found = self.gazetteer.find(prefix, published, lang, aid)
+                if found and found[0].start == 0 and found[0].end == len(prefix):
+                    return _as_government(found[0], self.gazetteer).actor
+        return None
+
     def _quotes(
         self, doc: Any, article: Article, lang: str, mentions: list[Mention]
     ) -> list[Quote]:
@@ -154,6 +170,20 @@ class Extractor:
 
 
 _PRONOUNS = {"de": frozenset({"er", "sie"}), "en": frozenset({"he", "she"})}
+# Demonstratives point to the latest person named, not to the subject ("Trump traf
+# Witkoff. Dieser sagte …" is Witkoff).
+_DEMONSTRATIVES = {"de": frozenset({"dieser", "jener", "letzterer"}), "en": frozenset()}
+# An indefinite role phrase ("Ein Berater von Putin") is named later in the article.
+_INDEFINITE = {"de": frozenset({"ein", "eine"}), "en": frozenset({"a", "an"})}
+# A definite description with no name ("der Staatschef", "the envoy") refers back like a pronoun.
+_DEFINITE = {"de": frozenset({"der"}), "en": frozenset({"the"})}
+# Words before a name that make it an object or a place, not the one acting ("mit Putin").
+_OBLIQUE_BEFORE = frozenset(
+    {"mit", "von", "vom", "zwischen", "gegenüber", "über", "für", "an", "zu", "zum", "zur"}
+    | {"bei", "beim", "gegen", "und", "sowie", "with", "to", "by", "between", "for"}
+    | {"against", "from", "and"}
+)
+_SENTENCE_END = re.compile(r"[.!?…][“”»«\"]?\s|\n")
 
 
 def _fill_speakers(
@@ -162,14 +192,19 @@ def _fill_speakers(
     quoted: list[tuple[int, int]],
     text: str,
     lang: str,
+    compound_actor: Callable[[str], str | None] | None = None,
 ) -> list[Quote]:
     """Speakers the quote module could not name, or named less precisely than we can.
 
-    "sagte er": the pronoun points to the last person named before it (outside
-    quotation marks, not a possessor such as "Putins"). A speaker phrase that
+    "sagte er" and "sagte der Staatschef": the pronoun or the nameless definite
+    description points to the subject of the nearest sentence that names a
+    person (the first person named there who is not a possessor, in a
+    prepositional phrase or inside someone's quote). A speaker phrase that
     holds a person ("US-Präsident Donald Trump", "Putins Berater Juri
     Uschakow") speaks as that person, not as the state or possessor in front.
+    A source compound ("nach Kremlangaben") speaks as the actor it is built on.
     """
+    spoken = quoted + [(q.start, q.end) for q in quotes if q.mode != "reported"]
     persons = [
         m for m in mentions if m.type == "person" and not any(s <= m.start < e for s, e in quoted)
     ]
@@ -177,33 +212,124 @@ def _fill_speakers(
     person_ids = {m.actor for m in persons}
     for q in quotes:
         surface = (q.speaker_surface or "").lower()
-        if q.speaker_surface and surface not in pronouns:
-            if q.speaker not in person_ids or q.speaker_surface.endswith(("s", "'s", "’s")):
+        latest = surface in _DEMONSTRATIVES.get(lang, frozenset())
+        anaphor = surface in pronouns or latest or (q.speaker is None and _definite(surface, lang))
+        if q.cue and q.cue.lower().split()[-1:] == ["es"] and not q.speaker_surface:
+            continue  # "heißt es": an impersonal cue names no one
+        if q.speaker_surface and not anaphor:
+            if q.speaker is None and compound_actor is not None and " " not in surface:
+                q.speaker = compound_actor(q.speaker_surface)
+            elif q.speaker is None and surface.split()[0] in _INDEFINITE.get(lang, ()):
+                q.speaker = _named_later(q, persons, text)
+            elif q.speaker not in person_ids or q.speaker_surface.endswith(("s", "'s", "’s")):
                 head = _person_in_phrase(q, persons, text)
+                if head is None:
+                    head = _head_after_possessor(q, persons)
                 if head is not None:
                     q.speaker = head
             continue
         limit = q.start
-        if surface in pronouns:
-            # A pronoun in the quote's own sentence before it ("er schob nach: „…“")
+        if anaphor:
+            # An anaphor in the quote's own sentence before it ("er schob nach: „…“")
             # bounds the antecedent.
-            lo = max(0, q.start - _REACH)
-            ends = [m.end() for m in re.finditer(r"[.!?]\s|\n", text[lo : q.start])]
-            lo += ends[-1] if ends else 0
-            found = [m.start() for m in re.finditer(rf"\b{surface}\b", text[lo : q.start], re.I)]
+            lo = _sentence_start(text, q.start)
+            found = [
+                m.start()
+                for m in re.finditer(rf"\b{re.escape(surface)}\b", text[lo : q.start], re.I)
+            ]
             if found:
                 limit = lo + found[-1]
-        reach = _PRONOUN_REACH if surface in pronouns else _REACH
+            antecedent = _antecedent(limit, persons, spoken, text, latest)
+            if antecedent is not None:
+                q.speaker = antecedent
+            continue
         before = [
-            m for m in persons if m.end <= limit and q.start - m.end < reach and not _possessor(m)
+            m for m in persons if m.end <= limit and q.start - m.end < _REACH and not _possessor(m)
         ]
         if before:
             q.speaker = before[-1].actor
     return quotes
 
 
+def _named_later(q: Quote, persons: list[Mention], text: str) -> str | None:
+    """ "Ein Berater von Kremlchef Putin bezeichnet …" in a lede: the person the article
+    later names with the same role noun ("Berater Juri Uschakow", "Kremlberater …")."""
+    head = []
+    for word in (q.speaker_surface or "").split()[1:]:
+        if word.lower() in _MODIFIER_LINKS | {"des", "der", "to", "for", "at", "in"}:
+            break
+        head.append(word)
+    if not head or not head[-1].isalpha():
+        return None
+    role = re.compile(rf"{re.escape(head[-1].lower())}\b", re.I)
+    for m in persons:
+        if m.start > q.end and role.search(text[max(q.end, m.start - _APPOSITION) : m.start]):
+            return m.actor
+    return None
+
+
+def _without_fragments(quotes: list[Quote]) -> list[Quote]:
+    """Quoted words inside indirect speech ("Man habe „eine sehr gute Chance“") belong to
+    that indirect quote (SPEC §1 records one quote per statement), not a second record."""
+    indirect = [(q.start, q.end) for q in quotes if q.mode == "indirect"]
+    return [
+        q
+        for q in quotes
+        if q.mode != "direct" or not any(s <= q.start - 1 and q.end <= e + 1 for s, e in indirect)
+    ]
+
+
+def _definite(surface: str, lang: str) -> bool:
+    """ "der Staatschef", "der Ukrainer", "the secretary of state": an article and a short
+    nameless noun phrase."""
+    words = surface.split()
+    return 2 <= len(words) <= 4 and words[0] in _DEFINITE.get(lang, ()) and words[-1].isalpha()
+
+
+def _sentence_start(text: str, at: int) -> int:
+    lo = max(0, at - _REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, at)]
+    return ends[-1] if ends else lo
+
+
+def _antecedent(
+    limit: int,
+    persons: list[Mention],
+    spoken: list[tuple[int, int]],
+    text: str,
+    latest: bool = False,
+) -> str | None:
+    """The subject-like person of the nearest sentence before ``limit`` that names one.
+
+    Within that sentence the first eligible person wins (news German and English put
+    the subject first: "Witkoff riet ihm, ein Telefonat zwischen Trump und Putin …");
+    possessors, names after a preposition and names inside what someone says are
+    skipped. A demonstrative (``latest``) takes the last eligible person instead. Falls
+    back to the latest person named.
+    """
+    floor = max(0, limit - _PRONOUN_REACH)
+    eligible = [
+        m
+        for m in persons
+        if floor <= m.start
+        and m.end <= limit
+        and not _possessor(m)
+        and not any(s <= m.start < e for s, e in spoken)
+        and (text[max(0, m.start - 12) : m.start].split()[-1:] or [""])[0].lower()
+        not in _OBLIQUE_BEFORE
+    ]
+    if not eligible:
+        before = [m for m in persons if floor <= m.start and m.end <= limit and not _possessor(m)]
+        return before[-1].actor if before else None
+    if latest:
+        return eligible[-1].actor
+    start = _sentence_start(text, eligible[-1].start)
+    return next(m.actor for m in eligible if m.start >= start)
+
+
 def _person_in_phrase(q: Quote, persons: list[Mention], text: str) -> str | None:
-    """The last non-possessor person inside the speaker phrase nearest the quote."""
+    """The last non-possessor person inside the speaker phrase nearest the quote, not one
+    in a modifier after "von"/"of" ("Ein Berater von Kremlchef Putin" is not Putin)."""
     phrase = q.speaker_surface or ""
     lo, hi = max(0, q.start - _REACH), min(len(text), q.end + _REACH)
     spots = [lo + m.start() for m in re.finditer(re.escape(phrase), text[lo:hi])]
@@ -211,8 +337,16 @@ def _person_in_phrase(q: Quote, persons: list[Mention], text: str) -> str | None
         return None
     at = min(spots, key=lambda s: min(abs(s - q.start), abs(s - q.end)))
     inside = [m for m in persons if at <= m.start and m.end <= at + len(phrase)]
-    heads = [m for m in inside if not _possessor(m)]
+    heads = [
+        m
+        for m in inside
+        if not _possessor(m)
+        and not any(w in _MODIFIER_LINKS for w in text[at : m.start].lower().split())
+    ]
     return heads[-1].actor if heads else None
+
+
+_MODIFIER_LINKS = frozenset({"von", "vom", "of"})
 
 
 def _possessor(m: Mention) -> bool:
@@ -225,11 +359,17 @@ def _possessor(m: Mention) -> bool:
 
 def _head_after_possessor(q: Quote, persons: list[Mention]) -> str | None:
     """For a speaker found as "Putins" in "Putins Berater Juri Uschakow", the adviser."""
-    for i, m in enumerate(persons):
-        if m.actor == q.speaker and m.surface == q.speaker_surface and _possessor(m):
-            nxt = persons[i + 1] if i + 1 < len(persons) else None
-            if nxt is not None and 0 <= nxt.start - m.end < _APPOSITION:
-                return nxt.actor
+    spots = [
+        i
+        for i, m in enumerate(persons)
+        if m.actor == q.speaker and m.surface == q.speaker_surface and _possessor(m)
+    ]
+    if not spots:
+        return None
+    i = min(spots, key=lambda k: min(abs(persons[k].start - q.start), abs(persons[k].end - q.end)))
+    nxt = persons[i + 1] if i + 1 < len(persons) else None
+    if nxt is not None and 0 <= nxt.start - persons[i].end < _APPOSITION:
+        return nxt.actor
     return None
 
 

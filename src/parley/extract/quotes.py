@@ -120,6 +120,16 @@ _PREPOSITIONS = _words(
 # Relative-clause openers after a comma: not a complement of the speech verb.
 _RELATIVE = _words("der die das dem den denen deren dessen welche welcher welches")
 _MIN_BARE_QUOTE_WORDS = 4
+# "nach eigenen Angaben": the source is the sentence's own subject.
+_OWN = _words("eigenen eigener eigene own")
+_DEMONSTRATIVES = _words("dieser jener letzterer")
+# English verbs that take a clause without "that": "said the talks had been useful".
+_BARE_COMPLEMENT_VERBS = _words("say claim insist argue believe think add warn admit")
+_CLAUSE_OPENERS = _words("the a an it he she they we there his her their its this these those")
+_NOUN_MARKERS = _words("of the a an his her their its")
+_READY = _words("bereit einverstanden willens")
+_POINTING = _words("das dies this that")
+_ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +209,7 @@ class _Extractor:
         self.lang = lang
         self.lex = lex
         self.candidates = sorted(candidates, key=lambda c: c.start)
+        self._candidate_starts = {c.start for c in self.candidates}
         # Read the Doc as arrays: creating spaCy Token objects one by one is the costly part.
         from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START
 
@@ -246,6 +257,7 @@ class _Extractor:
         for span in self.quotes:
             for i in self._tokens_between(span.start, span.end):
                 self.in_quote[i] = True
+        self.out: list[QuoteFinding] = []
         self.last_speaker: tuple[Span, str, str | None] | None = None
         self.last_speaker_sentence = -10
 
@@ -304,6 +316,8 @@ class _Extractor:
         """End (exclusive) of the noun phrase starting at ``i``, or ``i`` if none."""
         j = i
         if j < limit and self.lower[j] in self.lex.pronouns | {"man", "wir", "ich", "we", "i"}:
+            return j + 1
+        if j < limit and self._demonstrative(j):
             return j + 1
         if j < limit and self.lower[j] in self.dets:
             j += 1
@@ -383,7 +397,9 @@ class _Extractor:
         span = self._span(toks)
         surface = self.text[span[0] : span[1]]
         actor = self._actor_of(toks) if self.candidates else None
-        if len(toks) == 1 and self.lower[toks[0]] in self.lex.pronouns:
+        if len(toks) == 1 and (
+            self.lower[toks[0]] in self.lex.pronouns or self._demonstrative(toks[0])
+        ):
             actor = self._antecedent(toks[0], sentence_no)
         # The latest mention, pronoun or not, is what a following report refers back to.
         self.last_speaker = (span, surface, actor)
@@ -412,6 +428,8 @@ class _Extractor:
             if self.lower[i] in self.links or self.words[i] in (",", "("):
                 head = toks[:k]
                 break
+        while len(head) > 1 and self._is_punct(head[-1]):
+            head = head[:-1]  # das Portal „Semafor“: the name, not its closing mark
         last = head[-1]
         if any(self.lower[last].endswith(n) for n in self.lex.source_nouns) and len(head) < len(
             toks
@@ -442,6 +460,8 @@ class _Extractor:
         for pos, i in enumerate(toks):
             if self.in_quote[i] or not self.words[i][0].islower():
                 continue
+            if self.lang == "en" and pos and self.lower[toks[pos - 1]] in _NOUN_MARKERS:
+                continue  # "the secretary of state", "a statement": a noun, not a verb
             lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
@@ -466,7 +486,12 @@ class _Extractor:
             if cue is None and lemma in verbs:
                 cue = [i]
             if cue is None and lemma in self.lex.impersonal_cues:
+                # "heißt es", "es heißt": the cue phrase names nobody.
                 cue = [i]
+                if pos + 1 < len(toks) and self.lower[toks[pos + 1]] == "es":
+                    cue.append(toks[pos + 1])
+                elif pos and self.lower[toks[pos - 1]] == "es":
+                    cue.insert(0, toks[pos - 1])
             if cue is None:
                 continue
             # An auxiliary just before in the clause belongs to the cue ("hatte … betont").
@@ -489,6 +514,9 @@ class _Extractor:
         for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
             if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
                 return word[: -len(suffix)] + "en"
+        # A strong participle the table reads as another verb: "geraten" (from "raten").
+        if word.startswith("ge") and word[2:] in verbs:
+            return word[2:]
         # Strong past plural the table lacks: "sprachen" is "sprach" + "en".
         if word.endswith("en") and word[:-2] in self.forms:
             return str(self.forms[word[:-2]]).lower()
@@ -528,6 +556,13 @@ class _Extractor:
         prefield = [t for t in toks[lo:pos] if not self.in_quote[t]]
         after = toks[pos + 1 : hi]
         limit = toks[hi - 1] + 1 if hi > pos + 1 else verb + 1
+        if prefield and self.lower[prefield[-1]] in ("und", "and"):
+            # "…, erklärte Witkoff und bezeichnete Moskau als …": the first verb's subject.
+            earlier = [c for v, c in self._verb_cues(toks) if v < prefield[-1]]
+            if earlier:
+                return self._subject(toks, earlier[-1])
+            before = [t for t in toks[:pos] if t < prefield[-1] and not self.in_quote[t]]
+            return self._leading_subject(before) if before else []
         # "Die Tat bezeichnete er als sinnlos": a pronoun right after the verb is the subject.
         if after and self.lower[after[0]] in self.lex.pronouns and self.lang == "de":
             return [after[0]]
@@ -570,8 +605,15 @@ class _Extractor:
         # (", sagte der Nachrichtenagentur Reuters der Minister" is rare; "sagte dem
         # Spiegel der Minister" is not).
         k = 0
-        while k < min(len(after), 8):
+        while k < min(len(after), 10):
             j = after[k]
+            if self.lower[j] in _PREPOSITIONS and self.idx[j] not in self._candidate_starts:
+                # "sagte am Dienstag auch Nato-Generalsekretär Rutte": skip the adverbial.
+                end = self._np_forward(j + 1, limit) if j + 1 < limit else j + 1
+                if end <= j + 1:
+                    break
+                k = next((n for n, t in enumerate(after) if t >= end), len(after))
+                continue
             end = self._np_forward(j, limit)
             if end > j and self.lower[j] not in ("es", "it"):
                 if not self._nominative(j):
@@ -616,18 +658,37 @@ class _Extractor:
     # ---- extraction -------------------------------------------------------
     def run(self) -> list[QuoteFinding]:
         out: list[QuoteFinding] = []
+        self.out = out
         last_no = -1
         for no, sent in enumerate(self.sentences):
+            saved = (self.last_speaker, self.last_speaker_sentence)
             found = self._direct(no, sent)
             if found:
                 # Indirect speech with quoted fragments ("Er sei „nicht zuständig“") is one
-                # indirect quote, not a direct one.
-                saved = (self.last_speaker, self.last_speaker_sentence)
+                # indirect quote, not a direct one; the frame the fragments suggested
+                # ("Die Europäer müssten „…“ anerkennen") does not name its speaker.
+                after_direct = (self.last_speaker, self.last_speaker_sentence)
+                self.last_speaker, self.last_speaker_sentence = saved
                 indirect = self._indirect(no, sent)
                 if indirect and indirect[0].type != "Reported" and self._embeds(indirect[0], found):
-                    found = indirect + found  # the quoted fragments are quotes of their own too
+                    for fragment in found:  # quotes of their own too, in the same voice
+                        fragment.speaker_span = indirect[0].speaker_span
+                        fragment.speaker_surface = indirect[0].speaker_surface
+                        fragment.speaker = indirect[0].speaker
+                    found = indirect + found
+                elif (
+                    indirect
+                    and indirect[0].type == "Indirect"
+                    and indirect[0].cue is not None
+                    and not any(
+                        f.start < indirect[0].end and indirect[0].start < f.end for f in found
+                    )
+                ):
+                    # "… „von X gestoppt“ wurde (er behauptet, es wäre der achte)": a report
+                    # of its own beside the quote.
+                    found = sorted(found + indirect, key=lambda f: f.start)
                 else:
-                    self.last_speaker, self.last_speaker_sentence = saved
+                    self.last_speaker, self.last_speaker_sentence = after_direct
             else:
                 found = self._indirect(no, sent)
             if (
@@ -638,13 +699,36 @@ class _Extractor:
                 and "\n" not in self.text[out[-1].end : found[0].start]
                 and last_no == no - 1
             ):
-                # A report in Konjunktiv runs on over several sentences: one quote.
-                out[-1].spans[-1] = (out[-1].spans[-1][0], found[0].end)
+                # A report in Konjunktiv runs on over several sentences: one quote, one
+                # span per sentence.
+                out[-1].spans.append((found[0].start, found[0].end))
             else:
                 out.extend(found)
             if found:
                 last_no = no
+        self._cataphora(out)
         return out
+
+    def _cataphora(self, out: list[QuoteFinding]) -> None:
+        """A paragraph that opens with Konjunktiv and names its speaker in the very next
+        sentence ("Die Seiten seien … . Es gebe noch viel Arbeit, sagte X.") is X's."""
+        for f, g in itertools.pairwise(out):
+            opens = (
+                self.text[: f.start].rstrip(" \t").endswith("\n")
+                or not self.text[: f.start].strip()
+            )
+            if (
+                f.type == "IndirectFreeIndirect"
+                and opens
+                and g.cue is not None
+                and g.speaker_span is not None
+                and not self.text[f.end : g.start].strip()
+            ):
+                f.speaker_span, f.speaker_surface, f.speaker = (
+                    g.speaker_span,
+                    g.speaker_surface,
+                    g.speaker,
+                )
 
     def _direct(self, no: int, sent: _Sentence) -> list[QuoteFinding]:
         toks = sent.tokens
@@ -702,7 +786,7 @@ class _Extractor:
                 # No verb of saying, but a frame: "Auch der Sprecher X will „…“",
                 # "Die Bewohner sehen das gelassen: „…“" – its subject speaks.
                 subject = self._leading_subject(outside)
-                if subject:
+                if subject and not self._nameless(subject):
                     speaker = self._speaker_from(subject, no)
             if speaker is None:
                 speaker = self._previous_speaker(no)
@@ -733,6 +817,11 @@ class _Extractor:
         start, end = outer.start, outer.end
         if not all(start <= f.start and f.end <= end + 1 for f in inner):
             return False
+        # "X äußerte sich skeptisch: „…“, sagte er": a colon introduces a direct quote.
+        for f in inner:
+            before = [i for i in self._tokens_between(start, f.start) if not self.space[i]]
+            if before and self.words[before[-1]] == ":":
+                return False
         own = sum(
             1
             for s, e in outer.spans
@@ -797,8 +886,20 @@ class _Extractor:
             return []
         # 1. A named source: "laut X", "X zufolge", "nach Angaben von X", ", so X".
         source = self._source_phrase(toks)
+        if source is not None and (
+            self._translated(toks, source[0][0]) or self._inner_report(toks, source)
+        ):
+            # "sagte er laut Übersetzer": the verb's subject speaks; "According to the
+            # Kremlin, Putin told Witkoff that …": the innermost speaker speaks.
+            source = None
         if source is not None:
             cue, subject = source
+            if subject and self.lower[subject[0]] in _OWN:
+                # "Russland hat nach eigenen Angaben …": the sentence's subject speaks.
+                own = self._leading_subject(
+                    [t for t in toks if t < cue[0] and not self.in_quote[t]]
+                )
+                subject = own or subject
             taken = set(cue) | set(subject)
             if self.lower[cue[0]] in self.lex.attribution_adverbs:
                 comma = toks.index(cue[0]) - 1
@@ -815,6 +916,8 @@ class _Extractor:
         for verb, cue in cues:
             pos = toks.index(verb)
             lo, hi = self._clause_bounds(toks, pos)
+            if self.lower[verb] == self.lemma[verb] and not self._subject(toks, cue):
+                continue  # an infinitive with no subject ("Es lässt sich sagen, dass …")
             # 2a. English needs no comma: "said on Tuesday that …".
             if self.lang == "en":
                 for k in range(pos + 1, min(pos + 8, len(body))):
@@ -823,6 +926,20 @@ class _Extractor:
                         return [self._finding(no, "Indirect", body[k:], cue, subject, toks[lo:k])]
                     if self.words[body[k]] in _TERMINAL:
                         break
+                # "Ushakov said the talks had been useful": a clause right after the verb.
+                nxt = pos + 1
+                if (
+                    self.lemma[verb] in _BARE_COMPLEMENT_VERBS
+                    and any(not self.in_quote[t] for t in toks[lo:pos])  # "X said …"
+                    and nxt < len(body)
+                    and len(body) - nxt >= 4
+                    and not self.in_quote[body[nxt]]
+                    and (self.lower[body[nxt]] in _CLAUSE_OPENERS or self._is_cap(body[nxt]))
+                ):
+                    subject = self._subject(toks, cue)
+                    if subject:
+                        frame = toks[lo:nxt]
+                        return [self._finding(no, "Indirect", body[nxt:], cue, subject, frame)]
             # 2. Verb, then comma or colon, then the complement: "sagte, dass …".
             if hi < len(body) and self.words[toks[hi]] in (",", ":"):
                 rest = self._until_next_statement(body[hi + 1 :])
@@ -851,8 +968,10 @@ class _Extractor:
         for verb, cue in cues:
             if any(self.lower[c] in _PASSIVE for c in cue):
                 continue  # "wurde verurteilt": the subject is not the one speaking
-            if self.lemma[verb] in self.lex.reported_verbs or any(
-                self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue
+            if (
+                self.lemma[verb] in self.lex.reported_verbs
+                or any(self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue)
+                or self._declares_readiness(toks, verb)
             ):
                 subject = self._subject(toks, cue)
                 if subject and not (
@@ -863,8 +982,8 @@ class _Extractor:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
         # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
         if any(self._subjunctive(i) and not self.in_quote[i] for i in body) and not any(
-            self.lower[i] in ("ich", "wir") for i in body
-        ):
+            self.lower[i] in ("ich", "wir") or self.lemma[i] == "fragen" for i in body
+        ):  # "Er wurde gefragt, ob man sicher sei": a question, not what he reported
             # "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": a clause in
             # Konjunktiv after "dass" is what the main clause's subject reports.
             konj = next(i for i in body if self._subjunctive(i) and not self.in_quote[i])
@@ -892,7 +1011,90 @@ class _Extractor:
             if speaker is not None:
                 finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
             return [finding]
+        # A verb of saying with no quote of its own ("Stattdessen äußerte er sich lobend
+        # über X.") still names who talks next: the following Konjunktiv is theirs.
+        for _verb, cue in cues:
+            subject = self._subject(toks, cue)
+            if subject:
+                speaker = self._speaker_from(subject, no)
+                self._points_back(toks, speaker)
+                break
         return []
+
+    def _points_back(self, toks: list[int], speaker) -> None:
+        """ "Das berichtete das Portal X." / "This was said by …": the report just before
+        is X's (the demonstrative object stands for it)."""
+        if self.lower[toks[0]] not in _POINTING or not self.out:
+            return
+        last = self.out[-1]
+        if self.text[last.end : self.idx[toks[0]]].strip(' .!?…"“”»«') == "":
+            last.speaker_span, last.speaker_surface, last.speaker = speaker
+
+    def _demonstrative(self, i: int) -> bool:
+        """ "sagte dieser bei einer Veranstaltung", "Dieser teile …": a demonstrative that
+        stands for a person named before, not a determiner ("dieser Plan")."""
+        if self.lower[i] not in _DEMONSTRATIVES:
+            return False
+        nxt = i + 1
+        while nxt < len(self.words) and self.space[nxt]:
+            nxt += 1
+        if nxt >= len(self.words) or self._is_punct(nxt):
+            return True
+        w = self.lower[nxt]
+        if self.words[nxt][0].isupper():
+            return False
+        return (
+            w in _PREPOSITIONS
+            or w in _ADVERBS
+            or w in self.aux
+            or self._subjunctive(nxt)
+            or self._verb_lemma(nxt, self.lex.all_verbs) in self.lex.all_verbs
+        )
+
+    def _nameless(self, subject: list[int]) -> bool:
+        """With known actors at hand, a frame subject without a verb of saying that names
+        none of them ("Diese Vorschläge „blockieren …“") is what the quote is about, not
+        who says it; the speaker then carries on from before."""
+        pronoun = len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns
+        if not self.candidates or pronoun:
+            return False
+        return self._actor_of(subject) is None
+
+    def _inner_report(self, toks: list[int], source: tuple[list[int], list[int]]) -> bool:
+        """Does the sentence hold its own report, a speech verb followed by "dass"/"that"?"""
+        taken = set(source[0]) | set(source[1])
+        for verb, _cue in self._verb_cues(toks):
+            if verb in taken:
+                continue
+            pos = toks.index(verb)
+            for i in toks[pos + 1 : pos + 9]:
+                if (
+                    self.lower[i] in self.comps - {"if", "ob", "wie", "how"}
+                    and not self.in_quote[i]
+                ):
+                    return True
+        return False
+
+    def _declares_readiness(self, toks: list[int], verb: int) -> bool:
+        """ "Putin erklärte sich bereit zu einer Waffenruhe": declaring oneself ready or
+        willing is a statement whose content follows."""
+        if self.lang != "de" or self.lemma[verb] != "erklären":
+            return False
+        pos = toks.index(verb)
+        after = [self.lower[i] for i in toks[pos + 1 : pos + 6] if not self.in_quote[i]]
+        return "sich" in after and any(w in _READY for w in after)
+
+    def _translated(self, toks: list[int], source: int) -> bool:
+        """Is the source phrase at ``source`` a channel after a speech verb and its subject
+        ("sagte er laut Übersetzer", "said through an interpreter") rather than the source?"""
+        if self.lower[source] not in self.lex.source_prepositions:
+            return False
+        pos = toks.index(source)
+        verbs = self.lex.all_verbs
+        return any(
+            not self.in_quote[i] and self._verb_lemma(i, verbs) in verbs
+            for i in toks[max(0, pos - 3) : pos]
+        )
 
     def _subjunctive(self, i: int) -> bool:
         """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
@@ -904,7 +1106,13 @@ class _Extractor:
             return False
         if word in self.stop or word in self.dets:
             return False
-        return self.lemma[i] == word + "n" and (i == 0 or self.lower[i - 1] != "ich")
+        if i and (self.lower[i - 1] == "ich" or self.lower[i - 1] in _ARTICLES):
+            return False  # "ich gehe"; "eine schnelle Lösung" is an adjective
+        if self.lemma[i] == word + "n":
+            return True
+        # Forms the lookup table lacks ("hänge", "lehne", "teile"): the infinitive is a
+        # lemma of the table, and the word itself is no form of something else ("lange").
+        return self.lemma[i] == word and word + "n" in _lemma_values(self.lang)
 
     def _verb_opens_clause(self, toks: list[int], lo: int, pos: int) -> bool:
         """ ", sagte X" / ", hatte X erklärt" / ", wie X mitteilte": nothing but "wie", an
@@ -912,6 +1120,8 @@ class _Extractor:
         first = toks[lo]
         if first == toks[pos] or self.lower[first] in self.aux:
             return True
+        if self.lang == "en" and self._np_backward(toks[pos], first) == first:
+            return True  # English keeps the subject first: "…, Ushakov told reporters."
         return self.lower[first] in ("wie", "as")
 
     def _until_next_statement(self, rest: list[int]) -> list[int]:
@@ -981,7 +1191,12 @@ class _Extractor:
         if frame:
             finding.frame_spans = self._spans(frame)
             finding.addressee_span = self._addressee(frame)
-        speaker = self._speaker_from(subject, no) if subject else self._previous_speaker(no)
+        if subject:
+            speaker = self._speaker_from(subject, no)
+        elif any(self.lemma[c] in self.lex.impersonal_cues for c in cue):
+            speaker = None  # "In Kreisen heißt es, …": no one is named
+        else:
+            speaker = self._previous_speaker(no)
         if speaker is not None:
             finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
         return finding
@@ -1017,6 +1232,12 @@ def _lemma_forms(lang: str):
     from parley.extract.nlp import get_nlp
 
     return get_nlp(lang).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@lru_cache(maxsize=2)
+def _lemma_values(lang: str) -> frozenset[str]:
+    """Every lemma of the lookup table: German verbs appear there by their infinitive."""
+    return frozenset(_lemma_forms(lang).values())
 
 
 @lru_cache(maxsize=2)
@@ -1058,4 +1279,22 @@ def extract_quotes(
 ) -> list[Quote]:
     """:func:`find_quotes` as SPEC §1 ``quote`` records of article ``article``."""
     findings = find_quotes(text, lang, doc=doc, speakers=speakers, extra_cues=extra_cues)
-    return [f.to_quote(text, article) for f in findings]
+    return [q for f in findings for q in _records(f, text, article)]
+
+
+def _records(finding: QuoteFinding, text: str, article: str) -> list[Quote]:
+    """SPEC records of a finding: a Konjunktiv report running over several sentences is one
+    record per sentence (each a statement of its own), anything else one record."""
+    if finding.type != "IndirectFreeIndirect" or len(finding.spans) == 1:
+        return [finding.to_quote(text, article)]
+    out = []
+    for span in finding.spans:
+        part = QuoteFinding(
+            spans=[span],
+            type=finding.type,
+            speaker_span=finding.speaker_span,
+            speaker_surface=finding.speaker_surface,
+            speaker=finding.speaker,
+        )
+        out.append(part.to_quote(text, article))
+    return out
