@@ -72,3 +72,34 @@ def test_english_meeting(run):
     assert _events(r) == [
         ("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02", "moscow")
     ]
+
+
+def test_a_group_named_by_its_number_stands_for_the_persons_just_named(run):
+    r = run("Witkoff kennt Kushner und Dmitrijew seit Jahren: Im Sommer trafen sich die drei "
+            "in Miami.")  # fmt: skip
+    consult = [e for e in _events(r) if e[0] == "CONSULT"]
+    assert consult == [
+        ("CONSULT", "meet", ["jared-kushner", "kirill-dmitriev", "steve-witkoff"], None, "miami")
+    ]
+
+
+def test_the_two_refers_back_across_sentences_in_english(run):
+    r = run("Donald Trump praised Vladimir Putin on Monday. The two met in Geneva on Tuesday.",
+            lang="en")  # fmt: skip
+    assert _events(r) == [
+        ("CONSULT", "meet", ["donald-trump", "vladimir-putin"], "2025-12-02", "geneva")
+    ]
+
+
+def test_a_parenthesis_listing_the_negotiators_belongs_to_the_clause(run):
+    r = run("Die vier Verhandler (Witkoff und Kushner für Washington, auf russischer Seite "
+            "Uschakow und Dmitrijew) saßen bis Mitternacht zusammen.")  # fmt: skip
+    assert [sorted(e["participants"]) for e in r["event"]] == [
+        ["jared-kushner", "kirill-dmitriev", "steve-witkoff", "yuri-ushakov"]
+    ]
+
+
+def test_a_meeting_named_as_a_point_in_time_does_not_make_the_speaker_attend(run):
+    r = run("Witkoff traf sich am Dienstag in Moskau mit Putin. "
+            "Nach den Gesprächen sagte Uschakow, es gebe noch viel Arbeit.")  # fmt: skip
+    assert [sorted(e["participants"]) for e in r["event"]] == [["steve-witkoff", "vladimir-putin"]]

@@ -31,7 +31,10 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-_CLAUSE_BREAKS = frozenset(",;:–—()[]")
+_CLAUSE_BREAKS = frozenset(",;:–—[]")
+# A parenthesis lists who is meant ("Die fünf Verhandler (Witkoff, Kushner, Putin …) saßen
+# zusammen"): it belongs to the clause it stands in, but ends a "zwischen"/"mit" phrase.
+_BRACKETS = frozenset("()")
 # Words that end a "zwischen A und B" phrase: a new prepositional phrase or a verb slot.
 _PHRASE_END = frozenset(
     [
@@ -77,6 +80,22 @@ _NOT_PARTY = frozenset(
 )
 
 
+# "die drei", "die beiden", "the two": a number standing for people just named.
+_GROUP_NUMBERS = {"beiden": 2, "beide": 2, "drei": 3, "vier": 4, "fünf": 5, "both": 2}
+_GROUP_NUMBERS_AFTER_ARTICLE = {"two": 2, "three": 3, "four": 4, "five": 5} | _GROUP_NUMBERS
+_GROUP_ARTICLES = frozenset({"die", "alle", "the", "all"})
+# Words after the number that still leave it standing for persons ("the two men").
+_GROUP_FOLLOWERS = frozenset(
+    {"sich", "in", "im", "am", "zusammen", "erneut", "bereits", "schon", "men", "leaders"}
+    | {"met", "spoke", "talked", "had", "have", "held", "in", "at", "on", "of"}
+)
+# A meeting noun after these is a point in time ("nach den Gesprächen", "before the talks"):
+# it refers to a meeting, and the clause's actors (often a speaker) need not have attended.
+_TEMPORAL = frozenset(
+    {"nach", "vor", "seit", "während", "bei", "beim", "after", "before", "since", "during"}
+)
+
+
 @dataclass(slots=True)
 class Draft:
     """An event as found in one sentence, before reports of it are merged."""
@@ -84,6 +103,7 @@ class Draft:
     event: Event
     approximate: bool  # its date is a range ("Mitte Oktober"), not a day
     definite: bool = False  # "an dem Treffen": refers back to a meeting already reported
+    reports: int = 1  # how many sentences report it: the story's main event has most
 
 
 def _breaks(sent: Sentence, i: int) -> bool:
@@ -104,11 +124,27 @@ def _clause(sent: Sentence, token: int, quoted: Sequence[tuple[int, int]]) -> tu
     lo = token
     while lo > 0 and not _breaks(sent, lo - 1):
         lo -= 1
+        if sent.words[lo] == ")":  # a parenthesis is read whole, commas and all
+            lo = _matching(sent.words, lo, ")", "(", -1)
     hi = token
     while hi + 1 < len(sent.words) and not _breaks(sent, hi + 1):
         hi += 1
+        if sent.words[hi] == "(":
+            hi = _matching(sent.words, hi, "(", ")", 1)
     end = sent.offsets[hi] + len(sent.words[hi])
     return sent.offsets[lo], end
+
+
+def _matching(words: Sequence[str], i: int, open_: str, close: str, step: int) -> int:
+    """Index of the bracket matching ``words[i]`` (or the sentence edge)."""
+    depth = 0
+    while 0 <= i < len(words):
+        depth += words[i] == open_
+        depth -= words[i] == close
+        if depth == 0:
+            return i
+        i += step
+    return max(0, min(i - step, len(words) - 1))
 
 
 def _between(sent: Sentence, cue_last: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -117,9 +153,7 @@ def _between(sent: Sentence, cue_last: int, mentions: Sequence[Mention]) -> list
     for i in range(cue_last + 1, min(n, cue_last + 4)):
         if sent.words[i] in _BETWEEN:
             j = i + 1
-            while (
-                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
-            ):
+            while j < n and not _ends_phrase(sent.words[j]):
                 j += 1
             lo = sent.offsets[i]
             hi = sent.offsets[j] if j < n else sent.end
@@ -137,6 +171,7 @@ def sentence_events(
     article: str,
     is_source: Callable[[str], bool] = lambda _a: False,
     speaker: str | None = None,
+    before: Sequence[Mention] = (),
 ) -> list[Draft]:
     """Events of one sentence (at most one per event type), not yet merged.
 
@@ -144,7 +179,9 @@ def sentence_events(
     "zwischen"/"between"; a name inside a compound ("Putin-Berater") only
     modifies a noun and is no participant, unless the compound is the cue
     itself ("Witkoff-Putin-Treffen"). CONSULT drafts with one participant are
-    kept: another report of the same meeting may name the rest.
+    kept: another report of the same meeting may name the rest. A group named by
+    its number ("trafen sich die drei", "the two met") stands for the last persons
+    named, in this sentence or in ``before`` (the mentions of earlier sentences).
     """
     hits = [
         h
@@ -165,7 +202,7 @@ def sentence_events(
 
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
         cue_start = sent.char_of(hit.first)
-        cue_end = cue_start + len(sent.words[hit.first])
+        cue_end = sent.char_of(hit.last) + len(sent.words[hit.last])
         lo, hi = _clause(sent, hit.first, quoted)
         if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations):
             return None  # "Ein Treffen sei nicht geplant": no meeting took place
@@ -188,6 +225,14 @@ def sentence_events(
             others = _between_spans(sent)
             in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
         chosen = own or _with(sent, hit, in_clause) or in_clause
+        temporal = _temporal(sent, hit)
+        if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
+            chosen = own or _with(sent, hit, in_clause)
+            chosen += [m for m in in_clause if cue_start <= m.start < cue_end]
+        group = _group(sent, lo, hi)
+        if group and etype == "CONSULT":
+            earlier = [*before, *(m for m in outside if m.start < group[0])]
+            chosen = [*_last_persons(earlier, group[1]), *chosen]
         places = [m for m in outside if m.type == "place" and lo <= m.start < hi]
         # Outlets report events; they take part only in a leak (as its publisher).
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
@@ -226,7 +271,7 @@ def sentence_events(
                 place=place,
             ),
             approximate=bool(date and date.approximate),
-            definite=hit.first > 0 and sent.words[hit.first - 1] in _DEFINITE,
+            definite=temporal or _definite(sent, hit),
         )
 
     drafts: list[Draft] = []
@@ -241,6 +286,65 @@ def sentence_events(
     return drafts
 
 
+def _temporal(sent: Sentence, hit: CueHit) -> bool:
+    """Is a noun cue the object of a temporal preposition ("nach dem Treffen")?"""
+    if not sent.text[sent.char_of(hit.first) - sent.start].isupper() and sent.words[
+        hit.first
+    ] not in ("talks", "meeting", "call", "visit", "summit"):
+        return False
+    for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        word = sent.words[i]
+        if word in _TEMPORAL:
+            return True
+        at = sent.char_of(i) - sent.start
+        if not (word in _DEFINITE or word in _POSSESSIVE or sent.text[at].islower()):
+            return False
+    return False
+
+
+def _definite(sent: Sentence, hit: CueHit) -> bool:
+    """ "an dem Treffen", "nach dem fünfstündigen Gespräch": a meeting already known.
+    Adjectives may stand between the article and the noun."""
+    for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        word = sent.words[i]
+        if word in _DEFINITE:
+            return True
+        at = sent.char_of(i) - sent.start
+        if not (word.isalpha() and sent.text[at].islower()) or word in _PHRASE_END:
+            return False
+    return False
+
+
+def _group(sent: Sentence, lo: int, hi: int) -> tuple[int, int] | None:
+    """Offset and size of a group named by its number in the clause ("die drei",
+    "the two", "beide"). "die beiden Berater Uschakow und Dmitrijew" names its members
+    itself and "beide Seiten" means states: a number before a noun is no group."""
+    words = sent.words
+    for i, (w, o) in enumerate(zip(words, sent.offsets, strict=True)):
+        if not lo <= o < hi:
+            continue
+        after_article = i > 0 and words[i - 1] in _GROUP_ARTICLES
+        n = (_GROUP_NUMBERS_AFTER_ARTICLE if after_article else _GROUP_NUMBERS).get(w)
+        if n is None:
+            continue
+        nxt = sent.text[sent.char_of(i + 1) - sent.start] if i + 1 < len(words) else "."
+        if nxt.isupper() or (nxt.isalpha() and words[i + 1] not in _GROUP_FOLLOWERS):
+            continue
+        return o, n
+    return None
+
+
+def _last_persons(mentions: Sequence[Mention], n: int) -> list[Mention]:
+    """The last ``n`` distinct persons named, a possessor ("Trumps Schwiegersohn") aside."""
+    found: dict[str, Mention] = {}
+    for m in reversed(mentions):
+        if m.type == "person" and not _genitive(m) and m.actor not in found:
+            found[m.actor] = m
+            if len(found) == n:
+                break
+    return list(reversed(found.values()))
+
+
 def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) -> bool:
     """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet")."""
     return any(
@@ -249,7 +353,7 @@ def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) ->
 
 
 def _ends_phrase(word: str) -> bool:
-    return word in _PHRASE_END or word in _CLAUSE_BREAKS
+    return word in _PHRASE_END or word in _CLAUSE_BREAKS or word in _BRACKETS
 
 
 _POSSESSIVE = frozenset(
@@ -266,9 +370,7 @@ def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
     for i, w in enumerate(sent.words):
         if w in _BETWEEN:
             j = i + 1
-            while (
-                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
-            ):
+            while j < n and not _ends_phrase(sent.words[j]):
                 j += 1
             spans.append((sent.offsets[i], sent.offsets[j] if j < n else sent.end))
     return spans
@@ -311,9 +413,7 @@ def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
     for i in range(hit.last + 1, min(n, hit.last + 4)):
         if sent.words[i] in _WITH:
             j = i + 1
-            while (
-                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
-            ):
+            while j < n and not _ends_phrase(sent.words[j]):
                 j += 1
             lo = sent.offsets[i]
             hi = sent.offsets[j] if j < n else sent.end
@@ -401,14 +501,17 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
         matches = [t for t in merged if _same(t, draft, party)]
         if not matches and draft.definite:
             # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
+            # the story's main meeting (most reported, then the latest) unless a nearer
+            # one shares a participant
             earlier = [t for t in merged if _compatible(t, draft)]
-            matches = earlier[-1:]
+            matches = earlier and [max(earlier, key=lambda t: t.reports)]
         if matches:
             best = max(
                 matches,
                 key=lambda t: _overlap(t.event.participants, draft.event.participants, party),
             )
             _fold(best, draft)
+            best.reports += 1
         else:
             ev = draft.event
             copy = Event(
@@ -429,7 +532,7 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     for d in merged:
         ev = d.event
         kept = _participants_ids(ev.participants, party)
-        if len(kept) < EXTRACTED_TYPES.get(ev.type, 1):
+        if len(kept) < _fewest(ev):
             continue
         if d.approximate:  # "Mitte Oktober", "Anfang Woche": written, but no day
             ev.date = None
@@ -439,6 +542,16 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
             ev.source_actor = kept[0] if kept else None
         out.append(ev)
     return out
+
+
+# Calls and summits are never the same event as a meeting of a few.
+_OWN_KIND = ("phone", "multilateral")
+
+
+def _fewest(ev: Event) -> int:
+    """Participants an event needs; a summit of one organisation ("Treffen der
+    Nato-Außenminister") is named by that organisation alone."""
+    return 1 if ev.mode == "multilateral" else EXTRACTED_TYPES.get(ev.type, 1)
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
@@ -465,7 +578,7 @@ def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) ->
 def _compatible(a: Draft, b: Draft) -> bool:
     """Same type (calls apart from meetings), no contradicting date or place."""
     ea, eb = a.event, b.event
-    if ea.type != eb.type or (ea.mode == "phone") != (eb.mode == "phone"):
+    if ea.type != eb.type or any((ea.mode == m) != (eb.mode == m) for m in _OWN_KIND):
         return False
     if not _dates_agree(a, b):
         return False

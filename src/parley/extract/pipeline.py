@@ -11,6 +11,7 @@ is what makes streaming many files fast.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -84,6 +85,7 @@ class Extractor:
         context = Context()
         for sent in sentences:
             s_mentions = _in(sent.start, sent.end, acting)
+            first = bisect_left(acting, sent.start, key=lambda m: m.start)
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
             events += sentence_events(
                 sent,
@@ -95,6 +97,7 @@ class Extractor:
                 aid,
                 self.gazetteer.is_source,
                 _speaker_at(quotes, sent.start, sent.end),
+                acting[max(0, first - 12) : first],  # events: "die drei" are named before
             )
             context.speaker = _speaker_at(quotes, sent.start, sent.end)
             found = sentence_stances(
