@@ -103,3 +103,43 @@ def test_a_meeting_named_as_a_point_in_time_does_not_make_the_speaker_attend(run
     r = run("Witkoff traf sich am Dienstag in Moskau mit Putin. "
             "Nach den Gesprächen sagte Uschakow, es gebe noch viel Arbeit.")  # fmt: skip
     assert [sorted(e["participants"]) for e in r["event"]] == [["steve-witkoff", "vladimir-putin"]]
+
+
+def test_an_indefinite_outing_is_its_own_meeting_and_they_refers_to_the_subjects(run):
+    r = run("Kushner und Witkoff landeten am Dienstag in Moskau und bekamen von Dmitrijew "
+            "eine Stadtführung, bevor sie am Abend Putin trafen.")  # fmt: skip
+    assert sorted(tuple(sorted(e["participants"])) for e in r["event"]) == [
+        ("jared-kushner", "kirill-dmitriev", "steve-witkoff"),
+        ("jared-kushner", "steve-witkoff", "vladimir-putin"),
+    ]
+
+
+def test_talking_is_a_meeting_only_with_a_partner(run):
+    r = run("Witkoff und Kushner reisten an, um mit Putin über den Plan zu sprechen. "
+            "Uschakow sprach von nützlichen Ergebnissen.")  # fmt: skip
+    assert [sorted(e["participants"]) for e in r["event"]] == [
+        ["jared-kushner", "steve-witkoff", "vladimir-putin"]
+    ]
+
+
+def test_a_participle_phrase_keeps_its_own_participants(run):
+    r = run("Witkoff sprach mit Putin über die von Kushner mit Umerow in Genf ausgehandelten "
+            "Änderungen.")  # fmt: skip
+    assert sorted(tuple(sorted(e["participants"])) for e in r["event"]) == [
+        ("jared-kushner", "rustem-umerov"),
+        ("steve-witkoff", "vladimir-putin"),
+    ]
+
+
+def test_an_advised_call_is_not_an_event(run):
+    r = run("Im Telefonat vom 14. Oktober riet Witkoff Uschakow, ein Telefonat zwischen Trump "
+            "und Putin zu arrangieren.")  # fmt: skip
+    assert _events(r) == [
+        ("CONSULT", "phone", ["steve-witkoff", "yuri-ushakov"], "2025-10-14", None)
+    ]
+
+
+def test_a_speaker_judging_the_talks_did_not_attend_them_in_english(run):
+    r = run("Steve Witkoff met Vladimir Putin in Moscow on Tuesday. Kirill Dmitriev called the "
+            "talks productive.", lang="en")  # fmt: skip
+    assert [sorted(e["participants"]) for e in r["event"]] == [["steve-witkoff", "vladimir-putin"]]

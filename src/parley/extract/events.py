@@ -104,6 +104,7 @@ class Draft:
     approximate: bool  # its date is a range ("Mitte Oktober"), not a day
     definite: bool = False  # "an dem Treffen": refers back to a meeting already reported
     reports: int = 1  # how many sentences report it: the story's main event has most
+    new: bool = False  # "eine Stadtführung": an indefinite noun brings in another event
 
 
 def _breaks(sent: Sentence, i: int) -> bool:
@@ -200,14 +201,20 @@ def sentence_events(
         by_type.setdefault(hit.label[0], []).append(hit)
     outside = [m for m in mentions if not _inside(m.start, quoted)]
 
+    attributive = {id(h): span for h in hits if (span := _attributive(sent, h))}
+
+    def scope(hit: CueHit) -> tuple[int, int]:
+        return attributive.get(id(hit)) or _clause(sent, hit.first, quoted)
+
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
         cue_start = sent.char_of(hit.first)
         cue_end = sent.char_of(hit.last) + len(sent.words[hit.last])
-        lo, hi = _clause(sent, hit.first, quoted)
+        lo, hi = scope(hit)
+        others = [span for key, span in attributive.items() if key != id(hit)]
         if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations):
             return None  # "Ein Treffen sei nicht geplant": no meeting took place
         ranges = [(lo, hi)]
-        if lo == cue_start and lo > sent.start:
+        if lo == cue_start and lo > sent.start and id(hit) not in attributive:
             # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
             # apposition; its subject stands in the sentence's first clause.
             ranges.append(_clause(sent, 0, quoted))
@@ -219,13 +226,31 @@ def sentence_events(
             and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
             and not _genitive(m)
             and not _attribute(sent, m)
+            and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
         ]
         own = _between(sent, hit.last, in_clause)
         if not own:  # names in another noun's "zwischen A und B" are that noun's
             others = _between_spans(sent)
             in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
+        if sent.words[hit.first] in _TALK:
+            # "sprach mit Putin", "um mit Putin … zu sprechen": a meeting only with a partner
+            partner = _partner(sent, lo, hi, in_clause)
+            if not partner:
+                return None
+            subject = [m for m in in_clause if m not in partner and m.start < partner[0].start]
+            if not subject and sent.words[_token_at(sent, lo)] in _INFINITIVE_OPENERS:
+                first = _clause(sent, 0, quoted)
+                subject = [m for m in outside if first[0] <= m.start < first[1]]
+                subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
+            in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
-        temporal = _temporal(sent, hit)
+        noun = sent.text[cue_start - sent.start].isupper()
+        if etype == "CONSULT" and noun and _hypothetical(sent, hit, hi):
+            return None  # "riet, ein Telefonat zwischen Trump und Putin zu arrangieren"
+        temporal = _temporal(sent, hit) or (noun and _spoken_of(sent, cues, hit, lo, hi))
+        if etype == "CONSULT" and len(chosen) < 2 and not noun and not _passive(sent, lo, hi):
+            # "…, bevor sie Putin trafen", "Dort traf er Putin": the pronoun's persons
+            chosen = [*_pronoun_persons(sent, lo, hi, outside, before, cues), *chosen]
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
             chosen += [m for m in in_clause if cue_start <= m.start < cue_end]
@@ -248,10 +273,16 @@ def sentence_events(
             # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff."
             actors = [*actors, Mention(article, 0, 0, actor=speaker)]
         participants = _participants(actors, party)
-        if not participants:
+        definite = temporal or _definite(sent, hit)
+        if not participants and not (etype == "CONSULT" and definite):
+            # "Die Verhandlungen in Moskau dauerten fünf Stunden": no names, but the place
+            # and date of the meeting the story is about.
             return None
+        attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH)
+        if noun:  # a noun's date stands in its own clause
+            attached = [d for d in attached if lo <= d.start < hi]
         date = _nearest(
-            _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH),
+            attached,
             cue_start,
             hit_is_noun=sent.text[cue_start - sent.start].isupper(),
         )
@@ -263,7 +294,7 @@ def sentence_events(
                 end=sent.end,
                 type=etype,
                 mode=hit.label[1],
-                source_actor=participants[0],
+                source_actor=participants[0] if participants else None,
                 target_actors=participants[1:],
                 participants=participants,
                 date=date.date if date else None,
@@ -271,19 +302,109 @@ def sentence_events(
                 place=place,
             ),
             approximate=bool(date and date.approximate),
-            definite=temporal or _definite(sent, hit),
+            definite=definite,
+            new=_indefinite_noun(sent, hit),
         )
 
     drafts: list[Draft] = []
     for etype, type_hits in by_type.items():
-        # Of several cues of one type the first describes the event; a later one only
-        # when the first names nobody ("talks … after a meeting between A and B").
+        # Of several cues of one type in a clause the first describes the event; a later
+        # one only when the first names nobody ("talks … after a meeting between A and B").
+        # Meetings in different clauses are drafted apart ("bekamen von Dmitrijew eine
+        # Stadtführung, bevor sie Putin trafen"); merging folds what is one meeting.
+        done: set[tuple[int, int]] = set()
         for hit in sorted(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first)):
+            clause = scope(hit)
+            if (clause in done and not _indefinite_noun(sent, hit)) or (
+                done and etype != "CONSULT"
+            ):
+                continue
             draft = draft_for(etype, hit)
             if draft is not None:
                 drafts.append(draft)
-                break
+                if not draft.new:  # "landeten und bekamen eine Stadtführung": two events
+                    done.add(clause)
     return drafts
+
+
+# Verbs of talking are meetings only with a partner ("sprach mit", "spoke with").
+_TALK = frozenset(
+    {"sprach", "sprachen", "sprechen", "gesprochen", "spoke", "talked", "speak", "talk"}
+)
+# Words opening an infinitive clause whose subject is the main clause's ("um … zu sprechen").
+_INFINITIVE_OPENERS = frozenset({"um", "to", "in"})
+
+
+def _attributive(sent: Sentence, hit: CueHit) -> tuple[int, int] | None:
+    """The phrase of a participle used as an adjective, from its article to itself:
+    "die von den Europäern mit Rubio in Genf ausgehandelten Änderungen". Its names
+    are its own event's, not the sentence verb's."""
+    i = hit.last
+    word = sent.words[hit.first]
+    if i + 1 >= len(sent.words) or not word.isalpha() or not word.endswith(("ten", "enen")):
+        return None
+    at = sent.char_of(hit.first) - sent.start
+    nxt = sent.char_of(i + 1) - sent.start
+    if not sent.text[at].islower() or not sent.text[nxt].isupper():
+        return None
+    for j in range(hit.first - 1, max(-1, hit.first - 15), -1):
+        if sent.words[j] in _CLAUSE_BREAKS:
+            return None
+        if sent.words[j] in _ARTICLES:
+            return sent.char_of(j), sent.char_of(i) + len(sent.words[i])
+    return None
+
+
+def _token_at(sent: Sentence, pos: int) -> int:
+    return next(i for i, o in enumerate(sent.offsets) if o >= pos)
+
+
+def _partner(sent: Sentence, lo: int, hi: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """The actors of the first "mit"/"with" phrase in the clause."""
+    n = len(sent.words)
+    for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True)):
+        if lo <= o < hi and w in _WITH:
+            j = i + 1
+            while j < n and not _ends_phrase(sent.words[j]):
+                j += 1
+            end = sent.offsets[j] if j < n else sent.end
+            found = [m for m in mentions if o < m.start < end]
+            if found:
+                return found
+    return []
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen"})
+_INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an"})
+
+
+def _indefinite_noun(sent: Sentence, hit: CueHit) -> bool:
+    """ "eine Stadtführung", "a dinner": a noun cue that introduces another event."""
+    return (
+        hit.first > 0
+        and sent.words[hit.first - 1] in _INDEFINITE
+        and sent.text[sent.char_of(hit.first) - sent.start].isupper()
+    )
+
+
+def _hypothetical(sent: Sentence, hit: CueHit, hi: int) -> bool:
+    """An indefinite meeting noun as the object of a "zu"-infinitive ("riet, ein Telefonat
+    zu arrangieren"): advised or wished for, not held."""
+    if hit.first == 0 or sent.words[hit.first - 1] not in _INDEFINITE:
+        return False
+    last = max(i for i, o in enumerate(sent.offsets) if o < hi)
+    while last > 0 and not sent.words[last].isalpha():
+        last -= 1
+    return last >= 1 and sent.words[last - 1] == "zu"
+
+
+def _spoken_of(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> bool:
+    """A meeting noun that a speech verb evaluates ("nannte die Verhandlungen produktiv"):
+    the speaker judges the talks and need not have sat at the table."""
+    return any(
+        lo <= sent.char_of(h.first) < hi and not hit.first <= h.first <= hit.last
+        for h in cues.speech.find(sent.words)
+    )
 
 
 def _temporal(sent: Sentence, hit: CueHit) -> bool:
@@ -313,6 +434,52 @@ def _definite(sent: Sentence, hit: CueHit) -> bool:
         if not (word.isalpha() and sent.text[at].islower()) or word in _PHRASE_END:
             return False
     return False
+
+
+_PASSIVE = frozenset({"werden", "wurde", "wurden", "worden", "be", "been", "being", "was"})
+
+
+def _passive(sent: Sentence, lo: int, hi: int) -> bool:
+    """ "dass er informiert werden möchte": the pronoun is not who acts."""
+    return any(
+        w in _PASSIVE and lo <= o < hi for w, o in zip(sent.words, sent.offsets, strict=True)
+    )
+
+
+_PLURAL = frozenset({"sie", "they"})
+_SINGULAR = frozenset({"er", "he"})
+
+
+def _pronoun_persons(
+    sent: Sentence,
+    lo: int,
+    hi: int,
+    outside: Sequence[Mention],
+    before: Sequence[Mention],
+    cues: LanguageCues,
+) -> list[Mention]:
+    """Persons a subject pronoun of the clause stands for: "sie" the persons named
+    earlier in the sentence as subjects (not after a preposition), "er" the last such
+    person, in this sentence or the one before."""
+    at = next(
+        (o for w, o in zip(sent.words, sent.offsets, strict=True)
+         if lo <= o < hi and (w in _PLURAL or w in _SINGULAR)),
+        None,
+    )  # fmt: skip
+    if at is None:
+        return []
+    plural = sent.words[sent.offsets.index(at)] in _PLURAL
+    named = [
+        m
+        for m in outside
+        if m.start < lo and m.type == "person" and not _genitive(m)
+        and not _after(sent, m, cues.prepositions)
+    ]  # fmt: skip
+    if not named and not plural:
+        named = [m for m in before if m.type == "person" and not _genitive(m)]
+    if plural:
+        return named if len(named) >= 2 else []
+    return named[-1:]
 
 
 def _group(sent: Sentence, lo: int, hi: int) -> tuple[int, int] | None:
@@ -359,7 +526,9 @@ def _ends_phrase(word: str) -> bool:
 _POSSESSIVE = frozenset(
     {"sein", "seine", "seinem", "seinen", "seines", "ihr", "ihre", "ihrem", "his", "her"}
 )
-_DEFINITE = frozenset({"dem", "den", "das", "des", "diesem", "diesen", "dieses", "the", "that"})
+_DEFINITE = frozenset(
+    {"dem", "den", "das", "des", "die", "diesem", "diesen", "dieses", "diese", "the", "that"}
+)
 _NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
 
 
@@ -403,7 +572,12 @@ def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
         i = sent.offsets.index(m.start)
     except ValueError:
         return False
-    return any(w in words for w in sent.words[max(0, i - 2) : i])
+    for w in reversed(sent.words[max(0, i - 2) : i]):
+        if w in words:
+            return True
+        if w in _WITH or w in _BETWEEN:  # "um mit Putin": the nearer preposition rules
+            return False
+    return False
 
 
 def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
@@ -498,12 +672,19 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     """
     merged: list[Draft] = []
     for draft in drafts:
-        matches = [t for t in merged if _same(t, draft, party)]
+        matches = [
+            t
+            for t in merged
+            if not draft.new
+            and _same(t, draft, party)
+            # an aside ("eine Stadtführung") takes no one new: "bevor sie Putin trafen"
+            and (t.reports or set(draft.event.participants) <= set(t.event.participants))
+        ]
         if not matches and draft.definite:
             # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
             # the story's main meeting (most reported, then the latest) unless a nearer
             # one shares a participant
-            earlier = [t for t in merged if _compatible(t, draft)]
+            earlier = [t for t in merged if t.reports and _compatible(t, draft)]
             matches = earlier and [max(earlier, key=lambda t: t.reports)]
         if matches:
             best = max(
@@ -527,7 +708,8 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
                 date_text=ev.date_text,
                 place=ev.place,
             )
-            merged.append(Draft(copy, draft.approximate))
+            # an aside ("eine Stadtführung") is not what later "the talks" refer to
+            merged.append(Draft(copy, draft.approximate, reports=0 if draft.new else 1))
     out = []
     for d in merged:
         ev = d.event
@@ -590,6 +772,8 @@ def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
     if not _compatible(a, b):
         return False
     pa, pb = ea.participants, eb.participants
+    if min(len(pa), len(pb)) == 1 and not b.definite and not set(pa) & set(pb):
+        return False  # one name alone matches only itself, not the state it acts for
     shared = _overlap(pa, pb, party)
     small = min(len(pa), len(pb))
     return shared >= 2 or (
