@@ -143,3 +143,18 @@ def test_a_speaker_judging_the_talks_did_not_attend_them_in_english(run):
     r = run("Steve Witkoff met Vladimir Putin in Moscow on Tuesday. Kirill Dmitriev called the "
             "talks productive.", lang="en")  # fmt: skip
     assert [sorted(e["participants"]) for e in r["event"]] == [["steve-witkoff", "vladimir-putin"]]
+
+
+def test_a_meeting_someone_is_ready_for_is_not_an_event(run):
+    r = run("Selenskyj sagte, er sei bereit, Putin zu treffen. Zelensky said he was ready to "
+            "talk with Putin if the talks in Geneva succeed.")  # fmt: skip
+    assert r["event"] == []
+
+
+def test_a_verb_after_that_does_not_refer_back_to_an_earlier_meeting(run):
+    r = run("Steve Witkoff met Jared Kushner in Miami on Monday. Trump said that he would "
+            "meet Putin and Zelensky soon.", lang="en")  # fmt: skip
+    assert sorted(tuple(sorted(e["participants"])) for e in r["event"]) == [
+        ("donald-trump", "vladimir-putin", "volodymyr-zelensky"),
+        ("jared-kushner", "steve-witkoff"),
+    ]

@@ -211,8 +211,9 @@ def sentence_events(
         cue_end = sent.char_of(hit.last) + len(sent.words[hit.last])
         lo, hi = scope(hit)
         others = [span for key, span in attributive.items() if key != id(hit)]
-        if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations):
-            return None  # "Ein Treffen sei nicht geplant": no meeting took place
+        if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations | _UNREAL):
+            # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
+            return None
         ranges = [(lo, hi)]
         if lo == cue_start and lo > sent.start and id(hit) not in attributive:
             # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
@@ -244,7 +245,7 @@ def sentence_events(
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
-        noun = sent.text[cue_start - sent.start].isupper()
+        noun = _is_noun(sent, hit)
         if etype == "CONSULT" and noun and _hypothetical(sent, hit, hi):
             return None  # "riet, ein Telefonat zwischen Trump und Putin zu arrangieren"
         temporal = _temporal(sent, hit) or (noun and _spoken_of(sent, cues, hit, lo, hi))
@@ -384,6 +385,8 @@ def _indefinite_noun(sent: Sentence, hit: CueHit) -> bool:
         hit.first > 0
         and sent.words[hit.first - 1] in _INDEFINITE
         and sent.text[sent.char_of(hit.first) - sent.start].isupper()
+        # "zu einem Besuch eingeladen", "for a visit": the verb's purpose, not an aside
+        and not (hit.first > 1 and sent.words[hit.first - 2] in _NOT_PARTY)
     )
 
 
@@ -407,11 +410,21 @@ def _spoken_of(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int
     )
 
 
+# English meeting nouns (German nouns are known by their capital).
+_EN_NOUNS = frozenset(
+    {"talks", "meeting", "call", "visit", "summit", "lunch", "dinner", "negotiations"}
+    | {"trip", "conference", "phone call"}
+)
+
+
+def _is_noun(sent: Sentence, hit: CueHit) -> bool:
+    word = sent.words[hit.first]
+    return sent.text[sent.char_of(hit.first) - sent.start].isupper() or word in _EN_NOUNS
+
+
 def _temporal(sent: Sentence, hit: CueHit) -> bool:
     """Is a noun cue the object of a temporal preposition ("nach dem Treffen")?"""
-    if not sent.text[sent.char_of(hit.first) - sent.start].isupper() and sent.words[
-        hit.first
-    ] not in ("talks", "meeting", "call", "visit", "summit"):
+    if not _is_noun(sent, hit):
         return False
     for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
         word = sent.words[i]
@@ -425,7 +438,10 @@ def _temporal(sent: Sentence, hit: CueHit) -> bool:
 
 def _definite(sent: Sentence, hit: CueHit) -> bool:
     """ "an dem Treffen", "nach dem fünfstündigen Gespräch": a meeting already known.
-    Adjectives may stand between the article and the noun."""
+    Adjectives may stand between the article and the noun; a verb ("that he would
+    meet") refers to nothing."""
+    if not _is_noun(sent, hit):
+        return False
     for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
         word = sent.words[i]
         if word in _DEFINITE:
@@ -510,6 +526,12 @@ def _last_persons(mentions: Sequence[Mention], n: int) -> list[Mention]:
             if len(found) == n:
                 break
     return list(reversed(found.values()))
+
+
+# Words that make a meeting a wish or a condition, not an event.
+_UNREAL = frozenset(
+    {"bereit", "wenn", "falls", "sofern", "ready", "willing", "prepared", "if", "unless"}
+)
 
 
 def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) -> bool:
