@@ -158,3 +158,22 @@ def test_a_verb_after_that_does_not_refer_back_to_an_earlier_meeting(run):
         ("donald-trump", "vladimir-putin", "volodymyr-zelensky"),
         ("jared-kushner", "steve-witkoff"),
     ]
+
+
+def test_a_visit_to_a_country_has_it_as_host_and_a_tally_of_trips_is_no_visit(run):
+    r = run("Witkoff warb um Geduld. Die Lage sei ernst, sagte er während seines "
+            "Besuchs in der Ukraine. Kushner war zum sechsten Mal nach Russland "
+            "gereist.")  # fmt: skip
+    assert [(e["mode"], sorted(e["participants"])) for e in r["event"]] == [
+        ("visit", ["steve-witkoff", "ukraine"])
+    ]
+
+
+def test_a_report_joins_the_meeting_whose_parties_it_names(run):
+    r = run("Witkoff traf sich am Dienstag in Moskau mit Putin. Zuvor hatten Kushner und "
+            "Umerow in Genf verhandelt. Es folgten Verhandlungen in Genf zwischen den USA "
+            "und der Ukraine.")  # fmt: skip
+    assert sorted(tuple(sorted(e["participants"])) for e in r["event"]) == [
+        ("jared-kushner", "rustem-umerov"),
+        ("steve-witkoff", "vladimir-putin"),
+    ]

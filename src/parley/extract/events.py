@@ -105,6 +105,7 @@ class Draft:
     definite: bool = False  # "an dem Treffen": refers back to a meeting already reported
     reports: int = 1  # how many sentences report it: the story's main event has most
     new: bool = False  # "eine Stadtführung": an indefinite noun brings in another event
+    point: bool = False  # "während seines Besuchs in Irland": named as a point in time
 
 
 def _breaks(sent: Sentence, i: int) -> bool:
@@ -259,20 +260,34 @@ def sentence_events(
         if group and etype == "CONSULT":
             earlier = [*before, *(m for m in outside if m.start < group[0])]
             chosen = [*_last_persons(earlier, group[1]), *chosen]
-        places = [m for m in outside if m.type == "place" and lo <= m.start < hi]
+        places = [
+            m
+            for m in outside
+            if m.type == "place" and lo <= m.start < hi and not _inside(m.start, others)
+        ]
         # Outlets report events; they take part only in a leak (as its publisher).
+        if hit.label[1] == "visit":
+            if _iterative(sent, lo, hi):
+                return None  # "zum sechsten Mal nach Moskau gereist": a tally, not a trip
+            chosen = [*chosen, *_destination(sent, hit, outside)]
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
         elif (
             etype == "CONSULT"
             and len(actors) == 1
-            and speaker
-            and speaker != actors[0].actor
             and any(w in _POSSESSIVE for w in sent.words[max(0, hit.first - 3) : hit.first])
         ):
-            # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff."
-            actors = [*actors, Mention(article, 0, 0, actor=speaker)]
+            # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff"; "sagte er
+            # während seines Besuchs in Irland": the owner is the speaker, else the last
+            # person named.
+            owner = speaker or next(
+                (m.actor for m in reversed([*before, *outside]) if m.type == "person"
+                 and m.start < cue_start and not _genitive(m)),
+                None,
+            )  # fmt: skip
+            if owner and owner != actors[0].actor:
+                actors = [Mention(article, 0, 0, actor=owner), *actors]
         participants = _participants(actors, party)
         definite = temporal or _definite(sent, hit)
         if not participants and not (etype == "CONSULT" and definite):
@@ -287,7 +302,10 @@ def sentence_events(
             cue_start,
             hit_is_noun=sent.text[cue_start - sent.start].isupper(),
         )
-        place = _place(places or [m for m in outside if m.type == "place"], sent)
+        place = _place(
+            places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
+            sent,
+        )
         return Draft(
             Event(
                 article=article,
@@ -305,6 +323,7 @@ def sentence_events(
             approximate=bool(date and date.approximate),
             definite=definite,
             new=_indefinite_noun(sent, hit),
+            point=temporal,
         )
 
     drafts: list[Draft] = []
@@ -346,7 +365,7 @@ def _attributive(sent: Sentence, hit: CueHit) -> tuple[int, int] | None:
         return None
     at = sent.char_of(hit.first) - sent.start
     nxt = sent.char_of(i + 1) - sent.start
-    if not sent.text[at].islower() or not sent.text[nxt].isupper():
+    if not sent.text[at].islower() or not (sent.text[nxt].isupper() or sent.text[nxt].isdigit()):
         return None
     for j in range(hit.first - 1, max(-1, hit.first - 15), -1):
         if sent.words[j] in _CLAUSE_BREAKS:
@@ -354,6 +373,33 @@ def _attributive(sent: Sentence, hit: CueHit) -> tuple[int, int] | None:
         if sent.words[j] in _ARTICLES:
             return sent.char_of(j), sent.char_of(i) + len(sent.words[i])
     return None
+
+
+_TO = frozenset({"in", "nach", "to"})
+_TIMES = frozenset({"mal", "time"})
+
+
+def _destination(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> list[Mention]:
+    """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts."""
+    n = len(sent.words)
+    after = range(hit.last + 1, min(n, hit.last + 3))
+    before = range(max(0, hit.first - 3), hit.first)  # "nach Russland gereist"
+    for i in [*after, *before]:
+        if sent.words[i] in _TO and i + 1 < n:
+            # the state right after the preposition or its article ("in der Ukraine")
+            hi = sent.offsets[i + 2] if i + 2 < n else sent.end
+            if i + 2 < n and sent.words[i + 1] in _ARTICLES:
+                hi = sent.offsets[i + 3] if i + 3 < n else sent.end
+            return [m for m in mentions if sent.offsets[i] < m.start <= hi and m.type == "state"]
+    return []
+
+
+def _iterative(sent: Sentence, lo: int, hi: int) -> bool:
+    """ "zum sechsten Mal", "for the third time": a count of trips, not one of them."""
+    return any(
+        w in _TIMES and lo <= o < hi and i > 0 and sent.words[i - 1].endswith(("ten", "th", "rd"))
+        for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
+    )
 
 
 def _token_at(sent: Sentence, pos: int) -> int:
@@ -702,7 +748,11 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
             # an aside ("eine Stadtführung") takes no one new: "bevor sie Putin trafen"
             and (t.reports or set(draft.event.participants) <= set(t.event.participants))
         ]
-        if not matches and draft.definite:
+        if (
+            not matches
+            and draft.definite
+            and (len(draft.event.participants) < 2 or not draft.point)
+        ):
             # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
             # the story's main meeting (most reported, then the latest) unless a nearer
             # one shares a participant
@@ -711,7 +761,12 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
         if matches:
             best = max(
                 matches,
-                key=lambda t: _overlap(t.event.participants, draft.event.participants, party),
+                key=lambda t: (
+                    # how much of the report the event explains, then the reverse
+                    _overlap(draft.event.participants, t.event.participants, party),
+                    bool(t.event.place and t.event.place == draft.event.place),
+                    _overlap(t.event.participants, draft.event.participants, party),
+                ),
             )
             _fold(best, draft)
             best.reports += 1
