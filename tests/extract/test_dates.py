@@ -86,3 +86,8 @@ def test_plain_weekday_is_within_the_week_before_publication(pub, weekday):
 def test_a_whole_month_keeps_its_words_but_names_no_day(sentence, lang, span):
     found = _one(sentence, lang=lang)
     assert found.text == span and found.approximate
+
+
+def test_weeks_ago_name_a_day_months_ago_a_stretch():
+    assert not _one("Die Einigung fiel vor einer Woche.").approximate
+    assert _one("Die Gespräche begannen vor zwei Monaten.").approximate

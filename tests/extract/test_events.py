@@ -177,3 +177,20 @@ def test_a_report_joins_the_meeting_whose_parties_it_names(run):
         ("jared-kushner", "rustem-umerov"),
         ("steve-witkoff", "vladimir-putin"),
     ]
+
+
+def test_there_he_met_joins_the_trip_of_the_sentence_before(run):
+    r = run("Witkoff reiste am Dienstag nach Moskau. Dort traf er Putin.")
+    assert _events(r) == [
+        ("CONSULT", "visit", ["steve-witkoff", "vladimir-putin"], "2025-12-02", "moscow")
+    ]
+
+
+def test_a_week_ago_names_a_day_and_spoke_by_phone_needs_no_partner_phrase(run):
+    r = run("Witkoff traf Putin vor einer Woche in Moskau.")
+    assert [(e["date"], e["date_text"]) for e in r["event"]] == [("2025-11-26", "vor einer Woche")]
+    r = run("Trump and Putin spoke by phone on Monday. After the call, Trump said progress "
+            "was made.", lang="en")  # fmt: skip
+    assert _events(r) == [
+        ("CONSULT", "phone", ["donald-trump", "vladimir-putin"], "2025-12-01", None)
+    ]

@@ -367,8 +367,9 @@ def find_dates(text: str, published: str | date | None, lang: str = "de") -> lis
         if start < last_end:
             continue
         resolved = _RESOLVERS[kind](m, lang, base)
+        # "vor einer Woche" names the day a week back; "vor zwei Monaten" only a stretch
         approximate = kind in _RANGES or (
-            kind == "ago" and not m.group("unit").lower().startswith(("tag", "day"))
+            kind == "ago" and m.group("unit").lower().startswith(("monat", "month"))
         )
         out.append(
             DateMention(

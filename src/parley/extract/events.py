@@ -234,7 +234,7 @@ def sentence_events(
         if not own:  # names in another noun's "zwischen A und B" are that noun's
             others = _between_spans(sent)
             in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
-        if sent.words[hit.first] in _TALK:
+        if hit.first == hit.last and sent.words[hit.first] in _TALK:
             # "sprach mit Putin", "um mit Putin … zu sprechen": a meeting only with a partner
             partner = _partner(sent, lo, hi, in_clause)
             if not partner:
