@@ -194,3 +194,13 @@ def test_a_week_ago_names_a_day_and_spoke_by_phone_needs_no_partner_phrase(run):
     assert _events(r) == [
         ("CONSULT", "phone", ["donald-trump", "vladimir-putin"], "2025-12-01", None)
     ]
+
+
+def test_a_preposition_is_no_verb_particle_and_a_genitive_with_article_is_no_party(run):
+    r = run("Witkoff legte vor einigen Tagen dar, was möglich sei.")
+    assert [e for e in r["event"] if e["type"] == "PROPOSE"] == []
+    r = run("Russland schließt eine Mitgliedschaft der Ukraine in der Nato kategorisch aus. "
+            "Witkoff legte Putin den Plan vor.")  # fmt: skip
+    assert [(e["type"], sorted(e["participants"])) for e in r["event"]] == [
+        ("PROPOSE", ["steve-witkoff", "vladimir-putin"])
+    ]

@@ -195,6 +195,7 @@ def sentence_events(
         for h in hits
         if h.label[0] not in _VERB_ONLY or sent.text[sent.char_of(h.first) - sent.start].islower()
     ]
+    hits = [h for h in hits if not _preposition_not_particle(sent, h)]
     if not hits:
         return []
     by_type: dict[str, list] = {}
@@ -210,6 +211,8 @@ def sentence_events(
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
         cue_start = sent.char_of(hit.first)
         cue_end = sent.char_of(hit.last) + len(sent.words[hit.last])
+        if len(hit.text.split()) < hit.last - hit.first + 1:  # "schließt … aus": words between
+            cue_end = cue_start + len(sent.words[hit.first])  # are no part of the cue
         lo, hi = scope(hit)
         others = [span for key, span in attributive.items() if key != id(hit)]
         if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations | _UNREAL):
@@ -227,7 +230,7 @@ def sentence_events(
             and (cue_start <= m.start < cue_end or not _modifier(sent, m))
             and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
             and not _genitive(m)
-            and not _attribute(sent, m)
+            and (cue_start <= m.start < cue_end or not _attribute(sent, m))
             and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
         ]
         own = _between(sent, hit.last, in_clause)
@@ -425,6 +428,21 @@ _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", 
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an"})
 
 
+# Separable particles that are also prepositions ("legte vor" vs "legte vor Tagen dar").
+_PARTICLES = frozenset({"vor", "ab", "an", "aus", "ein", "zurück"})
+_CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
+
+
+def _preposition_not_particle(sent: Sentence, hit: CueHit) -> bool:
+    """A verb particle ends its clause ("legte den Plan vor."); one that opens a phrase
+    ("legte vor einigen Tagen dar") is a preposition and the cue is not there."""
+    last = hit.last
+    if last == hit.first or sent.words[last] not in _PARTICLES or last + 1 >= len(sent.words):
+        return False
+    nxt = sent.words[last + 1]
+    return nxt.isalpha() and nxt not in _CONJUNCTIONS
+
+
 def _indefinite_noun(sent: Sentence, hit: CueHit) -> bool:
     """ "eine Stadtführung", "a dinner": a noun cue that introduces another event."""
     return (
@@ -619,6 +637,8 @@ def _attribute(sent: Sentence, m: Mention) -> bool:
         i = sent.offsets.index(m.start)
     except ValueError:
         return False
+    if sent.words[i] in ("der", "des"):  # the mention includes its article: "der Ukraine"
+        i += 1
     if i < 2 or sent.words[i - 1] not in ("der", "des"):
         return False
     noun_at = sent.offsets[i - 2] - sent.start
