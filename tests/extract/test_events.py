@@ -204,3 +204,8 @@ def test_a_preposition_is_no_verb_particle_and_a_genitive_with_article_is_no_par
     assert [(e["type"], sorted(e["participants"])) for e in r["event"]] == [
         ("PROPOSE", ["steve-witkoff", "vladimir-putin"])
     ]
+
+
+def test_a_name_after_a_verb_after_to_is_its_object(run):
+    r = run("Trump sent Steve Witkoff to Moscow on Monday to meet Vladimir Putin.", lang="en")
+    assert [sorted(e["participants"]) for e in r["event"]] == [["steve-witkoff", "vladimir-putin"]]

@@ -249,6 +249,12 @@ def sentence_events(
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
+        if not own and hit.first > 0 and sent.words[hit.first - 1] == "to":
+            # "sent Witkoff to Moscow to meet Putin": the nearest name before meets those after
+            met = [m for m in chosen if m.start > cue_start]
+            doer = [m for m in chosen if m.start < cue_start and m.type != "place"][-1:]
+            if met:
+                chosen = [*doer, *met]
         noun = _is_noun(sent, hit)
         if etype == "CONSULT" and noun and _hypothetical(sent, hit, hi):
             return None  # "riet, ein Telefonat zwischen Trump und Putin zu arrangieren"
@@ -655,17 +661,23 @@ def _genitive(m: Mention) -> bool:
 
 
 def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
-    """Is the mention within two words after one of ``words``?"""
+    """Is the mention right after one of ``words``, or after it and an article or a
+    title ("in der Ukraine", "gegen Präsident Putin")? A verb between ("to meet Putin")
+    makes the name its object."""
     try:
         i = sent.offsets.index(m.start)
     except ValueError:
         return False
-    for w in reversed(sent.words[max(0, i - 2) : i]):
-        if w in words:
-            return True
-        if w in _WITH or w in _BETWEEN:  # "um mit Putin": the nearer preposition rules
-            return False
-    return False
+    if i >= 1 and sent.words[i - 1] in words:
+        return True
+    if i < 2 or sent.words[i - 2] not in words:
+        return False
+    between = sent.words[i - 1]
+    return (
+        between in _ARTICLES
+        or between in _DEFINITE
+        or sent.text[sent.offsets[i - 1] - sent.start].isupper()
+    )
 
 
 def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
