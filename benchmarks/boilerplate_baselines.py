@@ -158,13 +158,13 @@ def _boilerplate(rng: random.Random, lang: str) -> list[str]:
         ["Lesezeit: 4 Min."],
         [
             "Empfohlener redaktioneller Inhalt",
-            "An dieser Stelle zeigen wir einen externen Inhalt, den die Redaktion ausgewählt hat.",
-            "Ich bin einverstanden, dass mir der externe Inhalt angezeigt wird. Mehr dazu in den "
-            "Datenschutz-Einstellungen, die Sie jederzeit verwalten oder widerrufen können.",
+            "Die Redaktion bindet hier einen externen Inhalt ein, der zum Thema passt.",
+            "Einverstanden? Dann laden wir den Inhalt des Anbieters. Ihre Zustimmung ändern Sie "
+            "jederzeit in den Datenschutz-Einstellungen.",
         ],
         [
-            "Haftungsausschluss: Das Urheberrecht dieses Artikels liegt bei seinem Autor. Er "
-            "wird nur zu Informationszwecken erneut veröffentlicht."
+            "Haftungsausschluss: Das Urheberrecht an diesem Beitrag hat sein Verfasser. Wir "
+            "geben ihn nur zu Informationszwecken wieder."
         ],
         ["Newsletter abonnieren"],
     ]

@@ -30,6 +30,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "simulate": ("simulate_bench.py", [], []),
     "smp": ("smp_bench.py", ["--repeat", "2", "--batch", "500"], []),
     "mediate": ("mediate_bench.py", ["--runs", "1000", "--negmas-runs", "100"], []),
+    "forecast": ("forecast_bench.py", [], []),
 }
 
 

@@ -166,8 +166,8 @@ def article(rng: random.Random) -> Synthetic:
         byline = rng.choice([f"Von {author}", f"{author} berichtet für {outlet}"])
         consent = [
             "Empfohlener redaktioneller Inhalt",
-            "An dieser Stelle finden Sie einen externen Inhalt, der den Artikel ergänzt.",
-            "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Die "
+            "Hier ergänzt ein externer Inhalt den Artikel; die Redaktion hat ihn ausgewählt.",
+            "Wer einverstanden ist, bekommt den Inhalt des Drittanbieters zu sehen. Die "
             "Einwilligung lässt sich in den Datenschutz-Einstellungen jederzeit zurücknehmen.",
         ]
         paywall = ["- showPaywall:", "- false", "- isSubscriber:", "- false", "- isPaid:", "- true"]

@@ -31,3 +31,7 @@ fi
 "$PARLEY" events --type CONSULT --db "$DB"
 "$PARLEY" quotes --speaker yuri-ushakov --db "$DB"
 "$PARLEY" stances --db "$DB"
+
+# News -> stance records -> scenario -> forecast: the pack's positions updated by the stances
+# ingest extracted, a BDM forecast, and the articles that moved it (docs/forecast.md).
+"$PARLEY" forecast --db "$DB" --case ukraine-2025 --model bdm --top 3

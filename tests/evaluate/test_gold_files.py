@@ -45,6 +45,36 @@ def test_gold_follows_the_contract():
                 assert r["participants"], (path.name, r)
 
 
+def _phrases(record: dict) -> list[str]:
+    """String values a record takes from its article (``name`` is our canonical name)."""
+    skip = {"kind", "id", "article", "source", "name", "actor", "speaker", "type", "mode"}
+    return [v for k, v in record.items() if isinstance(v, str) and k not in skip]
+
+
+def test_seed_gold_holds_no_article_text():
+    """Seed articles are third-party text: their gold has offsets and fingerprints only."""
+    for path in sorted((GOLD / "seeds").glob("*.jsonl")):
+        for r in _records(path):
+            assert "text" not in r, (path.name, r)
+            assert all(len(v.split()) <= 3 for v in _phrases(r)), (path.name, r)
+            assert all("text" not in line for line in r.get("removed", [])), path.name
+            if r["kind"] in ("quote", "event", "stance"):
+                assert set(r["fingerprint"]) == {"sha1", "len"}, (path.name, r)
+
+
+@pytest.mark.shared
+def test_seed_gold_hydrates_from_the_cleaned_seeds():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared seeds not present")
+    from parley.evaluate.gold import hydrate
+    from parley.ingest.pipeline import Prepared, prepare
+
+    for key, group in load_gold(GOLD / "seeds").items():
+        (item,) = [i for i in prepare([str(SEEDS / key)]) if isinstance(i, Prepared)]
+        assert hydrate(group, item.article.text) == [], key
+        assert all(q["text"].strip() for q in group.quotes), key
+
+
 @pytest.mark.shared
 def test_gold_is_anchored_to_the_current_cleaner():
     if not SEEDS.is_dir():

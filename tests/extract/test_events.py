@@ -19,8 +19,8 @@ def test_meeting_with_place_and_date(run):
 
 
 def test_phone_call_between_two_named_people(run):
-    r = run("Im Telefonat zwischen Witkoff und dem Putin-Berater Juri Uschakow vom 14. Oktober "
-            "ging es um ein Treffen.")  # fmt: skip
+    r = run("Das Telefonat zwischen Witkoff und Putins Berater Juri Uschakow vom 14. Oktober "
+            "drehte sich um ein Treffen.")  # fmt: skip
     assert _events(r) == [
         ("CONSULT", "phone", ["steve-witkoff", "yuri-ushakov"], "2025-10-14", None)
     ]
@@ -28,8 +28,8 @@ def test_phone_call_between_two_named_people(run):
 
 def test_reports_of_one_meeting_merge_and_names_in_phrases_are_not_participants(run):
     r = run(
-        "Das Treffen von Kremlchef Wladimir Putin mit Steve Witkoff ging in der Nacht zu "
-        "Mittwoch zu Ende. An dem Treffen nahm auch Juri Uschakow teil. "
+        "Das Treffen zwischen Kremlchef Wladimir Putin und Steve Witkoff endete erst in der Nacht "
+        "zu Mittwoch. An dem Treffen nahm auch Juri Uschakow teil. "
         "Es ging um den Krieg in der Ukraine."
     )
     assert _events(r) == [
@@ -44,7 +44,7 @@ def test_reports_of_one_meeting_merge_and_names_in_phrases_are_not_participants(
 
 
 def test_a_date_across_a_preposition_belongs_to_the_verb_not_the_meeting(run):
-    r = run("Trump schickte Witkoff am Mittwoch zu einem weiteren Treffen mit Putin.")
+    r = run("Trump schickte Witkoff am Mittwoch zu einem neuen Treffen mit Putin.")
     assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], None, None)]
 
 
@@ -107,7 +107,7 @@ def test_a_meeting_named_as_a_point_in_time_does_not_make_the_speaker_attend(run
 
 def test_an_indefinite_outing_is_its_own_meeting_and_they_refers_to_the_subjects(run):
     r = run("Kushner und Witkoff landeten am Dienstag in Moskau und bekamen von Dmitrijew "
-            "eine Stadtführung, bevor sie am Abend Putin trafen.")  # fmt: skip
+            "eine Stadtführung, ehe sie später Putin trafen.")  # fmt: skip
     assert sorted(tuple(sorted(e["participants"])) for e in r["event"]) == [
         ("jared-kushner", "kirill-dmitriev", "steve-witkoff"),
         ("jared-kushner", "steve-witkoff", "vladimir-putin"),
@@ -132,8 +132,8 @@ def test_a_participle_phrase_keeps_its_own_participants(run):
 
 
 def test_an_advised_call_is_not_an_event(run):
-    r = run("Im Telefonat vom 14. Oktober riet Witkoff Uschakow, ein Telefonat zwischen Trump "
-            "und Putin zu arrangieren.")  # fmt: skip
+    r = run("Im Telefonat vom 14. Oktober empfahl Witkoff Uschakow, möglichst bald ein "
+            "Telefonat mit Trump und Putin zu organisieren.")  # fmt: skip
     assert _events(r) == [
         ("CONSULT", "phone", ["steve-witkoff", "yuri-ushakov"], "2025-10-14", None)
     ]
@@ -171,7 +171,7 @@ def test_a_visit_to_a_country_has_it_as_host_and_a_tally_of_trips_is_no_visit(ru
 
 def test_a_report_joins_the_meeting_whose_parties_it_names(run):
     r = run("Witkoff traf sich am Dienstag in Moskau mit Putin. Zuvor hatten Kushner und "
-            "Umerow in Genf verhandelt. Es folgten Verhandlungen in Genf zwischen den USA "
+            "Umerow in Genf verhandelt. Danach gab es Gespräche in Genf zwischen den USA "
             "und der Ukraine.")  # fmt: skip
     assert sorted(tuple(sorted(e["participants"])) for e in r["event"]) == [
         ("jared-kushner", "rustem-umerov"),
@@ -199,7 +199,7 @@ def test_a_week_ago_names_a_day_and_spoke_by_phone_needs_no_partner_phrase(run):
 def test_a_preposition_is_no_verb_particle_and_a_genitive_with_article_is_no_party(run):
     r = run("Witkoff legte vor einigen Tagen dar, was möglich sei.")
     assert [e for e in r["event"] if e["type"] == "PROPOSE"] == []
-    r = run("Russland schließt eine Mitgliedschaft der Ukraine in der Nato kategorisch aus. "
+    r = run("Russland schließt den Beitritt der Ukraine zur Nato weiterhin aus. "
             "Witkoff legte Putin den Plan vor.")  # fmt: skip
     assert [(e["type"], sorted(e["participants"])) for e in r["event"]] == [
         ("PROPOSE", ["steve-witkoff", "vladimir-putin"])

@@ -70,6 +70,7 @@ _ORDER = (
     "case_cmds",
     "simulate_cmds",
     "mediate_cmds",
+    "forecast_cmds",
     "eval_cmds",
 )
 

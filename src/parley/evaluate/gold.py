@@ -26,6 +26,7 @@ What is compared, per article:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -393,6 +394,87 @@ def locate_sources(gold: Mapping[str, ArticleRecords], roots: Iterable[Path]) ->
             where = ", ".join(str(r) for r in roots)
             raise InputError(source, f"gold source file not found under {where}")
     return found
+
+
+# --- text-free gold -------------------------------------------------------
+# Gold on third-party articles stores no text of theirs (the repo holds only what
+# we wrote): a span is its offsets plus a fingerprint, the first 12 hex digits of
+# the SHA-1 of the span with whitespace runs collapsed to one space, and that
+# collapsed length. Collapsing keeps the fingerprint stable when a cleaner
+# rewraps lines; the text itself is read from the cleaned article at run time.
+
+FINGERPRINT_HEX = 12
+
+
+def fingerprint(span: str) -> dict[str, Any]:
+    """``{"sha1": …, "len": …}`` of a span, whitespace-insensitive."""
+    flat = " ".join(span.split())
+    digest = hashlib.sha1(flat.encode("utf-8")).hexdigest()[:FINGERPRINT_HEX]
+    return {"sha1": digest, "len": len(flat)}
+
+
+def is_fingerprint(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {"sha1", "len"}
+
+
+def _collapsed(text: str) -> tuple[str, list[int]]:
+    """``text`` with whitespace runs as one space, and each kept char's offset in ``text``."""
+    chars: list[str] = []
+    where: list[int] = []
+    for match in re.finditer(r"\S+", text):
+        if chars:
+            chars.append(" ")
+            where.append(match.start() - 1)
+        chars.extend(match.group())
+        where.extend(range(match.start(), match.end()))
+    return "".join(chars), where
+
+
+def find_fingerprint(text: str, print_: Mapping[str, Any], near: int = 0) -> tuple[int, int] | None:
+    """Offsets of the span of ``text`` with this fingerprint, the one closest to ``near``.
+
+    Spans start and end on non-space characters (as every annotated span does);
+    ``None`` when no span of ``text`` has the fingerprint.
+    """
+    flat, where = _collapsed(text)
+    size = int(print_["len"])
+    found: list[tuple[int, int]] = []
+    for i in range(len(flat) - size + 1):
+        if flat[i] == " " or flat[i + size - 1] == " ":
+            continue
+        window = flat[i : i + size]
+        if fingerprint(window)["sha1"] == print_["sha1"]:
+            found.append((where[i], where[i + size - 1] + 1))
+    return min(found, key=lambda span: abs(span[0] - near)) if found else None
+
+
+def hydrate(group: ArticleRecords, text: str) -> list[Record]:
+    """Fill in the text a text-free gold article leaves out, from its cleaned ``text``.
+
+    A quote without ``text`` gets ``text[start:end]``; any other field stored as
+    a fingerprint (a long title, condition or speaker phrase) gets the matching
+    span nearest to its record. Returns the records whose span (checked against
+    the record's own ``fingerprint``) or field no longer matches ``text``: gold
+    anchored to another cleaner. Those are hydrated as far as possible.
+    """
+    stale: list[Record] = []
+    records = [group.article or {}, *group.mentions, *group.quotes, *group.events, *group.stances]
+    for record in records:
+        near = int(record.get("start") or 0)
+        own = record.get("fingerprint")
+        if own is not None and fingerprint(text[near : int(record["end"])]) != own:
+            stale.append(record)
+        if record.get("kind") == "quote" and "text" not in record:
+            record["text"] = text[near : int(record["end"])]
+        for name, value in list(record.items()):
+            if name == "fingerprint" or not is_fingerprint(value):
+                continue
+            span = find_fingerprint(text, value, near)
+            if span is None:
+                stale.append(record)
+            else:
+                record[name] = text[span[0] : span[1]]
+    return stale
 
 
 def predict(

@@ -257,10 +257,10 @@ def sentence_events(
                 chosen = [*doer, *met]
         noun = _is_noun(sent, hit)
         if etype == "CONSULT" and noun and _hypothetical(sent, hit, hi):
-            return None  # "riet, ein Telefonat zwischen Trump und Putin zu arrangieren"
+            return None  # "schlug vor, ein Telefonat mit Selenskyj zu vereinbaren"
         temporal = _temporal(sent, hit) or (noun and _spoken_of(sent, cues, hit, lo, hi))
         if etype == "CONSULT" and len(chosen) < 2 and not noun and not _passive(sent, lo, hi):
-            # "…, bevor sie Putin trafen", "Dort traf er Putin": the pronoun's persons
+            # "…, ehe sie Putin trafen", "Dort traf er Putin": the pronoun's persons
             chosen = [*_pronoun_persons(sent, lo, hi, outside, before, cues), *chosen]
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
@@ -287,9 +287,8 @@ def sentence_events(
             and len(actors) == 1
             and any(w in _POSSESSIVE for w in sent.words[max(0, hit.first - 3) : hit.first])
         ):
-            # "Sein Treffen mit dem Kreml-Chef sei positiv verlaufen, so Witkoff"; "sagte er
-            # während seines Besuchs in Irland": the owner is the speaker, else the last
-            # person named.
+            # "Sein Treffen mit Putin sei konstruktiv gewesen, so Witkoff"; "sagte er bei
+            # seinem Besuch in Polen": the owner is the speaker, else the last person named.
             owner = speaker or next(
                 (m.actor for m in reversed([*before, *outside]) if m.type == "person"
                  and m.start < cue_start and not _genitive(m)),
@@ -339,8 +338,8 @@ def sentence_events(
     for etype, type_hits in by_type.items():
         # Of several cues of one type in a clause the first describes the event; a later
         # one only when the first names nobody ("talks … after a meeting between A and B").
-        # Meetings in different clauses are drafted apart ("bekamen von Dmitrijew eine
-        # Stadtführung, bevor sie Putin trafen"); merging folds what is one meeting.
+        # Meetings in different clauses are drafted apart ("erhielten von Dmitrijew ein
+        # Abendessen, ehe sie Putin sahen"); merging folds what is one meeting.
         done: set[tuple[int, int]] = set()
         for hit in sorted(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first)):
             clause = scope(hit)
@@ -461,8 +460,8 @@ def _indefinite_noun(sent: Sentence, hit: CueHit) -> bool:
 
 
 def _hypothetical(sent: Sentence, hit: CueHit, hi: int) -> bool:
-    """An indefinite meeting noun as the object of a "zu"-infinitive ("riet, ein Telefonat
-    zu arrangieren"): advised or wished for, not held."""
+    """An indefinite meeting noun as the object of a "zu"-infinitive ("schlug vor, ein
+    Gespräch zu vereinbaren"): advised or wished for, not held."""
     if hit.first == 0 or sent.words[hit.first - 1] not in _INDEFINITE:
         return False
     last = max(i for i, o in enumerate(sent.offsets) if o < hi)
@@ -777,7 +776,7 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
             for t in merged
             if not draft.new
             and _same(t, draft, party)
-            # an aside ("eine Stadtführung") takes no one new: "bevor sie Putin trafen"
+            # an aside ("eine Stadtführung") takes no one new: "ehe sie Putin trafen"
             and (t.reports or set(draft.event.participants) <= set(t.event.participants))
         ]
         if (
