@@ -209,3 +209,13 @@ def test_a_preposition_is_no_verb_particle_and_a_genitive_with_article_is_no_par
 def test_a_name_after_a_verb_after_to_is_its_object(run):
     r = run("Trump sent Steve Witkoff to Moscow on Monday to meet Vladimir Putin.", lang="en")
     assert [sorted(e["participants"]) for e in r["event"]] == [["steve-witkoff", "vladimir-putin"]]
+
+
+def test_an_english_that_clause_holds_its_own_meeting(run):
+    r = run("Trump said on Friday that he had sent Steve Witkoff to Moscow to meet Vladimir "
+            "Putin and that Jared Kushner would meet Rustem Umerov in Miami.",
+            lang="en")  # fmt: skip
+    assert sorted(tuple(sorted(e["participants"])) for e in r["event"]) == [
+        ("jared-kushner", "rustem-umerov"),
+        ("steve-witkoff", "vladimir-putin"),
+    ]

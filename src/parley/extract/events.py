@@ -66,6 +66,10 @@ _PHRASE_END = frozenset(
     ]
 )
 _BETWEEN = frozenset({"zwischen", "between"})
+# "said that he …", "advised him on how Putin …": English clauses without a comma.
+_COMPLEMENTISERS = frozenset({"that", "how", "whether", "why"})
+# Words that begin the clause after a complementiser "that".
+_CLAUSE_OPENERS = frozenset({"he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her"})
 _WITH = frozenset({"mit", "with"})
 # Event types parley extracts, each with the fewest participants that make it an event:
 # a meeting, rejection, threat or sanction has two sides; a leak or proposal has an author.
@@ -113,6 +117,10 @@ def _breaks(sent: Sentence, i: int) -> bool:
     ("mit Witkoff, Kushner und Rubio"); before a lower-case word ("dass", "ein
     Freund", "who") it opens a new clause."""
     word = sent.words[i]
+    if word in _COMPLEMENTISERS and i + 1 < len(sent.words):
+        # "said that he would meet …": a complement clause; "that meeting" is a determiner
+        nxt = sent.offsets[i + 1] - sent.start
+        return sent.text[nxt].isupper() or sent.words[i + 1] in _CLAUSE_OPENERS
     if word not in _CLAUSE_BREAKS:
         return False
     if word == "," and i + 1 < len(sent.words):
@@ -259,9 +267,15 @@ def sentence_events(
         if etype == "CONSULT" and noun and _hypothetical(sent, hit, hi):
             return None  # "schlug vor, ein Telefonat mit Selenskyj zu vereinbaren"
         temporal = _temporal(sent, hit) or (noun and _spoken_of(sent, cues, hit, lo, hi))
-        if etype == "CONSULT" and len(chosen) < 2 and not noun and not _passive(sent, lo, hi):
-            # "…, ehe sie Putin trafen", "Dort traf er Putin": the pronoun's persons
-            chosen = [*_pronoun_persons(sent, lo, hi, outside, before, cues), *chosen]
+        infinitive = hit.first > 0 and sent.words[hit.first - 1] == "to"  # doer found above
+        if etype == "CONSULT" and not noun and not infinitive and not _passive(sent, lo, hi):
+            # "…, ehe sie Putin trafen", "Dort traf er Putin", "said that he would meet
+            # Putin and Zelensky": a subject pronoun before the verb stands for persons
+            # (before the verb, or right after it: "Dort traf er Putin")
+            upto = sent.offsets[hit.last + 1] + 1 if hit.last + 1 < len(sent.words) else hi
+            pronoun = _pronoun_at(sent, lo, min(upto, hi))
+            if pronoun is not None and not any(m.start < pronoun for m in chosen):
+                chosen = [*_pronoun_persons(sent, pronoun, lo, outside, before, cues), *chosen]
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
             chosen += [m for m in in_clause if cue_start <= m.start < cue_end]
@@ -535,24 +549,26 @@ _PLURAL = frozenset({"sie", "they"})
 _SINGULAR = frozenset({"er", "he"})
 
 
-def _pronoun_persons(
-    sent: Sentence,
-    lo: int,
-    hi: int,
-    outside: Sequence[Mention],
-    before: Sequence[Mention],
-    cues: LanguageCues,
-) -> list[Mention]:
-    """Persons a subject pronoun of the clause stands for: "sie" the persons named
-    earlier in the sentence as subjects (not after a preposition), "er" the last such
-    person, in this sentence or the one before."""
-    at = next(
+def _pronoun_at(sent: Sentence, lo: int, hi: int) -> int | None:
+    """Offset of the first subject pronoun ("er", "sie", "he", "they") in the span."""
+    return next(
         (o for w, o in zip(sent.words, sent.offsets, strict=True)
          if lo <= o < hi and (w in _PLURAL or w in _SINGULAR)),
         None,
     )  # fmt: skip
-    if at is None:
-        return []
+
+
+def _pronoun_persons(
+    sent: Sentence,
+    at: int,
+    lo: int,
+    outside: Sequence[Mention],
+    before: Sequence[Mention],
+    cues: LanguageCues,
+) -> list[Mention]:
+    """Persons the subject pronoun at ``at`` stands for: "sie" the persons named
+    earlier in the sentence as subjects (not after a preposition), "er" the last such
+    person, in this sentence or the one before."""
     plural = sent.words[sent.offsets.index(at)] in _PLURAL
     named = [
         m
