@@ -219,3 +219,11 @@ def test_an_english_that_clause_holds_its_own_meeting(run):
         ("jared-kushner", "rustem-umerov"),
         ("steve-witkoff", "vladimir-putin"),
     ]
+
+
+def test_briefing_someone_about_something_is_a_meeting_reporting_is_not(run):
+    r = run("Uschakow berichtete über Fortschritte. Am Montag berichtete Witkoff Trump über "
+            "die Gespräche in Moskau. Das berichtete auch Newswire.")  # fmt: skip
+    assert _events(r) == [
+        ("CONSULT", "meet", ["donald-trump", "steve-witkoff"], "2025-12-01", "moscow")
+    ]

@@ -245,6 +245,13 @@ def sentence_events(
         if not own:  # names in another noun's "zwischen A und B" are that noun's
             others = _between_spans(sent)
             in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
+        if sent.words[hit.first] in _REPORT_TO:
+            # "habe Putin über die Lage berichtet": a briefing has a person told "über" it;
+            # "berichteten Medien" tells no one
+            told = [m for m in in_clause if m.type == "person" and _followed_by_about(sent, m)]
+            if not told:
+                return None
+            in_clause = [m for m in in_clause if m.type == "person"]
         if hit.first == hit.last and sent.words[hit.first] in _TALK:
             # "sprach mit Putin", "um mit Putin … zu sprechen": a meeting only with a partner
             partner = _partner(sent, lo, hi, in_clause)
@@ -373,6 +380,16 @@ def sentence_events(
 _TALK = frozenset(
     {"sprach", "sprachen", "sprechen", "gesprochen", "spoke", "talked", "speak", "talk"}
 )
+# Verbs of reporting that brief a person ("berichtete Putin über …", "briefed Putin on").
+_REPORT_TO = frozenset({"berichtet", "berichtete", "berichteten"})
+_ABOUT = frozenset({"über", "on", "about"})
+
+
+def _followed_by_about(sent: Sentence, m: Mention) -> bool:
+    nxt = next((i for i, o in enumerate(sent.offsets) if o >= m.end), None)
+    return nxt is not None and sent.words[nxt] in _ABOUT
+
+
 # Words opening an infinitive clause whose subject is the main clause's ("um … zu sprechen").
 _INFINITIVE_OPENERS = frozenset({"um", "to", "in"})
 
