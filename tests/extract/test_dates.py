@@ -73,3 +73,21 @@ def test_plain_weekday_is_within_the_week_before_publication(pub, weekday):
     found = find_dates(f"Das geschah am {names[weekday]}.", pub.isoformat())
     day = date.fromisoformat(found[0].date)
     assert day.weekday() == weekday and 0 <= (pub - day).days <= 6
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "span"),
+    [
+        ("Schon im Oktober trafen sich die Unterhändler in Miami.", "de", "im Oktober"),
+        ("Seit März 2022 verhandeln beide Seiten.", "de", "Seit März 2022"),
+        ("The envoys first met in October in Miami.", "en", "in October"),
+    ],
+)
+def test_a_whole_month_keeps_its_words_but_names_no_day(sentence, lang, span):
+    found = _one(sentence, lang=lang)
+    assert found.text == span and found.approximate
+
+
+def test_weeks_ago_name_a_day_months_ago_a_stretch():
+    assert not _one("Die Einigung fiel vor einer Woche.").approximate
+    assert _one("Die Gespräche begannen vor zwei Monaten.").approximate

@@ -90,6 +90,11 @@ _DE_PATTERNS: list[tuple[str, str]] = [
         "part-month",
         rf"(?P<part>Anfang|Mitte|Ende)\s+(?P<mon>{_DE_MON})(?:\s+(?P<year>(?:19|20)\d\d))?",
     ),
+    # "im Oktober", "seit März 2022": a whole month
+    (
+        "month",
+        rf"(?:[Ii]m|[Ss]eit)\s+(?P<mon>{_DE_MON})(?:\s+(?P<year>(?:19|20)\d\d))?(?!\s*\d)",
+    ),
     # "Ende vergangener Woche", "Anfang der Woche", "Anfang Woche", "vergangene Woche"
     (
         "week",
@@ -120,6 +125,7 @@ _EN_PATTERNS: list[tuple[str, str]] = [
         "part-month",
         rf"(?:in\s+)?(?P<part>early|mid|late)[- ](?P<mon>{_EN_MON})(?:\s+(?P<year>(?:19|20)\d\d))?",
     ),
+    ("month", rf"(?:[Ii]n|[Ss]ince)\s+(?P<mon>{_EN_MON})(?:\s+(?P<year>(?:19|20)\d\d))?(?!\s*\d)"),
     ("week", r"(?P<which>(?i:last|this|next))\s+week\b"),
     ("ago", r"(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?)\s+ago\b"),
     (
@@ -146,6 +152,7 @@ _ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {
         "night": ("nacht",),
         "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
         "part-month": ("anfang", "mitte", "ende"),
+        "month": ("im ", "seit "),
         "week": ("woche",),
         "ago": ("vor",),
         "weekday": tuple(WEEKDAYS["de"]),
@@ -155,6 +162,7 @@ _ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
         "part-month": ("early", "mid", "late"),
+        "month": ("in ", "since "),
         "week": ("week",),
         "ago": ("ago",),
         "weekday": tuple(WEEKDAYS["en"]),
@@ -239,6 +247,16 @@ def _part_month(m: re.Match[str], lang: str, base: date | None) -> date | None:
         return None
     day = {"anfang": 1, "early": 1, "mitte": 15, "mid": 15, "ende": 28, "late": 28}
     return date(year, mon, day[m.group("part").lower()])
+
+
+def _whole_month(m: re.Match[str], lang: str, base: date | None) -> date | None:
+    """ "im Oktober": a stretch of days, dated by its middle (the event keeps no day)."""
+    mon = _month(m.group("mon"), lang)
+    if mon is None:
+        return None
+    if m.group("year"):
+        return date(int(m.group("year")), mon, 15)
+    return date(_year_for_month(mon, base), mon, 15) if base is not None else None
 
 
 def _weekday(m: re.Match[str], lang: str, base: date | None) -> date | None:
@@ -334,6 +352,7 @@ _RESOLVERS = {
     "night": _night,
     "absolute": _absolute,
     "part-month": _part_month,
+    "month": _whole_month,
     "week": _week,
     "ago": _ago,
     "weekday": _weekday,
@@ -343,7 +362,7 @@ _RESOLVERS = {
 
 
 # Expressions that name a stretch of time rather than a day.
-_RANGES = frozenset({"part-month", "week", "weekend"})
+_RANGES = frozenset({"part-month", "month", "week", "weekend"})
 
 
 def parse_published(published: str | None) -> date | None:
@@ -383,8 +402,9 @@ def find_dates(text: str, published: str | date | None, lang: str = "de") -> lis
         if start < last_end:
             continue
         resolved = _RESOLVERS[kind](m, lang, base)
+        # "vor einer Woche" names the day a week back; "vor zwei Monaten" only a stretch
         approximate = kind in _RANGES or (
-            kind == "ago" and not m.group("unit").lower().startswith(("tag", "day"))
+            kind == "ago" and m.group("unit").lower().startswith(("monat", "month"))
         )
         out.append(
             DateMention(

@@ -31,7 +31,10 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-_CLAUSE_BREAKS = frozenset(",;:–—()[]")
+_CLAUSE_BREAKS = frozenset(",;:–—[]")
+# A parenthesis lists who is meant ("Die fünf Verhandler (Witkoff, Kushner, Putin …) saßen
+# zusammen"): it belongs to the clause it stands in, but ends a "zwischen"/"mit" phrase.
+_BRACKETS = frozenset("()")
 # Words that end a "zwischen A und B" phrase: a new prepositional phrase or a verb slot.
 _PHRASE_END = frozenset(
     [
@@ -63,6 +66,10 @@ _PHRASE_END = frozenset(
     ]
 )
 _BETWEEN = frozenset({"zwischen", "between"})
+# "said that he …", "advised him on how Putin …": English clauses without a comma.
+_COMPLEMENTISERS = frozenset({"that", "how", "whether", "why"})
+# Words that begin the clause after a complementiser "that".
+_CLAUSE_OPENERS = frozenset({"he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her"})
 _WITH = frozenset({"mit", "with"})
 # Event types parley extracts, each with the fewest participants that make it an event:
 # a meeting, rejection, threat or sanction has two sides; a leak or proposal has an author.
@@ -77,6 +84,22 @@ _NOT_PARTY = frozenset(
 )
 
 
+# "die drei", "die beiden", "the two": a number standing for people just named.
+_GROUP_NUMBERS = {"beiden": 2, "beide": 2, "drei": 3, "vier": 4, "fünf": 5, "both": 2}
+_GROUP_NUMBERS_AFTER_ARTICLE = {"two": 2, "three": 3, "four": 4, "five": 5} | _GROUP_NUMBERS
+_GROUP_ARTICLES = frozenset({"die", "alle", "the", "all"})
+# Words after the number that still leave it standing for persons ("the two men").
+_GROUP_FOLLOWERS = frozenset(
+    {"sich", "in", "im", "am", "zusammen", "erneut", "bereits", "schon", "men", "leaders"}
+    | {"met", "spoke", "talked", "had", "have", "held", "in", "at", "on", "of"}
+)
+# A meeting noun after these is a point in time ("nach den Gesprächen", "before the talks"):
+# it refers to a meeting, and the clause's actors (often a speaker) need not have attended.
+_TEMPORAL = frozenset(
+    {"nach", "vor", "seit", "während", "bei", "beim", "after", "before", "since", "during"}
+)
+
+
 @dataclass(slots=True)
 class Draft:
     """An event as found in one sentence, before reports of it are merged."""
@@ -84,6 +107,9 @@ class Draft:
     event: Event
     approximate: bool  # its date is a range ("Mitte Oktober"), not a day
     definite: bool = False  # "an dem Treffen": refers back to a meeting already reported
+    reports: int = 1  # how many sentences report it: the story's main event has most
+    new: bool = False  # "eine Stadtführung": an indefinite noun brings in another event
+    point: bool = False  # "während seines Besuchs in Irland": named as a point in time
 
 
 def _breaks(sent: Sentence, i: int) -> bool:
@@ -91,6 +117,10 @@ def _breaks(sent: Sentence, i: int) -> bool:
     ("mit Witkoff, Kushner und Rubio"); before a lower-case word ("dass", "ein
     Freund", "who") it opens a new clause."""
     word = sent.words[i]
+    if word in _COMPLEMENTISERS and i + 1 < len(sent.words):
+        # "said that he would meet …": a complement clause; "that meeting" is a determiner
+        nxt = sent.offsets[i + 1] - sent.start
+        return sent.text[nxt].isupper() or sent.words[i + 1] in _CLAUSE_OPENERS
     if word not in _CLAUSE_BREAKS:
         return False
     if word == "," and i + 1 < len(sent.words):
@@ -104,11 +134,27 @@ def _clause(sent: Sentence, token: int, quoted: Sequence[tuple[int, int]]) -> tu
     lo = token
     while lo > 0 and not _breaks(sent, lo - 1):
         lo -= 1
+        if sent.words[lo] == ")":  # a parenthesis is read whole, commas and all
+            lo = _matching(sent.words, lo, ")", "(", -1)
     hi = token
     while hi + 1 < len(sent.words) and not _breaks(sent, hi + 1):
         hi += 1
+        if sent.words[hi] == "(":
+            hi = _matching(sent.words, hi, "(", ")", 1)
     end = sent.offsets[hi] + len(sent.words[hi])
     return sent.offsets[lo], end
+
+
+def _matching(words: Sequence[str], i: int, open_: str, close: str, step: int) -> int:
+    """Index of the bracket matching ``words[i]`` (or the sentence edge)."""
+    depth = 0
+    while 0 <= i < len(words):
+        depth += words[i] == open_
+        depth -= words[i] == close
+        if depth == 0:
+            return i
+        i += step
+    return max(0, min(i - step, len(words) - 1))
 
 
 def _between(sent: Sentence, cue_last: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -117,9 +163,7 @@ def _between(sent: Sentence, cue_last: int, mentions: Sequence[Mention]) -> list
     for i in range(cue_last + 1, min(n, cue_last + 4)):
         if sent.words[i] in _BETWEEN:
             j = i + 1
-            while (
-                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
-            ):
+            while j < n and not _ends_phrase(sent.words[j]):
                 j += 1
             lo = sent.offsets[i]
             hi = sent.offsets[j] if j < n else sent.end
@@ -137,6 +181,7 @@ def sentence_events(
     article: str,
     is_source: Callable[[str], bool] = lambda _a: False,
     speaker: str | None = None,
+    before: Sequence[Mention] = (),
 ) -> list[Draft]:
     """Events of one sentence (at most one per event type), not yet merged.
 
@@ -144,7 +189,9 @@ def sentence_events(
     "zwischen"/"between"; a name inside a compound ("Putin-Berater") only
     modifies a noun and is no participant, unless the compound is the cue
     itself ("Witkoff-Putin-Treffen"). CONSULT drafts with one participant are
-    kept: another report of the same meeting may name the rest.
+    kept: another report of the same meeting may name the rest. A group named by
+    its number ("trafen sich die drei", "the two met") stands for the last persons
+    named, in this sentence or in ``before`` (the mentions of earlier sentences).
     """
     hits = [
         h
@@ -156,6 +203,7 @@ def sentence_events(
         for h in hits
         if h.label[0] not in _VERB_ONLY or sent.text[sent.char_of(h.first) - sent.start].islower()
     ]
+    hits = [h for h in hits if not _preposition_not_particle(sent, h)]
     if not hits:
         return []
     by_type: dict[str, list] = {}
@@ -163,14 +211,23 @@ def sentence_events(
         by_type.setdefault(hit.label[0], []).append(hit)
     outside = [m for m in mentions if not _inside(m.start, quoted)]
 
+    attributive = {id(h): span for h in hits if (span := _attributive(sent, h))}
+
+    def scope(hit: CueHit) -> tuple[int, int]:
+        return attributive.get(id(hit)) or _clause(sent, hit.first, quoted)
+
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
         cue_start = sent.char_of(hit.first)
-        cue_end = cue_start + len(sent.words[hit.first])
-        lo, hi = _clause(sent, hit.first, quoted)
-        if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations):
-            return None  # "Ein Treffen sei nicht geplant": no meeting took place
+        cue_end = sent.char_of(hit.last) + len(sent.words[hit.last])
+        if len(hit.text.split()) < hit.last - hit.first + 1:  # "schließt … aus": words between
+            cue_end = cue_start + len(sent.words[hit.first])  # are no part of the cue
+        lo, hi = scope(hit)
+        others = [span for key, span in attributive.items() if key != id(hit)]
+        if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations | _UNREAL):
+            # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
+            return None
         ranges = [(lo, hi)]
-        if lo == cue_start and lo > sent.start:
+        if lo == cue_start and lo > sent.start and id(hit) not in attributive:
             # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
             # apposition; its subject stands in the sentence's first clause.
             ranges.append(_clause(sent, 0, quoted))
@@ -181,36 +238,103 @@ def sentence_events(
             and (cue_start <= m.start < cue_end or not _modifier(sent, m))
             and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
             and not _genitive(m)
-            and not _attribute(sent, m)
+            and (cue_start <= m.start < cue_end or not _attribute(sent, m))
+            and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
         ]
         own = _between(sent, hit.last, in_clause)
         if not own:  # names in another noun's "zwischen A und B" are that noun's
             others = _between_spans(sent)
             in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
+        if sent.words[hit.first] in _REPORT_TO:
+            # "habe Putin über die Lage berichtet": a briefing has a person told "über" it;
+            # "berichteten Medien" tells no one
+            told = [m for m in in_clause if m.type == "person" and _followed_by_about(sent, m)]
+            if not told:
+                return None
+            in_clause = [m for m in in_clause if m.type == "person"]
+        if hit.first == hit.last and sent.words[hit.first] in _TALK:
+            # "sprach mit Putin", "um mit Putin … zu sprechen": a meeting only with a partner
+            partner = _partner(sent, lo, hi, in_clause)
+            if not partner:
+                return None
+            subject = [m for m in in_clause if m not in partner and m.start < partner[0].start]
+            if not subject and sent.words[_token_at(sent, lo)] in _INFINITIVE_OPENERS:
+                first = _clause(sent, 0, quoted)
+                subject = [m for m in outside if first[0] <= m.start < first[1]]
+                subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
+            in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
-        places = [m for m in outside if m.type == "place" and lo <= m.start < hi]
+        if not own and hit.first > 0 and sent.words[hit.first - 1] == "to":
+            # "sent Witkoff to Moscow to meet Putin": the nearest name before meets those after
+            met = [m for m in chosen if m.start > cue_start]
+            doer = [m for m in chosen if m.start < cue_start and m.type != "place"][-1:]
+            if met:
+                chosen = [*doer, *met]
+        noun = _is_noun(sent, hit)
+        if etype == "CONSULT" and noun and _hypothetical(sent, hit, hi):
+            return None  # "schlug vor, ein Telefonat mit Selenskyj zu vereinbaren"
+        temporal = _temporal(sent, hit) or (noun and _spoken_of(sent, cues, hit, lo, hi))
+        infinitive = hit.first > 0 and sent.words[hit.first - 1] == "to"  # doer found above
+        if etype == "CONSULT" and not noun and not infinitive and not _passive(sent, lo, hi):
+            # "…, ehe sie Putin trafen", "Dort traf er Putin", "said that he would meet
+            # Putin and Zelensky": a subject pronoun before the verb stands for persons
+            # (before the verb, or right after it: "Dort traf er Putin")
+            upto = sent.offsets[hit.last + 1] + 1 if hit.last + 1 < len(sent.words) else hi
+            pronoun = _pronoun_at(sent, lo, min(upto, hi))
+            if pronoun is not None and not any(m.start < pronoun for m in chosen):
+                chosen = [*_pronoun_persons(sent, pronoun, lo, outside, before, cues), *chosen]
+        if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
+            chosen = own or _with(sent, hit, in_clause)
+            chosen += [m for m in in_clause if cue_start <= m.start < cue_end]
+        group = _group(sent, lo, hi)
+        if group and etype == "CONSULT":
+            earlier = [*before, *(m for m in outside if m.start < group[0])]
+            chosen = [*_last_persons(earlier, group[1]), *chosen]
+        places = [
+            m
+            for m in outside
+            if m.type == "place" and lo <= m.start < hi and not _inside(m.start, others)
+        ]
         # Outlets report events; they take part only in a leak (as its publisher).
+        if hit.label[1] == "visit":
+            if _iterative(sent, lo, hi):
+                return None  # "zum sechsten Mal nach Moskau gereist": a tally, not a trip
+            chosen = [*chosen, *_destination(sent, hit, outside)]
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
         elif (
             etype == "CONSULT"
             and len(actors) == 1
-            and speaker
-            and speaker != actors[0].actor
             and any(w in _POSSESSIVE for w in sent.words[max(0, hit.first - 3) : hit.first])
         ):
-            # "Sein Treffen mit Putin sei konstruktiv gewesen, so Witkoff."
-            actors = [*actors, Mention(article, 0, 0, actor=speaker)]
+            # "Sein Treffen mit Putin sei konstruktiv gewesen, so Witkoff"; "sagte er bei
+            # seinem Besuch in Polen": the owner is the speaker, else the last person named.
+            owner = speaker or next(
+                (m.actor for m in reversed([*before, *outside]) if m.type == "person"
+                 and m.start < cue_start and not _genitive(m)),
+                None,
+            )  # fmt: skip
+            if owner and owner != actors[0].actor:
+                actors = [Mention(article, 0, 0, actor=owner), *actors]
         participants = _participants(actors, party)
-        if not participants:
+        definite = temporal or _definite(sent, hit)
+        if not participants and not (etype == "CONSULT" and definite):
+            # "Die Verhandlungen in Moskau dauerten fünf Stunden": no names, but the place
+            # and date of the meeting the story is about.
             return None
+        attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH)
+        if noun:  # a noun's date stands in its own clause
+            attached = [d for d in attached if lo <= d.start < hi]
         date = _nearest(
-            _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH),
+            attached,
             cue_start,
             hit_is_noun=sent.text[cue_start - sent.start].isupper(),
         )
-        place = _place(places or [m for m in outside if m.type == "place"], sent)
+        place = _place(
+            places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
+            sent,
+        )
         return Draft(
             Event(
                 article=article,
@@ -218,7 +342,7 @@ def sentence_events(
                 end=sent.end,
                 type=etype,
                 mode=hit.label[1],
-                source_actor=participants[0],
+                source_actor=participants[0] if participants else None,
                 target_actors=participants[1:],
                 participants=participants,
                 date=date.date if date else None,
@@ -226,19 +350,290 @@ def sentence_events(
                 place=place,
             ),
             approximate=bool(date and date.approximate),
-            definite=hit.first > 0 and sent.words[hit.first - 1] in _DEFINITE,
+            definite=definite,
+            new=_indefinite_noun(sent, hit),
+            point=temporal,
         )
 
     drafts: list[Draft] = []
     for etype, type_hits in by_type.items():
-        # Of several cues of one type the first describes the event; a later one only
-        # when the first names nobody ("talks … after a meeting between A and B").
+        # Of several cues of one type in a clause the first describes the event; a later
+        # one only when the first names nobody ("talks … after a meeting between A and B").
+        # Meetings in different clauses are drafted apart ("erhielten von Dmitrijew ein
+        # Abendessen, ehe sie Putin sahen"); merging folds what is one meeting.
+        done: set[tuple[int, int]] = set()
         for hit in sorted(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first)):
+            clause = scope(hit)
+            if (clause in done and not _indefinite_noun(sent, hit)) or (
+                done and etype != "CONSULT"
+            ):
+                continue
             draft = draft_for(etype, hit)
             if draft is not None:
                 drafts.append(draft)
-                break
+                if not draft.new:  # "landeten und bekamen eine Stadtführung": two events
+                    done.add(clause)
     return drafts
+
+
+# Verbs of talking are meetings only with a partner ("sprach mit", "spoke with").
+_TALK = frozenset(
+    {"sprach", "sprachen", "sprechen", "gesprochen", "spoke", "talked", "speak", "talk"}
+)
+# Verbs of reporting that brief a person ("berichtete Putin über …", "briefed Putin on").
+_REPORT_TO = frozenset({"berichtet", "berichtete", "berichteten"})
+_ABOUT = frozenset({"über", "on", "about"})
+
+
+def _followed_by_about(sent: Sentence, m: Mention) -> bool:
+    nxt = next((i for i, o in enumerate(sent.offsets) if o >= m.end), None)
+    return nxt is not None and sent.words[nxt] in _ABOUT
+
+
+# Words opening an infinitive clause whose subject is the main clause's ("um … zu sprechen").
+_INFINITIVE_OPENERS = frozenset({"um", "to", "in"})
+
+
+def _attributive(sent: Sentence, hit: CueHit) -> tuple[int, int] | None:
+    """The phrase of a participle used as an adjective, from its article to itself:
+    "die von den Europäern mit Rubio in Genf ausgehandelten Änderungen". Its names
+    are its own event's, not the sentence verb's."""
+    i = hit.last
+    word = sent.words[hit.first]
+    if i + 1 >= len(sent.words) or not word.isalpha() or not word.endswith(("ten", "enen")):
+        return None
+    at = sent.char_of(hit.first) - sent.start
+    nxt = sent.char_of(i + 1) - sent.start
+    if not sent.text[at].islower() or not (sent.text[nxt].isupper() or sent.text[nxt].isdigit()):
+        return None
+    for j in range(hit.first - 1, max(-1, hit.first - 15), -1):
+        if sent.words[j] in _CLAUSE_BREAKS:
+            return None
+        if sent.words[j] in _ARTICLES:
+            return sent.char_of(j), sent.char_of(i) + len(sent.words[i])
+    return None
+
+
+_TO = frozenset({"in", "nach", "to"})
+_TIMES = frozenset({"mal", "time"})
+
+
+def _destination(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> list[Mention]:
+    """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts."""
+    n = len(sent.words)
+    after = range(hit.last + 1, min(n, hit.last + 3))
+    before = range(max(0, hit.first - 3), hit.first)  # "nach Russland gereist"
+    for i in [*after, *before]:
+        if sent.words[i] in _TO and i + 1 < n:
+            # the state right after the preposition or its article ("in der Ukraine")
+            hi = sent.offsets[i + 2] if i + 2 < n else sent.end
+            if i + 2 < n and sent.words[i + 1] in _ARTICLES:
+                hi = sent.offsets[i + 3] if i + 3 < n else sent.end
+            return [m for m in mentions if sent.offsets[i] < m.start <= hi and m.type == "state"]
+    return []
+
+
+def _iterative(sent: Sentence, lo: int, hi: int) -> bool:
+    """ "zum sechsten Mal", "for the third time": a count of trips, not one of them."""
+    return any(
+        w in _TIMES and lo <= o < hi and i > 0 and sent.words[i - 1].endswith(("ten", "th", "rd"))
+        for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
+    )
+
+
+def _token_at(sent: Sentence, pos: int) -> int:
+    return next(i for i, o in enumerate(sent.offsets) if o >= pos)
+
+
+def _partner(sent: Sentence, lo: int, hi: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """The actors of the first "mit"/"with" phrase in the clause."""
+    n = len(sent.words)
+    for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True)):
+        if lo <= o < hi and w in _WITH:
+            j = i + 1
+            while j < n and not _ends_phrase(sent.words[j]):
+                j += 1
+            end = sent.offsets[j] if j < n else sent.end
+            found = [m for m in mentions if o < m.start < end]
+            if found:
+                return found
+    return []
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen"})
+_INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an"})
+
+
+# Separable particles that are also prepositions ("legte vor" vs "legte vor Tagen dar").
+_PARTICLES = frozenset({"vor", "ab", "an", "aus", "ein", "zurück"})
+_CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
+
+
+def _preposition_not_particle(sent: Sentence, hit: CueHit) -> bool:
+    """A verb particle ends its clause ("legte den Plan vor."); one that opens a phrase
+    ("legte vor einigen Tagen dar") is a preposition and the cue is not there."""
+    last = hit.last
+    if last == hit.first or sent.words[last] not in _PARTICLES or last + 1 >= len(sent.words):
+        return False
+    nxt = sent.words[last + 1]
+    return nxt.isalpha() and nxt not in _CONJUNCTIONS
+
+
+def _indefinite_noun(sent: Sentence, hit: CueHit) -> bool:
+    """ "eine Stadtführung", "a dinner": a noun cue that introduces another event."""
+    return (
+        hit.first > 0
+        and sent.words[hit.first - 1] in _INDEFINITE
+        and sent.text[sent.char_of(hit.first) - sent.start].isupper()
+        # "zu einem Besuch eingeladen", "for a visit": the verb's purpose, not an aside
+        and not (hit.first > 1 and sent.words[hit.first - 2] in _NOT_PARTY)
+    )
+
+
+def _hypothetical(sent: Sentence, hit: CueHit, hi: int) -> bool:
+    """An indefinite meeting noun as the object of a "zu"-infinitive ("schlug vor, ein
+    Gespräch zu vereinbaren"): advised or wished for, not held."""
+    if hit.first == 0 or sent.words[hit.first - 1] not in _INDEFINITE:
+        return False
+    last = max(i for i, o in enumerate(sent.offsets) if o < hi)
+    while last > 0 and not sent.words[last].isalpha():
+        last -= 1
+    return last >= 1 and sent.words[last - 1] == "zu"
+
+
+def _spoken_of(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> bool:
+    """A meeting noun that a speech verb evaluates ("nannte die Verhandlungen produktiv"):
+    the speaker judges the talks and need not have sat at the table."""
+    return any(
+        lo <= sent.char_of(h.first) < hi and not hit.first <= h.first <= hit.last
+        for h in cues.speech.find(sent.words)
+    )
+
+
+# English meeting nouns (German nouns are known by their capital).
+_EN_NOUNS = frozenset(
+    {"talks", "meeting", "call", "visit", "summit", "lunch", "dinner", "negotiations"}
+    | {"trip", "conference", "phone call"}
+)
+
+
+def _is_noun(sent: Sentence, hit: CueHit) -> bool:
+    word = sent.words[hit.first]
+    return sent.text[sent.char_of(hit.first) - sent.start].isupper() or word in _EN_NOUNS
+
+
+def _temporal(sent: Sentence, hit: CueHit) -> bool:
+    """Is a noun cue the object of a temporal preposition ("nach dem Treffen")?"""
+    if not _is_noun(sent, hit):
+        return False
+    for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        word = sent.words[i]
+        if word in _TEMPORAL:
+            return True
+        at = sent.char_of(i) - sent.start
+        if not (word in _DEFINITE or word in _POSSESSIVE or sent.text[at].islower()):
+            return False
+    return False
+
+
+def _definite(sent: Sentence, hit: CueHit) -> bool:
+    """ "an dem Treffen", "nach dem fünfstündigen Gespräch": a meeting already known.
+    Adjectives may stand between the article and the noun; a verb ("that he would
+    meet") refers to nothing."""
+    if not _is_noun(sent, hit):
+        return False
+    for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        word = sent.words[i]
+        if word in _DEFINITE:
+            return True
+        at = sent.char_of(i) - sent.start
+        if not (word.isalpha() and sent.text[at].islower()) or word in _PHRASE_END:
+            return False
+    return False
+
+
+_PASSIVE = frozenset({"werden", "wurde", "wurden", "worden", "be", "been", "being", "was"})
+
+
+def _passive(sent: Sentence, lo: int, hi: int) -> bool:
+    """ "dass er informiert werden möchte": the pronoun is not who acts."""
+    return any(
+        w in _PASSIVE and lo <= o < hi for w, o in zip(sent.words, sent.offsets, strict=True)
+    )
+
+
+_PLURAL = frozenset({"sie", "they"})
+_SINGULAR = frozenset({"er", "he"})
+
+
+def _pronoun_at(sent: Sentence, lo: int, hi: int) -> int | None:
+    """Offset of the first subject pronoun ("er", "sie", "he", "they") in the span."""
+    return next(
+        (o for w, o in zip(sent.words, sent.offsets, strict=True)
+         if lo <= o < hi and (w in _PLURAL or w in _SINGULAR)),
+        None,
+    )  # fmt: skip
+
+
+def _pronoun_persons(
+    sent: Sentence,
+    at: int,
+    lo: int,
+    outside: Sequence[Mention],
+    before: Sequence[Mention],
+    cues: LanguageCues,
+) -> list[Mention]:
+    """Persons the subject pronoun at ``at`` stands for: "sie" the persons named
+    earlier in the sentence as subjects (not after a preposition), "er" the last such
+    person, in this sentence or the one before."""
+    plural = sent.words[sent.offsets.index(at)] in _PLURAL
+    named = [
+        m
+        for m in outside
+        if m.start < lo and m.type == "person" and not _genitive(m)
+        and not _after(sent, m, cues.prepositions)
+    ]  # fmt: skip
+    if not named and not plural:
+        named = [m for m in before if m.type == "person" and not _genitive(m)]
+    if plural:
+        return named if len(named) >= 2 else []
+    return named[-1:]
+
+
+def _group(sent: Sentence, lo: int, hi: int) -> tuple[int, int] | None:
+    """Offset and size of a group named by its number in the clause ("die drei",
+    "the two", "beide"). "die beiden Berater Uschakow und Dmitrijew" names its members
+    itself and "beide Seiten" means states: a number before a noun is no group."""
+    words = sent.words
+    for i, (w, o) in enumerate(zip(words, sent.offsets, strict=True)):
+        if not lo <= o < hi:
+            continue
+        after_article = i > 0 and words[i - 1] in _GROUP_ARTICLES
+        n = (_GROUP_NUMBERS_AFTER_ARTICLE if after_article else _GROUP_NUMBERS).get(w)
+        if n is None:
+            continue
+        nxt = sent.text[sent.char_of(i + 1) - sent.start] if i + 1 < len(words) else "."
+        if nxt.isupper() or (nxt.isalpha() and words[i + 1] not in _GROUP_FOLLOWERS):
+            continue
+        return o, n
+    return None
+
+
+def _last_persons(mentions: Sequence[Mention], n: int) -> list[Mention]:
+    """The last ``n`` distinct persons named, a possessor ("Trumps Schwiegersohn") aside."""
+    found: dict[str, Mention] = {}
+    for m in reversed(mentions):
+        if m.type == "person" and not _genitive(m) and m.actor not in found:
+            found[m.actor] = m
+            if len(found) == n:
+                break
+    return list(reversed(found.values()))
+
+
+# Words that make a meeting a wish or a condition, not an event.
+_UNREAL = frozenset(
+    {"bereit", "wenn", "falls", "sofern", "ready", "willing", "prepared", "if", "unless"}
+)
 
 
 def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) -> bool:
@@ -249,13 +644,15 @@ def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) ->
 
 
 def _ends_phrase(word: str) -> bool:
-    return word in _PHRASE_END or word in _CLAUSE_BREAKS
+    return word in _PHRASE_END or word in _CLAUSE_BREAKS or word in _BRACKETS
 
 
 _POSSESSIVE = frozenset(
     {"sein", "seine", "seinem", "seinen", "seines", "ihr", "ihre", "ihrem", "his", "her"}
 )
-_DEFINITE = frozenset({"dem", "den", "das", "des", "diesem", "diesen", "dieses", "the", "that"})
+_DEFINITE = frozenset(
+    {"dem", "den", "das", "des", "die", "diesem", "diesen", "dieses", "diese", "the", "that"}
+)
 _NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
 
 
@@ -266,9 +663,7 @@ def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
     for i, w in enumerate(sent.words):
         if w in _BETWEEN:
             j = i + 1
-            while (
-                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
-            ):
+            while j < n and not _ends_phrase(sent.words[j]):
                 j += 1
             spans.append((sent.offsets[i], sent.offsets[j] if j < n else sent.end))
     return spans
@@ -280,6 +675,8 @@ def _attribute(sent: Sentence, m: Mention) -> bool:
         i = sent.offsets.index(m.start)
     except ValueError:
         return False
+    if sent.words[i] in ("der", "des"):  # the mention includes its article: "der Ukraine"
+        i += 1
     if i < 2 or sent.words[i - 1] not in ("der", "des"):
         return False
     noun_at = sent.offsets[i - 2] - sent.start
@@ -296,12 +693,23 @@ def _genitive(m: Mention) -> bool:
 
 
 def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
-    """Is the mention within two words after one of ``words``?"""
+    """Is the mention right after one of ``words``, or after it and an article or a
+    title ("in der Ukraine", "gegen Präsident Putin")? A verb between ("to meet Putin")
+    makes the name its object."""
     try:
         i = sent.offsets.index(m.start)
     except ValueError:
         return False
-    return any(w in words for w in sent.words[max(0, i - 2) : i])
+    if i >= 1 and sent.words[i - 1] in words:
+        return True
+    if i < 2 or sent.words[i - 2] not in words:
+        return False
+    between = sent.words[i - 1]
+    return (
+        between in _ARTICLES
+        or between in _DEFINITE
+        or sent.text[sent.offsets[i - 1] - sent.start].isupper()
+    )
 
 
 def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
@@ -311,9 +719,7 @@ def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
     for i in range(hit.last + 1, min(n, hit.last + 4)):
         if sent.words[i] in _WITH:
             j = i + 1
-            while (
-                j < n and sent.words[j] not in _PHRASE_END and sent.words[j] not in _CLAUSE_BREAKS
-            ):
+            while j < n and not _ends_phrase(sent.words[j]):
                 j += 1
             lo = sent.offsets[i]
             hi = sent.offsets[j] if j < n else sent.end
@@ -398,17 +804,36 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     """
     merged: list[Draft] = []
     for draft in drafts:
-        matches = [t for t in merged if _same(t, draft, party)]
-        if not matches and draft.definite:
+        matches = [
+            t
+            for t in merged
+            if not draft.new
+            and _same(t, draft, party)
+            # an aside ("eine Stadtführung") takes no one new: "ehe sie Putin trafen"
+            and (t.reports or set(draft.event.participants) <= set(t.event.participants))
+        ]
+        if (
+            not matches
+            and draft.definite
+            and (len(draft.event.participants) < 2 or not draft.point)
+        ):
             # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
-            earlier = [t for t in merged if _compatible(t, draft)]
-            matches = earlier[-1:]
+            # the story's main meeting (most reported, then the latest) unless a nearer
+            # one shares a participant
+            earlier = [t for t in merged if t.reports and _compatible(t, draft)]
+            matches = earlier and [max(earlier, key=lambda t: t.reports)]
         if matches:
             best = max(
                 matches,
-                key=lambda t: _overlap(t.event.participants, draft.event.participants, party),
+                key=lambda t: (
+                    # how much of the report the event explains, then the reverse
+                    _overlap(draft.event.participants, t.event.participants, party),
+                    bool(t.event.place and t.event.place == draft.event.place),
+                    _overlap(t.event.participants, draft.event.participants, party),
+                ),
             )
             _fold(best, draft)
+            best.reports += 1
         else:
             ev = draft.event
             copy = Event(
@@ -424,12 +849,13 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
                 date_text=ev.date_text,
                 place=ev.place,
             )
-            merged.append(Draft(copy, draft.approximate))
+            # an aside ("eine Stadtführung") is not what later "the talks" refer to
+            merged.append(Draft(copy, draft.approximate, reports=0 if draft.new else 1))
     out = []
     for d in merged:
         ev = d.event
         kept = _participants_ids(ev.participants, party)
-        if len(kept) < EXTRACTED_TYPES.get(ev.type, 1):
+        if len(kept) < _fewest(ev):
             continue
         if d.approximate:  # "Mitte Oktober", "Anfang Woche": written, but no day
             ev.date = None
@@ -439,6 +865,16 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
             ev.source_actor = kept[0] if kept else None
         out.append(ev)
     return out
+
+
+# Calls and summits are never the same event as a meeting of a few.
+_OWN_KIND = ("phone", "multilateral")
+
+
+def _fewest(ev: Event) -> int:
+    """Participants an event needs; a summit of one organisation ("Treffen der
+    Nato-Außenminister") is named by that organisation alone."""
+    return 1 if ev.mode == "multilateral" else EXTRACTED_TYPES.get(ev.type, 1)
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
@@ -465,7 +901,7 @@ def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) ->
 def _compatible(a: Draft, b: Draft) -> bool:
     """Same type (calls apart from meetings), no contradicting date or place."""
     ea, eb = a.event, b.event
-    if ea.type != eb.type or (ea.mode == "phone") != (eb.mode == "phone"):
+    if ea.type != eb.type or any((ea.mode == m) != (eb.mode == m) for m in _OWN_KIND):
         return False
     if not _dates_agree(a, b):
         return False
@@ -477,6 +913,8 @@ def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
     if not _compatible(a, b):
         return False
     pa, pb = ea.participants, eb.participants
+    if min(len(pa), len(pb)) == 1 and not b.definite and not set(pa) & set(pb):
+        return False  # one name alone matches only itself, not the state it acts for
     shared = _overlap(pa, pb, party)
     small = min(len(pa), len(pb))
     return shared >= 2 or (

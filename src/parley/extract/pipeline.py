@@ -111,6 +111,7 @@ class Extractor:
         in_sentence = _Slicer(acting)
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
+            first = bisect_left(acting, sent.start, key=lambda m: m.start)
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
             speaker = _speaker_at(quotes, sent.start, sent.end)
             events += sentence_events(
@@ -123,6 +124,7 @@ class Extractor:
                 aid,
                 self.gazetteer.is_source,
                 speaker,
+                acting[max(0, first - 12) : first],  # events: "die drei" are named before
             )
             context.speaker = speaker
             context.carried_speaker = _speaker_at(quotes, sent.start, sent.end, attributed=False)
