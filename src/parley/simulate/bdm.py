@@ -47,6 +47,7 @@ Carlo draws go through one call.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Literal
 
 import numpy as np
@@ -68,6 +69,14 @@ MOVE_NAMES = {
 _CHUNK_ELEMENTS = 4_000_000
 _SORTED_FROM = 32  # actors; the sorted kernel wins clearly from here (timed on 20-80 actors)
 _EPS = 1e-9
+
+
+@functools.lru_cache(maxsize=64)
+def _off_diagonal(n_a: int) -> np.ndarray:
+    """``(A, A)`` True off the diagonal (an actor never challenges itself); cached per size."""
+    mask = ~np.eye(n_a, dtype=bool)
+    mask.flags.writeable = False
+    return mask
 
 
 def _u(base: np.ndarray, r: np.ndarray | float) -> np.ndarray:
@@ -180,9 +189,8 @@ def expected_utility(
 
 def risk_exponents(eu_neutral: np.ndarray) -> np.ndarray:
     """``r[n, i]`` from the risk-neutral expected utilities ``E[n, challenger, target]``."""
-    n_a = eu_neutral.shape[-1]
-    off = ~np.eye(n_a, dtype=bool)
-    danger = np.where(off, eu_neutral, 0.0).sum(axis=1)  # others challenging i
+    # danger[n, i]: what the others expect from challenging i (column sums, diagonal out)
+    danger = np.where(_off_diagonal(eu_neutral.shape[-1]), eu_neutral, 0.0).sum(axis=1)
     hi, lo = danger.max(axis=1, keepdims=True), danger.min(axis=1, keepdims=True)
     spread = hi - lo
     big_r = np.where(spread > 0, (2 * danger - hi - lo) / np.where(spread > 0, spread, 1), 0.0)
@@ -241,8 +249,7 @@ class BDM(Model):
         target = x[:, None, :]
         frac = np.where(comp, -xo / np.where(y > 0, y, 1.0), 1.0)
         cand = np.where(comp, x[:, :, None] + (target - x[:, :, None]) * frac, target)
-        n_a = x.shape[1]
-        valid = (conf | comp | capit) & ~np.eye(n_a, dtype=bool)
+        valid = (conf | comp | capit) & _off_diagonal(x.shape[1])
         move = np.where(valid, np.abs(cand - x[:, :, None]), np.inf)
         best = move.min(axis=2, keepdims=True)
         # Near-ties (within float noise of the scale) go to the lower position, not actor order.
@@ -251,9 +258,8 @@ class BDM(Model):
         has = valid.any(axis=2)
         chosen = np.take_along_axis(cand, pick[:, :, None], axis=2)[:, :, 0]
         new_x = np.where(has, chosen, x)
-        kind = np.select(
-            [conf, comp, capit], [MOVE_CONFRONTATION, MOVE_COMPROMISE, MOVE_CAPITULATION], 0
-        )
+        # the three cases exclude each other, so a weighted sum names the one that applies
+        kind = MOVE_CONFRONTATION * conf + MOVE_COMPROMISE * comp + MOVE_CAPITULATION * capit
         kind = np.where(has, np.take_along_axis(kind, pick[:, :, None], axis=2)[:, :, 0], 0)
         partner = np.where(has, pick, -1)
         return new_x, r, kind, partner
