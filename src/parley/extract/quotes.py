@@ -684,7 +684,7 @@ class _Extractor:
                         f.start < indirect[0].end and indirect[0].start < f.end for f in found
                     )
                 ):
-                    # "… „von X gestoppt“ wurde (er behauptet, es wäre der achte)": a report
+                    # "… „von X beendet“ worden sei (er meint, es sei der dritte)": a report
                     # of its own beside the quote.
                     found = sorted(found + indirect, key=lambda f: f.start)
                 else:
