@@ -27,8 +27,10 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	bash scripts/demo.sh "$(BIN)/parley" "$(DEMO_DB)" "$(SHARED)"
 
+# pytest exits 5 when it collects no test: a suite that ran nothing proves nothing.
 test: install-dev
-	$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 lint: install-dev
 	$(BIN)/ruff check .
