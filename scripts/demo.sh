@@ -35,3 +35,11 @@ fi
 # News -> stance records -> scenario -> forecast: the pack's positions updated by the stances
 # ingest extracted, a BDM forecast, and the articles that moved it (docs/forecast.md).
 "$PARLEY" forecast --db "$DB" --case ukraine-2025 --model bdm --top 3
+
+# Where a deal can land: the evidence-updated scenario through the spatial models (with
+# Monte Carlo bands), then the United States carrying the 28-point plan between the sides.
+SCENARIO="$(dirname "$DB")/scenario.yaml"
+"$PARLEY" scenario export --db "$DB" --case ukraine-2025 -o "$SCENARIO"
+"$PARLEY" simulate "$SCENARIO" -m compromise,median,bdm,smp --runs 500 --seed 1 \
+  -i territory-donbas -i nato-membership -i army-size -i sanctions-relief
+"$PARLEY" mediate ukraine-2025 --runs 200 --seed 1
