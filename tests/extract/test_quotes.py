@@ -588,3 +588,45 @@ def test_a_report_beside_a_quoted_fragment_is_kept():
 def test_a_question_put_to_someone_is_not_their_report():
     text = "In einem Interview wurde Rubio gefragt, ob die Regierung sich sicher sei."
     assert find_quotes(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Die Kanzlerin deutete am Abend an, dass Berlin weitere Luftabwehr schicken könnte.",
+            "dass Berlin weitere Luftabwehr schicken könnte",
+        ),
+        (
+            "Der Präsident signalisierte, über eine Feuerpause verhandeln zu wollen.",
+            "über eine Feuerpause verhandeln zu wollen",
+        ),
+    ],
+)
+def test_hinting_and_signalling_introduce_reported_content(text, content):
+    f = only(text)
+    assert parts(text, f) == [content]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Für die Regierung wäre es nur gut, wenn die Gespräche scheiterten.",
+        "Selbst wenn der Minister zustimmen wollte, müsste er erst die Koalition überzeugen.",
+    ],
+)
+def test_a_hypothetical_away_from_any_report_is_not_speech(sentence):
+    text = "Die Lage an der Front ist ernst. Die Armee hat kaum Reserven. " + sentence
+    assert find_quotes(text, "de") == []
+
+
+def test_a_hypothetical_right_after_a_report_continues_it():
+    text = (
+        "Ein Diplomat sagte, die Regierung erwäge neue Zölle. "
+        "Wenn man diesen Weg wählte, würde man auch die Partner um Unterstützung bitten."
+    )
+    found = find_quotes(text, "de")
+    assert [(f.type, speaker(text, f)) for f in found] == [
+        ("Indirect", "Ein Diplomat"),
+        ("IndirectFreeIndirect", "Ein Diplomat"),
+    ]

@@ -129,6 +129,11 @@ _CLAUSE_OPENERS = _words("the a an it he she they we there his her their its thi
 _NOUN_MARKERS = _words("of the a an his her their its")
 _READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
+_CONDITIONALS = _words("wenn falls sofern da weil")
+_KONJUNKTIV_II = _words(
+    "wäre wären würde würden hätte hätten könnte könnten müsste müssten dürfte dürften "
+    "sollte sollten gäbe käme stünde ginge hieße läge weiterginge"
+)
 _ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
 
 
@@ -659,7 +664,7 @@ class _Extractor:
     def run(self) -> list[QuoteFinding]:
         out: list[QuoteFinding] = []
         self.out = out
-        last_no = -1
+        last_no = self.last_report_sentence = -1
         for no, sent in enumerate(self.sentences):
             saved = (self.last_speaker, self.last_speaker_sentence)
             found = self._direct(no, sent)
@@ -705,7 +710,7 @@ class _Extractor:
             else:
                 out.extend(found)
             if found:
-                last_no = no
+                last_no = self.last_report_sentence = no
         self._cataphora(out)
         return out
 
@@ -981,8 +986,10 @@ class _Extractor:
                 if subject:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
         # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
-        if any(self._subjunctive(i) and not self.in_quote[i] for i in body) and not any(
-            self.lower[i] in ("ich", "wir") or self.lemma[i] == "fragen" for i in body
+        if (
+            any(self._subjunctive(i) and not self.in_quote[i] for i in body)
+            and not any(self.lower[i] in ("ich", "wir") or self.lemma[i] == "fragen" for i in body)
+            and not (self._hypothetical(body) and self.last_report_sentence < no - 2)
         ):  # "Er wurde gefragt, ob man sicher sei": a question, not what he reported
             # "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": a clause in
             # Konjunktiv after "dass" is what the main clause's subject reports.
@@ -1095,6 +1102,15 @@ class _Extractor:
             not self.in_quote[i] and self._verb_lemma(i, verbs) in verbs
             for i in toks[max(0, pos - 3) : pos]
         )
+
+    def _hypothetical(self, body: list[int]) -> bool:
+        """A Konjunktiv II sentence with a condition or reason of its own ("Für ihn wäre
+        es besser, wenn …", "Selbst wenn er wollte, müsste er …"): away from any report,
+        the writer weighing a possibility, not a speaker's account going on."""
+        outside = [i for i in body if not self.in_quote[i]]
+        if not any(self.lower[i] in _CONDITIONALS for i in outside):
+            return False
+        return all(self.lower[i] in _KONJUNKTIV_II for i in outside if self._subjunctive(i))
 
     def _subjunctive(self, i: int) -> bool:
         """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
