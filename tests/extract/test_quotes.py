@@ -630,3 +630,26 @@ def test_a_hypothetical_right_after_a_report_continues_it():
         ("Indirect", "Ein Diplomat"),
         ("IndirectFreeIndirect", "Ein Diplomat"),
     ]
+
+
+def test_a_second_verb_with_jedoch_shares_the_first_subject_and_its_object_is_the_report():
+    text = (
+        "Der Außenminister stimmte zu, dass über die Grenzfragen weiter beraten werden müsse, "
+        "bekräftigte jedoch die Forderungen seiner Regierung nach Reparationen."
+    )
+    found = find_quotes(text, "de")
+    assert [(f.type, speaker(text, f)) for f in found] == [
+        ("Indirect", "Der Außenminister"),
+        ("Reported", "Der Außenminister"),
+    ]
+    assert parts(text, found[1]) == ["die Forderungen seiner Regierung nach Reparationen"]
+
+
+def test_a_relative_clause_closing_the_subject_is_not_the_quote():
+    text = (
+        "Die Opposition und unabhängige Juristen wie der Richterbund, der sich auf mehrere "
+        "Gutachten beruft, kritisieren die geplante Justizreform."
+    )
+    f = only(text)
+    assert f.type == "Reported"
+    assert speaker(text, f).startswith("Die Opposition")

@@ -129,6 +129,7 @@ _CLAUSE_OPENERS = _words("the a an it he she they we there his her their its thi
 _NOUN_MARKERS = _words("of the a an his her their its")
 _READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
+_CONTRAST = _words("jedoch aber allerdings zugleich gleichzeitig dennoch trotzdem zudem außerdem")
 _CONDITIONALS = _words("wenn falls sofern da weil")
 _KONJUNKTIV_II = _words(
     "wäre wären würde würden hätte hätten könnte könnten müsste müssten dürfte dürften "
@@ -588,6 +589,10 @@ class _Extractor:
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft": skip the relative clause.
                 if self.words[end] == "," and self.lower[end + 1] in _RELATIVE:
                     return list(range(start, end))
+            before = [t for t in toks[: lo - 1] if not self.in_quote[t]]
+            if len(before) > 3 and self._ends_relative(before):
+                # "A und B wie X, das sich auf Y stützt, bestreiten": the sentence's opening.
+                return self._leading_subject(before)
         if prefield and self.lang == "de" and self.lower[prefield[0]] not in _PREPOSITIONS:
             # The prefield is the subject when a noun phrase fills it, possibly after
             # adverbs ("Auch sie forderten", "Zudem warnte der Minister").
@@ -918,6 +923,9 @@ class _Extractor:
             if len(quote) >= 3:
                 return [self._finding(no, "Indirect", quote, cue, subject, sorted(taken))]
         cues = self._verb_cues(toks)
+        split = self._coordinated_report(no, sent, body, cues)
+        if split:
+            return split
         for verb, cue in cues:
             pos = toks.index(verb)
             lo, hi = self._clause_bounds(toks, pos)
@@ -965,7 +973,7 @@ class _Extractor:
             ):
                 quote = body[: lo - 1]
                 subject = self._subject(toks, cue)
-                if subject and self._is_main_clause(quote):
+                if subject and self._is_main_clause(quote) and not self._ends_relative(quote):
                     frame = body[lo - 1 :]
                     return [self._finding(no, "Indirect", quote, cue, subject, frame)]
         # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
@@ -1026,6 +1034,29 @@ class _Extractor:
                 speaker = self._speaker_from(subject, no)
                 self._points_back(toks, speaker)
                 break
+        return []
+
+    def _coordinated_report(self, no: int, sent: _Sentence, body: list[int], cues) -> list:
+        """ "X stimmte zu, dass …, bekräftigte jedoch die Positionen Y": a second verb
+        sharing the first clause's subject (an adverb like "jedoch" right after it shows the
+        subject is left out, not inverted); its object is what was said, the first clause
+        is read on its own."""
+        if self.lang != "de":
+            return []
+        for verb, cue in cues:
+            pos = body.index(verb) if verb in body else -1
+            if (
+                pos < 4
+                or pos + 2 >= len(body)
+                or self.words[body[pos - 1]] != ","
+                or self.lower[body[pos + 1]] not in _CONTRAST
+                or self.lemma[verb] not in self.lex.reported_verbs
+            ):
+                continue
+            subject = self._leading_subject([t for t in body[: pos - 1] if not self.in_quote[t]])
+            if subject:
+                head = self._indirect(no, _Sentence(body[: pos - 1], sent.quoted))
+                return [*head, self._finding(no, "Reported", body[pos + 2 :], cue, subject, [])]
         return []
 
     def _points_back(self, toks: list[int], speaker) -> None:
@@ -1165,6 +1196,25 @@ class _Extractor:
         if first in self.lex.pronouns | {"es", "man", "wir", "ich"}:
             return True  # "warf ihm vor, er wolle …": a main clause reported in the indicative
         return self.lang == "de" and "zu" in words and len(rest) >= 3
+
+    def _ends_relative(self, quote: list[int]) -> bool:
+        """ "A und B, das sich auf X stützt, bestreiten …": a noun phrase and the relative
+        clause on it make up the text before the verb, so that text is the verb's subject,
+        not what was said ("Als X kam, töteten sie Y, die …, teilte Z mit" is a report)."""
+        for k in range(len(quote) - 2, 0, -1):
+            i = quote[k]
+            if self.words[i] in _CLAUSE_BREAKS or self.words[i] in _TERMINAL:
+                if self.words[i] != ",":
+                    return False
+                nxt = quote[k + 1]
+                if self.lower[nxt] in _PREPOSITIONS and k + 2 < len(quote):
+                    nxt = quote[k + 2]  # ", mit dem …"
+                return (
+                    self.lower[nxt] in _RELATIVE
+                    and not self._subjunctive(quote[-1])
+                    and not any(self.words[j] in ",;:–—" for j in quote[:k])
+                )
+        return False
 
     def _is_main_clause(self, quote: list[int]) -> bool:
         """A clause that can stand as what was said: long enough, not just a name."""
