@@ -653,3 +653,15 @@ def test_a_relative_clause_closing_the_subject_is_not_the_quote():
     f = only(text)
     assert f.type == "Reported"
     assert speaker(text, f).startswith("Die Opposition")
+
+
+def test_possessive_source_phrase_before_nach_is_the_last_speaker():
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Seinen Angaben nach wurde auch über neue Zölle verhandelt."
+    )
+    found = find_quotes(text, "de")
+    assert [(parts(text, f), speaker(text, f)) for f in found] == [
+        (["die Lage sei ernst"], "Der Minister"),
+        (["wurde auch über neue Zölle verhandelt"], "Der Minister"),
+    ]

@@ -129,6 +129,7 @@ _CLAUSE_OPENERS = _words("the a an it he she they we there his her their its thi
 _NOUN_MARKERS = _words("of the a an his her their its")
 _READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
+_POSSESSIVES = _words("seinen seinem seiner seine ihren ihrem ihrer ihre")
 _CONTRAST = _words("jedoch aber allerdings zugleich gleichzeitig dennoch trotzdem zudem außerdem")
 _CONDITIONALS = _words("wenn falls sofern da weil")
 _KONJUNKTIV_II = _words(
@@ -867,6 +868,14 @@ class _Extractor:
                 end = self._np_forward(nxt, toks[-1] + 1)
                 if end > nxt and self._names_a_source(nxt, end):
                     return [i], list(range(nxt, self._with_appositions(nxt, end, toks[-1] + 1)))
+            if (
+                lw in self.lex.source_prepositions_before_noun
+                and pos > 1
+                and self.lower[toks[pos - 1]] in self.lex.source_nouns
+                and self.lower[toks[pos - 2]] in _POSSESSIVES
+            ):
+                # "Seinen Angaben nach": the one who spoke last; no subject of its own.
+                return [toks[pos - 2], toks[pos - 1], i], []
             if lw in self.lex.source_postpositions and pos > 0:
                 start = self._np_backward(i, toks[0])
                 if start < i:
