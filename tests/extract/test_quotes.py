@@ -665,3 +665,27 @@ def test_possessive_source_phrase_before_nach_is_the_last_speaker():
         (["die Lage sei ernst"], "Der Minister"),
         (["wurde auch über neue Zölle verhandelt"], "Der Minister"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        (
+            "Am Montag weigerte sich der Sprecher, die Angriffe als Verbrechen zu bezeichnen.",
+            "die Angriffe als Verbrechen zu bezeichnen",
+            "der Sprecher",
+        ),
+        (
+            "Die Ministerin vermied es, den Bericht zu kommentieren.",
+            "den Bericht zu kommentieren",
+            "Die Ministerin",
+        ),
+    ],
+)
+def test_refusing_to_say_something_is_reported_speech(text, content, who):
+    f = only(text)
+    assert (f.type, parts(text, f), speaker(text, f)) == ("Reported", [content], who)
+
+
+def test_refusing_to_do_something_else_is_no_speech():
+    assert find_quotes("Der Konzern weigerte sich, die Strafe zu bezahlen.", "de") == []

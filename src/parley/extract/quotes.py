@@ -129,6 +129,7 @@ _CLAUSE_OPENERS = _words("the a an it he she they we there his her their its thi
 _NOUN_MARKERS = _words("of the a an his her their its")
 _READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
+_REFUSALS = _words("weigern verweigern ablehnen vermeiden scheuen")
 _POSSESSIVES = _words("seinen seinem seiner seine ihren ihrem ihrer ihre")
 _CONTRAST = _words("jedoch aber allerdings zugleich gleichzeitig dennoch trotzdem zudem außerdem")
 _CONDITIONALS = _words("wenn falls sofern da weil")
@@ -939,6 +940,11 @@ class _Extractor:
             pos = toks.index(verb)
             lo, hi = self._clause_bounds(toks, pos)
             if self.lower[verb] == self.lemma[verb] and not self._subject(toks, cue):
+                refusal = self._refused_statement(toks, lo, pos)
+                if refusal:
+                    subject, frame = refusal
+                    quote = toks[lo : pos + 1]
+                    return [self._finding(no, "Reported", quote, cue, subject, frame)]
                 continue  # an infinitive with no subject ("Es lässt sich sagen, dass …")
             # 2a. English needs no comma: "said on Tuesday that …".
             if self.lang == "en":
@@ -1044,6 +1050,29 @@ class _Extractor:
                 self._points_back(toks, speaker)
                 break
         return []
+
+    def _refused_statement(self, toks: list[int], lo: int, pos: int):
+        """ "X weigerte sich, Y als Z zu bezeichnen": declining to say something is a speech
+        act of X's, the infinitive clause its content. (subject, frame) or None."""
+        if (
+            self.lang != "de"
+            or lo < 3
+            or self.words[toks[lo - 1]] != ","
+            or self.lower[toks[pos - 1]] != "zu"
+        ):
+            return None
+        main = [t for t in toks[: lo - 1] if not self.in_quote[t]]
+        if not any(self.lemma[t] in _REFUSALS for t in main):
+            return None
+        subject = self._leading_subject(main)
+        if not subject:
+            refusing = next(t for t in main if self.lemma[t] in _REFUSALS)
+            k = main.index(refusing) + 1
+            if k < len(main) and self.lower[main[k]] == "sich":
+                k += 1
+            end = self._np_forward(main[k], main[-1] + 1) if k < len(main) else 0
+            subject = list(range(main[k], end)) if k < len(main) and end > main[k] else []
+        return (subject, toks[:lo]) if subject else None
 
     def _coordinated_report(self, no: int, sent: _Sentence, body: list[int], cues) -> list:
         """ "X stimmte zu, dass …, bekräftigte jedoch die Positionen Y": a second verb
