@@ -689,3 +689,20 @@ def test_refusing_to_say_something_is_reported_speech(text, content, who):
 
 def test_refusing_to_do_something_else_is_no_speech():
     assert find_quotes("Der Konzern weigerte sich, die Strafe zu bezahlen.", "de") == []
+
+
+@pytest.mark.parametrize("link", ["to", "for"])
+def test_an_unnamed_adviser_to_a_known_person_is_not_that_person(link):
+    text = f"An aide {link} Macron said on Monday that France would send more jets."
+    macron = SpeakerCandidate(text.index("Macron"), text.index(" said"), "emmanuel-macron")
+    f = only(text, "en", speakers=[macron])
+    assert speaker(text, f) == f"An aide {link} Macron"
+    assert f.speaker is None
+
+
+def test_a_named_minister_for_a_portfolio_keeps_the_name():
+    text = "Foreign Minister Annalena Baerbock said that Berlin would host the talks."
+    name = text.index("Annalena")
+    baerbock = SpeakerCandidate(name, name + len("Annalena Baerbock"), "annalena-baerbock")
+    f = only(text, "en", speakers=[baerbock])
+    assert f.speaker == "annalena-baerbock"

@@ -129,6 +129,7 @@ _CLAUSE_OPENERS = _words("the a an it he she they we there his her their its thi
 _NOUN_MARKERS = _words("of the a an his her their its")
 _READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
+_ROLE_LINKS = _words("to for of")
 _REFUSALS = _words("weigern verweigern ablehnen vermeiden scheuen")
 _POSSESSIVES = _words("seinen seinem seiner seine ihren ihrem ihrer ihre")
 _CONTRAST = _words("jedoch aber allerdings zugleich gleichzeitig dennoch trotzdem zudem außerdem")
@@ -432,8 +433,10 @@ class _Extractor:
         modifier ("Ein Berater von Kremlchef Putin" is not Putin, "Putins Sprecher" neither);
         for a source phrase ("Angaben des Kremls") the one after the source noun."""
         head = toks
+        # "An adviser to Putin": an unnamed person qualified by a known one.
+        links = self.links | _ROLE_LINKS if self.lower[toks[0]] in ("a", "an") else self.links
         for k, i in enumerate(toks[1:], start=1):
-            if self.lower[i] in self.links or self.words[i] in (",", "("):
+            if self.lower[i] in links or self.words[i] in (",", "("):
                 head = toks[:k]
                 break
         while len(head) > 1 and self._is_punct(head[-1]):
@@ -612,6 +615,16 @@ class _Extractor:
                     return list(range(start, verb))
         if prefield and self.lang == "en":  # English keeps the subject before the verb
             start = self._np_backward(verb, prefield[0])
+            # "An adviser to Putin said", "a spokesman for the Kremlin said": the role
+            # noun is the subject, the name after "to"/"for" only qualifies it.
+            while start < verb and start in prefield[1:]:
+                link = prefield[prefield.index(start) - 1]
+                if self.lower[link] not in _ROLE_LINKS:
+                    break
+                head = self._np_backward(link, prefield[0])
+                if head == link:
+                    break
+                start = head
             return list(range(start, verb)) if start < verb else []
         # Otherwise the subject follows the finite verb, after adverbs and dative objects
         # (", sagte der Nachrichtenagentur Reuters der Minister" is rare; "sagte dem
