@@ -706,3 +706,20 @@ def test_a_named_minister_for_a_portfolio_keeps_the_name():
     baerbock = SpeakerCandidate(name, name + len("Annalena Baerbock"), "annalena-baerbock")
     f = only(text, "en", speakers=[baerbock])
     assert f.speaker == "annalena-baerbock"
+
+
+def test_speech_under_a_konjunktiv_ii_modal_is_only_imagined():
+    text = (
+        "Sollte die Regierung den Vertrag kündigen, könnte sie sagen, dass die Klausel "
+        "„nur für Friedenszeiten“ gegolten habe."
+    )
+    assert find_quotes(text, "de") == []
+
+
+def test_scare_quotes_in_a_hypothetical_are_no_quotes():
+    text = (
+        "Die Börsen schlossen am Freitag leicht im Plus. Der Euro blieb stabil. "
+        "Für die Anleger wäre das „eine Rückkehr zur alten Normalität“, weil die Zinsen "
+        "sinken könnten."
+    )
+    assert find_quotes(text, "de") == []

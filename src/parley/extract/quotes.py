@@ -133,6 +133,7 @@ _ROLE_LINKS = _words("to for of")
 _REFUSALS = _words("weigern verweigern ablehnen vermeiden scheuen")
 _POSSESSIVES = _words("seinen seinem seiner seine ihren ihrem ihrer ihre")
 _CONTRAST = _words("jedoch aber allerdings zugleich gleichzeitig dennoch trotzdem zudem außerdem")
+_KONJUNKTIV_II_MODALS = _words("könnte könnten würde würden müsste müssten dürfte dürften")
 _CONDITIONALS = _words("wenn falls sofern da weil")
 _KONJUNKTIV_II = _words(
     "wäre wären würde würden hätte hätten könnte könnten müsste müssten dürfte dürften "
@@ -716,6 +717,8 @@ class _Extractor:
                     self.last_speaker, self.last_speaker_sentence = after_direct
             else:
                 found = self._indirect(no, sent)
+            if found and self._imagined(no, sent):
+                found = []
             if (
                 len(found) == 1
                 and out
@@ -1183,6 +1186,31 @@ class _Extractor:
         return any(
             not self.in_quote[i] and self._verb_lemma(i, verbs) in verbs
             for i in toks[max(0, pos - 3) : pos]
+        )
+
+    def _imagined(self, no: int, sent: _Sentence) -> bool:
+        """Speech only imagined: "Dann könnte es sagen, dass …" (a verb of saying under a
+        Konjunktiv II modal), or, away from any report and with no verb of saying, a
+        Konjunktiv II sentence with a condition or reason whose quotation marks are the
+        writer's scare quotes ("Für Anleger wäre das „eine Wende“, weil …")."""
+        if self.lang != "de":
+            return False
+        toks = sent.tokens
+        body = toks[:-1] if self.words[toks[-1]] in _TERMINAL else toks
+        cues = self._verb_cues(toks)
+        for verb, _cue in cues:
+            lo, _hi = self._clause_bounds(toks, toks.index(verb))
+            if self.lower[verb] == self.lemma[verb] and any(
+                self.lower[t] in _KONJUNKTIV_II_MODALS for t in toks[lo : toks.index(verb)]
+            ):
+                return True
+        return (
+            not cues
+            and self.last_report_sentence < no - 2
+            and any(self.lower[i] in _KONJUNKTIV_II for i in body)
+            and self._hypothetical(body)
+            and self._source_phrase(toks) is None
+            and not any(self._subjunctive(i) for i in body if self.lower[i] not in _KONJUNKTIV_II)
         )
 
     def _hypothetical(self, body: list[int]) -> bool:
