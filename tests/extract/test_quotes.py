@@ -588,3 +588,138 @@ def test_a_report_beside_a_quoted_fragment_is_kept():
 def test_a_question_put_to_someone_is_not_their_report():
     text = "In einem Interview wurde Rubio gefragt, ob die Regierung sich sicher sei."
     assert find_quotes(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Die Kanzlerin deutete am Abend an, dass Berlin weitere Luftabwehr schicken könnte.",
+            "dass Berlin weitere Luftabwehr schicken könnte",
+        ),
+        (
+            "Der Präsident signalisierte, über eine Feuerpause verhandeln zu wollen.",
+            "über eine Feuerpause verhandeln zu wollen",
+        ),
+    ],
+)
+def test_hinting_and_signalling_introduce_reported_content(text, content):
+    f = only(text)
+    assert parts(text, f) == [content]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Für die Regierung wäre es nur gut, wenn die Gespräche scheiterten.",
+        "Selbst wenn der Minister zustimmen wollte, müsste er erst die Koalition überzeugen.",
+    ],
+)
+def test_a_hypothetical_away_from_any_report_is_not_speech(sentence):
+    text = "Die Lage an der Front ist ernst. Die Armee hat kaum Reserven. " + sentence
+    assert find_quotes(text, "de") == []
+
+
+def test_a_hypothetical_right_after_a_report_continues_it():
+    text = (
+        "Ein Diplomat sagte, die Regierung erwäge neue Zölle. "
+        "Wenn man diesen Weg wählte, würde man auch die Partner um Unterstützung bitten."
+    )
+    found = find_quotes(text, "de")
+    assert [(f.type, speaker(text, f)) for f in found] == [
+        ("Indirect", "Ein Diplomat"),
+        ("IndirectFreeIndirect", "Ein Diplomat"),
+    ]
+
+
+def test_a_second_verb_with_jedoch_shares_the_first_subject_and_its_object_is_the_report():
+    text = (
+        "Der Außenminister stimmte zu, dass über die Grenzfragen weiter beraten werden müsse, "
+        "bekräftigte jedoch die Forderungen seiner Regierung nach Reparationen."
+    )
+    found = find_quotes(text, "de")
+    assert [(f.type, speaker(text, f)) for f in found] == [
+        ("Indirect", "Der Außenminister"),
+        ("Reported", "Der Außenminister"),
+    ]
+    assert parts(text, found[1]) == ["die Forderungen seiner Regierung nach Reparationen"]
+
+
+def test_a_relative_clause_closing_the_subject_is_not_the_quote():
+    text = (
+        "Die Opposition und unabhängige Juristen wie der Richterbund, der sich auf mehrere "
+        "Gutachten beruft, kritisieren die geplante Justizreform."
+    )
+    f = only(text)
+    assert f.type == "Reported"
+    assert speaker(text, f).startswith("Die Opposition")
+
+
+def test_possessive_source_phrase_before_nach_is_the_last_speaker():
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Seinen Angaben nach wurde auch über neue Zölle verhandelt."
+    )
+    found = find_quotes(text, "de")
+    assert [(parts(text, f), speaker(text, f)) for f in found] == [
+        (["die Lage sei ernst"], "Der Minister"),
+        (["wurde auch über neue Zölle verhandelt"], "Der Minister"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        (
+            "Am Montag weigerte sich der Sprecher, die Angriffe als Verbrechen zu bezeichnen.",
+            "die Angriffe als Verbrechen zu bezeichnen",
+            "der Sprecher",
+        ),
+        (
+            "Die Ministerin vermied es, den Bericht zu kommentieren.",
+            "den Bericht zu kommentieren",
+            "Die Ministerin",
+        ),
+    ],
+)
+def test_refusing_to_say_something_is_reported_speech(text, content, who):
+    f = only(text)
+    assert (f.type, parts(text, f), speaker(text, f)) == ("Reported", [content], who)
+
+
+def test_refusing_to_do_something_else_is_no_speech():
+    assert find_quotes("Der Konzern weigerte sich, die Strafe zu bezahlen.", "de") == []
+
+
+@pytest.mark.parametrize("link", ["to", "for"])
+def test_an_unnamed_adviser_to_a_known_person_is_not_that_person(link):
+    text = f"An aide {link} Macron said on Monday that France would send more jets."
+    macron = SpeakerCandidate(text.index("Macron"), text.index(" said"), "emmanuel-macron")
+    f = only(text, "en", speakers=[macron])
+    assert speaker(text, f) == f"An aide {link} Macron"
+    assert f.speaker is None
+
+
+def test_a_named_minister_for_a_portfolio_keeps_the_name():
+    text = "Foreign Minister Annalena Baerbock said that Berlin would host the talks."
+    name = text.index("Annalena")
+    baerbock = SpeakerCandidate(name, name + len("Annalena Baerbock"), "annalena-baerbock")
+    f = only(text, "en", speakers=[baerbock])
+    assert f.speaker == "annalena-baerbock"
+
+
+def test_speech_under_a_konjunktiv_ii_modal_is_only_imagined():
+    text = (
+        "Sollte die Regierung den Vertrag kündigen, könnte sie sagen, dass die Klausel "
+        "„nur für Friedenszeiten“ gegolten habe."
+    )
+    assert find_quotes(text, "de") == []
+
+
+def test_scare_quotes_in_a_hypothetical_are_no_quotes():
+    text = (
+        "Die Börsen schlossen am Freitag leicht im Plus. Der Euro blieb stabil. "
+        "Für die Anleger wäre das „eine Rückkehr zur alten Normalität“, weil die Zinsen "
+        "sinken könnten."
+    )
+    assert find_quotes(text, "de") == []

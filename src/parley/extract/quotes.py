@@ -129,6 +129,16 @@ _CLAUSE_OPENERS = _words("the a an it he she they we there his her their its thi
 _NOUN_MARKERS = _words("of the a an his her their its")
 _READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
+_ROLE_LINKS = _words("to for of")
+_REFUSALS = _words("weigern verweigern ablehnen vermeiden scheuen")
+_POSSESSIVES = _words("seinen seinem seiner seine ihren ihrem ihrer ihre")
+_CONTRAST = _words("jedoch aber allerdings zugleich gleichzeitig dennoch trotzdem zudem außerdem")
+_KONJUNKTIV_II_MODALS = _words("könnte könnten würde würden müsste müssten dürfte dürften")
+_CONDITIONALS = _words("wenn falls sofern da weil")
+_KONJUNKTIV_II = _words(
+    "wäre wären würde würden hätte hätten könnte könnten müsste müssten dürfte dürften "
+    "sollte sollten gäbe käme stünde ginge hieße läge weiterginge"
+)
 _ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
 
 
@@ -424,8 +434,10 @@ class _Extractor:
         modifier ("Ein Berater von Kremlchef Putin" is not Putin, "Putins Sprecher" neither);
         for a source phrase ("Angaben des Kremls") the one after the source noun."""
         head = toks
+        # "An adviser to Putin": an unnamed person qualified by a known one.
+        links = self.links | _ROLE_LINKS if self.lower[toks[0]] in ("a", "an") else self.links
         for k, i in enumerate(toks[1:], start=1):
-            if self.lower[i] in self.links or self.words[i] in (",", "("):
+            if self.lower[i] in links or self.words[i] in (",", "("):
                 head = toks[:k]
                 break
         while len(head) > 1 and self._is_punct(head[-1]):
@@ -583,6 +595,10 @@ class _Extractor:
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft": skip the relative clause.
                 if self.words[end] == "," and self.lower[end + 1] in _RELATIVE:
                     return list(range(start, end))
+            before = [t for t in toks[: lo - 1] if not self.in_quote[t]]
+            if len(before) > 3 and self._ends_relative(before):
+                # "A und B wie X, das sich auf Y stützt, bestreiten": the sentence's opening.
+                return self._leading_subject(before)
         if prefield and self.lang == "de" and self.lower[prefield[0]] not in _PREPOSITIONS:
             # The prefield is the subject when a noun phrase fills it, possibly after
             # adverbs ("Auch sie forderten", "Zudem warnte der Minister").
@@ -600,6 +616,16 @@ class _Extractor:
                     return list(range(start, verb))
         if prefield and self.lang == "en":  # English keeps the subject before the verb
             start = self._np_backward(verb, prefield[0])
+            # "An adviser to Putin said", "a spokesman for the Kremlin said": the role
+            # noun is the subject, the name after "to"/"for" only qualifies it.
+            while start < verb and start in prefield[1:]:
+                link = prefield[prefield.index(start) - 1]
+                if self.lower[link] not in _ROLE_LINKS:
+                    break
+                head = self._np_backward(link, prefield[0])
+                if head == link:
+                    break
+                start = head
             return list(range(start, verb)) if start < verb else []
         # Otherwise the subject follows the finite verb, after adverbs and dative objects
         # (", sagte der Nachrichtenagentur Reuters der Minister" is rare; "sagte dem
@@ -659,7 +685,7 @@ class _Extractor:
     def run(self) -> list[QuoteFinding]:
         out: list[QuoteFinding] = []
         self.out = out
-        last_no = -1
+        last_no = self.last_report_sentence = -1
         for no, sent in enumerate(self.sentences):
             saved = (self.last_speaker, self.last_speaker_sentence)
             found = self._direct(no, sent)
@@ -691,6 +717,8 @@ class _Extractor:
                     self.last_speaker, self.last_speaker_sentence = after_direct
             else:
                 found = self._indirect(no, sent)
+            if found and self._imagined(no, sent):
+                found = []
             if (
                 len(found) == 1
                 and out
@@ -705,7 +733,7 @@ class _Extractor:
             else:
                 out.extend(found)
             if found:
-                last_no = no
+                last_no = self.last_report_sentence = no
         self._cataphora(out)
         return out
 
@@ -857,6 +885,14 @@ class _Extractor:
                 end = self._np_forward(nxt, toks[-1] + 1)
                 if end > nxt and self._names_a_source(nxt, end):
                     return [i], list(range(nxt, self._with_appositions(nxt, end, toks[-1] + 1)))
+            if (
+                lw in self.lex.source_prepositions_before_noun
+                and pos > 1
+                and self.lower[toks[pos - 1]] in self.lex.source_nouns
+                and self.lower[toks[pos - 2]] in _POSSESSIVES
+            ):
+                # "Seinen Angaben nach": the one who spoke last; no subject of its own.
+                return [toks[pos - 2], toks[pos - 1], i], []
             if lw in self.lex.source_postpositions and pos > 0:
                 start = self._np_backward(i, toks[0])
                 if start < i:
@@ -913,10 +949,18 @@ class _Extractor:
             if len(quote) >= 3:
                 return [self._finding(no, "Indirect", quote, cue, subject, sorted(taken))]
         cues = self._verb_cues(toks)
+        split = self._coordinated_report(no, sent, body, cues)
+        if split:
+            return split
         for verb, cue in cues:
             pos = toks.index(verb)
             lo, hi = self._clause_bounds(toks, pos)
             if self.lower[verb] == self.lemma[verb] and not self._subject(toks, cue):
+                refusal = self._refused_statement(toks, lo, pos)
+                if refusal:
+                    subject, frame = refusal
+                    quote = toks[lo : pos + 1]
+                    return [self._finding(no, "Reported", quote, cue, subject, frame)]
                 continue  # an infinitive with no subject ("Es lässt sich sagen, dass …")
             # 2a. English needs no comma: "said on Tuesday that …".
             if self.lang == "en":
@@ -960,7 +1004,7 @@ class _Extractor:
             ):
                 quote = body[: lo - 1]
                 subject = self._subject(toks, cue)
-                if subject and self._is_main_clause(quote):
+                if subject and self._is_main_clause(quote) and not self._ends_relative(quote):
                     frame = body[lo - 1 :]
                     return [self._finding(no, "Indirect", quote, cue, subject, frame)]
         # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
@@ -981,8 +1025,10 @@ class _Extractor:
                 if subject:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
         # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
-        if any(self._subjunctive(i) and not self.in_quote[i] for i in body) and not any(
-            self.lower[i] in ("ich", "wir") or self.lemma[i] == "fragen" for i in body
+        if (
+            any(self._subjunctive(i) and not self.in_quote[i] for i in body)
+            and not any(self.lower[i] in ("ich", "wir") or self.lemma[i] == "fragen" for i in body)
+            and not (self._hypothetical(body) and self.last_report_sentence < no - 2)
         ):  # "Er wurde gefragt, ob man sicher sei": a question, not what he reported
             # "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": a clause in
             # Konjunktiv after "dass" is what the main clause's subject reports.
@@ -1019,6 +1065,52 @@ class _Extractor:
                 speaker = self._speaker_from(subject, no)
                 self._points_back(toks, speaker)
                 break
+        return []
+
+    def _refused_statement(self, toks: list[int], lo: int, pos: int):
+        """ "X weigerte sich, Y als Z zu bezeichnen": declining to say something is a speech
+        act of X's, the infinitive clause its content. (subject, frame) or None."""
+        if (
+            self.lang != "de"
+            or lo < 3
+            or self.words[toks[lo - 1]] != ","
+            or self.lower[toks[pos - 1]] != "zu"
+        ):
+            return None
+        main = [t for t in toks[: lo - 1] if not self.in_quote[t]]
+        if not any(self.lemma[t] in _REFUSALS for t in main):
+            return None
+        subject = self._leading_subject(main)
+        if not subject:
+            refusing = next(t for t in main if self.lemma[t] in _REFUSALS)
+            k = main.index(refusing) + 1
+            if k < len(main) and self.lower[main[k]] == "sich":
+                k += 1
+            end = self._np_forward(main[k], main[-1] + 1) if k < len(main) else 0
+            subject = list(range(main[k], end)) if k < len(main) and end > main[k] else []
+        return (subject, toks[:lo]) if subject else None
+
+    def _coordinated_report(self, no: int, sent: _Sentence, body: list[int], cues) -> list:
+        """ "X stimmte zu, dass …, bekräftigte jedoch die Positionen Y": a second verb
+        sharing the first clause's subject (an adverb like "jedoch" right after it shows the
+        subject is left out, not inverted); its object is what was said, the first clause
+        is read on its own."""
+        if self.lang != "de":
+            return []
+        for verb, cue in cues:
+            pos = body.index(verb) if verb in body else -1
+            if (
+                pos < 4
+                or pos + 2 >= len(body)
+                or self.words[body[pos - 1]] != ","
+                or self.lower[body[pos + 1]] not in _CONTRAST
+                or self.lemma[verb] not in self.lex.reported_verbs
+            ):
+                continue
+            subject = self._leading_subject([t for t in body[: pos - 1] if not self.in_quote[t]])
+            if subject:
+                head = self._indirect(no, _Sentence(body[: pos - 1], sent.quoted))
+                return [*head, self._finding(no, "Reported", body[pos + 2 :], cue, subject, [])]
         return []
 
     def _points_back(self, toks: list[int], speaker) -> None:
@@ -1096,6 +1188,40 @@ class _Extractor:
             for i in toks[max(0, pos - 3) : pos]
         )
 
+    def _imagined(self, no: int, sent: _Sentence) -> bool:
+        """Speech only imagined: "Dann könnte es sagen, dass …" (a verb of saying under a
+        Konjunktiv II modal), or, away from any report and with no verb of saying, a
+        Konjunktiv II sentence with a condition or reason whose quotation marks are the
+        writer's scare quotes ("Für Anleger wäre das „eine Wende“, weil …")."""
+        if self.lang != "de":
+            return False
+        toks = sent.tokens
+        body = toks[:-1] if self.words[toks[-1]] in _TERMINAL else toks
+        cues = self._verb_cues(toks)
+        for verb, _cue in cues:
+            lo, _hi = self._clause_bounds(toks, toks.index(verb))
+            if self.lower[verb] == self.lemma[verb] and any(
+                self.lower[t] in _KONJUNKTIV_II_MODALS for t in toks[lo : toks.index(verb)]
+            ):
+                return True
+        return (
+            not cues
+            and self.last_report_sentence < no - 2
+            and any(self.lower[i] in _KONJUNKTIV_II for i in body)
+            and self._hypothetical(body)
+            and self._source_phrase(toks) is None
+            and not any(self._subjunctive(i) for i in body if self.lower[i] not in _KONJUNKTIV_II)
+        )
+
+    def _hypothetical(self, body: list[int]) -> bool:
+        """A Konjunktiv II sentence with a condition or reason of its own ("Für ihn wäre
+        es besser, wenn …", "Selbst wenn er wollte, müsste er …"): away from any report,
+        the writer weighing a possibility, not a speaker's account going on."""
+        outside = [i for i in body if not self.in_quote[i]]
+        if not any(self.lower[i] in _CONDITIONALS for i in outside):
+            return False
+        return all(self.lower[i] in _KONJUNKTIV_II for i in outside if self._subjunctive(i))
+
     def _subjunctive(self, i: int) -> bool:
         """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
         the infinitive minus its "n" ("gehe", "halte", "bleibe"), not after "ich"."""
@@ -1149,6 +1275,25 @@ class _Extractor:
         if first in self.lex.pronouns | {"es", "man", "wir", "ich"}:
             return True  # "warf ihm vor, er wolle …": a main clause reported in the indicative
         return self.lang == "de" and "zu" in words and len(rest) >= 3
+
+    def _ends_relative(self, quote: list[int]) -> bool:
+        """ "A und B, das sich auf X stützt, bestreiten …": a noun phrase and the relative
+        clause on it make up the text before the verb, so that text is the verb's subject,
+        not what was said ("Als X kam, töteten sie Y, die …, teilte Z mit" is a report)."""
+        for k in range(len(quote) - 2, 0, -1):
+            i = quote[k]
+            if self.words[i] in _CLAUSE_BREAKS or self.words[i] in _TERMINAL:
+                if self.words[i] != ",":
+                    return False
+                nxt = quote[k + 1]
+                if self.lower[nxt] in _PREPOSITIONS and k + 2 < len(quote):
+                    nxt = quote[k + 2]  # ", mit dem …"
+                return (
+                    self.lower[nxt] in _RELATIVE
+                    and not self._subjunctive(quote[-1])
+                    and not any(self.words[j] in ",;:–—" for j in quote[:k])
+                )
+        return False
 
     def _is_main_clause(self, quote: list[int]) -> bool:
         """A clause that can stand as what was said: long enough, not just a name."""
