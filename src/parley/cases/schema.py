@@ -26,6 +26,7 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ActorType = Literal["person", "state", "organization", "place", "document"]
@@ -229,31 +230,13 @@ class Quantity(_Strict):
 
     def to_scale(self, amount: float) -> float:
         """Scale position of a reported number, clamped to the mapped range."""
-        pts = self.points
-        if pts[0].amount > pts[-1].amount:
-            pts = list(reversed(pts))
-        if amount <= pts[0].amount:
-            return pts[0].value
-        if amount >= pts[-1].amount:
-            return pts[-1].value
-        for a, b in itertools.pairwise(pts):
-            if a.amount <= amount <= b.amount:
-                share = (amount - a.amount) / (b.amount - a.amount)
-                return a.value + share * (b.value - a.value)
-        raise AssertionError("unreachable: amount lies inside the mapped range")
+        pts = sorted(self.points, key=lambda p: p.amount)
+        return float(np.interp(amount, [p.amount for p in pts], [p.value for p in pts]))
 
     def to_amount(self, value: float) -> float:
-        """Number of units at a scale position (inverse of ``to_scale``)."""
-        pts = self.points
-        if value <= pts[0].value:
-            return pts[0].amount
-        if value >= pts[-1].value:
-            return pts[-1].amount
-        for a, b in itertools.pairwise(pts):
-            if a.value <= value <= b.value:
-                share = (value - a.value) / (b.value - a.value)
-                return a.amount + share * (b.amount - a.amount)
-        raise AssertionError("unreachable: value lies inside the scale")
+        """Number of units at a scale position (inverse of ``to_scale``), clamped likewise."""
+        pts = sorted(self.points, key=lambda p: p.value)
+        return float(np.interp(value, [p.value for p in pts], [p.amount for p in pts]))
 
 
 class IssueOption(_Strict):

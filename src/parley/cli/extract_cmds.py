@@ -17,21 +17,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from parley.store import DB_ENV, DEFAULT_DB
+from parley.cli.options import CaseOption, DbOption
 
 console = Console()
 err_console = Console(stderr=True)
-
-CaseOption = typer.Option(
-    "ukraine-2025", "--case", help="Case pack: a shipped name or a folder.", show_default=True
-)
-DbOption = typer.Option(
-    Path(DEFAULT_DB),
-    "--db",
-    envvar=DB_ENV,
-    help=f"Knowledge base file (default: {DEFAULT_DB} here, or ${DB_ENV}).",
-    show_default=False,
-)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from parley.cli.ingest_cmds import DbOption
+from parley.cli.options import CaseOption, DbOption
 from parley.errors import ParleyError
 
 if TYPE_CHECKING:
@@ -74,7 +74,6 @@ def _open(db: Path):
     return KnowledgeBase(db, create=False)
 
 
-CaseOption = typer.Option("ukraine-2025", "--case", help="Case pack name or folder.")
 PriorOption = typer.Option(
     None, "--prior-date", help="Take the pack's positions as of this date (default: latest)."
 )

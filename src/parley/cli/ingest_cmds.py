@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from parley.store import DB_ENV, DEFAULT_DB
+from parley.cli.options import DbOption
 
 if TYPE_CHECKING:
     from parley.ingest.article import Article
@@ -27,13 +27,6 @@ if TYPE_CHECKING:
 console = Console()
 err_console = Console(stderr=True)
 
-DbOption = typer.Option(
-    Path(DEFAULT_DB),
-    "--db",
-    envvar=DB_ENV,
-    help=f"Knowledge base file (default: {DEFAULT_DB} here, or ${DB_ENV}).",
-    show_default=False,
-)
 _HIGHLIGHT = ("\x02", "\x03")
 
 
