@@ -60,6 +60,12 @@ class CueSet:
         self._window = window
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
         self._heads: set[str] = set()
+        # Per distinct word form, the keys it can start a cue under (see _word_keys):
+        # news text repeats its words, so each form is analysed once.
+        self._keys_of: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        # The last sentence searched and its hits: the stance rules ask the issue
+        # and option cues of one sentence several times (held, so identity is safe).
+        self._last: tuple[Any, Any, list[CueHit]] = (None, None, [])
         for cue, label in cues:
             words = tuple(cue.lower().split())
             if words:
@@ -76,6 +82,23 @@ class CueSet:
                 return word[k:]
         return None
 
+    def _word_keys(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The keys a word can start a cue under, before and after its lemma's place:
+        the word and its hyphenated parts; then, for compounds, its stem without an
+        inflection ending and its compound head. Only keys some cue starts with are
+        kept, so a word with none is skipped at once."""
+        by_first = self._by_first
+        pre = [word]
+        if "-" in word:
+            pre += [part for part in word.split("-") if part]
+        post: list[str] = []
+        if self._heads and word not in by_first:
+            post = [word[:-k] for k in (1, 2) if word[-k:] in _ENDINGS]
+            head = self._head(word)
+            if head is not None:
+                post.append(head)
+        return tuple(k for k in pre if k in by_first), tuple(k for k in post if k in by_first)
+
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
@@ -85,6 +108,14 @@ class CueSet:
         A hyphenated compound also matches by its parts ("Witkoff-Putin-Treffen"
         is a "treffen", "Donbass-Region" names the Donbas).
         """
+        last_words, last_lemmas, last_hits = self._last
+        if words is last_words and lemmas is last_lemmas:
+            return list(last_hits)
+        hits = self._find(words, lemmas)
+        self._last = (words, lemmas, hits)
+        return list(hits)
+
+    def _find(self, words: Sequence[str], lemmas: Sequence[str] | None) -> list[CueHit]:
         by_first = self._by_first
         compounds = bool(self._heads)  # compound heads and endings defeat the set tests
         # Most sentences hold no cue at all: set tests in C settle that at once.
@@ -97,24 +128,22 @@ class CueSet:
             return []
         hits: list[CueHit] = []
         n = len(words)
+        keys_of = self._keys_of
         for i, word in enumerate(words):
-            # Most words start no cue: skip them before building the list of keys.
-            if not compounds and word not in by_first and "-" not in word:
-                lemma = lemmas[i] if lemmas is not None else ""
-                if not lemma or lemma not in by_first:
-                    continue
-            keys = [word]
-            if "-" in word:
-                keys += [part for part in word.split("-") if part]
-            if lemmas is not None and lemmas[i] and lemmas[i] != word:
-                keys.append(lemmas[i])
-            if compounds and word not in by_first:
-                keys += [word[:-k] for k in (1, 2) if word[-k:] in _ENDINGS]
-                head = self._head(word)
-                if head is not None:
-                    keys.append(head)
+            own = keys_of.get(word)
+            if own is None:
+                own = keys_of[word] = self._word_keys(word)
+            pre, post = own
+            lemma = lemmas[i] if lemmas is not None else ""
+            if not pre and not post and (not lemma or lemma not in by_first):
+                continue
+            keys = pre
+            if lemma and lemma != word and lemma in by_first:
+                keys = (*keys, lemma)
+            if post:
+                keys = (*keys, *post)
             for key in keys:
-                for rest, label, cue in by_first.get(key, ()):
+                for rest, label, cue in by_first[key]:
                     last = _follow(words, i, rest, min(n, i + 1 + self._window), compounds)
                     if last is not None:
                         hits.append(CueHit(i, last, label, cue))
