@@ -916,12 +916,12 @@ def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
     if min(len(pa), len(pb)) == 1 and not b.definite and not set(pa) & set(pb):
         return False  # one name alone matches only itself, not the state it acts for
     shared = _overlap(pa, pb, party)
-    small = min(len(pa), len(pb))
-    return shared >= 2 or (
-        shared >= 1
-        and shared >= min(small, _overlap(pb, pa, party))
-        and (_overlap(pa, pb, party) == len(pa) or _overlap(pb, pa, party) == len(pb))
-    )
+    if shared >= 2:
+        return True
+    if shared < 1:
+        return False
+    back = _overlap(pb, pa, party)
+    return shared >= min(len(pa), len(pb), back) and (shared == len(pa) or back == len(pb))
 
 
 def _fold(target: Draft, draft: Draft) -> None:

@@ -109,11 +109,13 @@ class Extractor:
         party = self.gazetteer.party
         context = Context()
         in_sentence = _Slicer(acting)
+        attributed_speaker = _Speakers(quotes).at
+        carried_speaker = _Speakers(quotes, attributed=False).at
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(acting, sent.start, key=lambda m: m.start)
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
-            speaker = _speaker_at(quotes, sent.start, sent.end)
+            speaker = attributed_speaker(sent.start, sent.end)
             events += sentence_events(
                 sent,
                 cues,
@@ -127,7 +129,7 @@ class Extractor:
                 acting[max(0, first - 12) : first],  # events: "die drei" are named before
             )
             context.speaker = speaker
-            context.carried_speaker = _speaker_at(quotes, sent.start, sent.end, attributed=False)
+            context.carried_speaker = carried_speaker(sent.start, sent.end)
             found = sentence_stances(
                 sent, cues, s_mentions, s_quoted, context, self.quantities, party, aid
             )
@@ -440,18 +442,31 @@ def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[],
     return found
 
 
-def _speaker_at(quotes: list[Quote], start: int, end: int, attributed: bool = True) -> str | None:
-    """The speaker of a quote that covers most of the sentence: its stance is theirs.
+class _Speakers:
+    """The speaker of a quote that covers most of a sentence: its stance is theirs.
 
     Only quotes attributed by a speech cue ("sagte", "so", "zufolge") count: a speaker
     carried over from an earlier sentence is too weak to own a position (unless
-    ``attributed`` is False: stances then use it only for an impersonal "man").
+    ``attributed`` is False: stances then use it only for an impersonal "man"). Built
+    once per article, so each sentence scans only the quotes that can qualify, and
+    stops at the first that opens after it.
     """
-    for q in quotes:
-        overlap = min(q.end, end) - max(q.start, start)
-        if q.speaker and (q.cue is not None or not attributed) and overlap * 2 > end - start:
-            return q.speaker
-    return None
+
+    def __init__(self, quotes: list[Quote], attributed: bool = True) -> None:
+        self._spans = [
+            (q.start, q.end, q.speaker)
+            for q in quotes
+            if q.speaker and (q.cue is not None or not attributed)
+        ]
+        self._ordered = all(a[0] <= b[0] for a, b in pairwise(self._spans))
+
+    def at(self, start: int, end: int) -> str | None:
+        for q_start, q_end, speaker in self._spans:
+            if self._ordered and q_start >= end:
+                return None  # no overlap here or after
+            if (min(q_end, end) - max(q_start, start)) * 2 > end - start:
+                return speaker
+        return None
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:

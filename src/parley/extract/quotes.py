@@ -242,6 +242,7 @@ class _Extractor:
         self.comps = _COMPLEMENTIZERS[lang]
         self.stop = _stop_words(lang)
         self.forms = _lemma_forms(lang)
+        self.source_endings = tuple(lex.source_nouns)  # str.endswith takes a tuple
         cached = doc.user_data.get("parley_quoted_spans")
         self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
         self.sent_start = [False] * len(doc)
@@ -443,9 +444,7 @@ class _Extractor:
         while len(head) > 1 and self._is_punct(head[-1]):
             head = head[:-1]  # das Portal „Semafor“: the name, not its closing mark
         last = head[-1]
-        if any(self.lower[last].endswith(n) for n in self.lex.source_nouns) and len(head) < len(
-            toks
-        ):
+        if self.lower[last].endswith(self.source_endings) and len(head) < len(toks):
             rest = toks[len(head) + 1 :]
             return self._actor_of(rest) if rest else None
         covering = [c for c in self.candidates if c.start <= self.idx[last] < c.end]
