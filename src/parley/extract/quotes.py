@@ -243,6 +243,8 @@ class _Extractor:
         self.stop = _stop_words(lang)
         self.forms = _lemma_forms(lang)
         self.source_endings = tuple(lex.source_nouns)  # str.endswith takes a tuple
+        self.np_pronouns = lex.pronouns | {"man", "wir", "ich", "we", "i"}
+        self._verb_lemmas: dict[str, str] = {}  # German forms the lemma table lacks
         cached = doc.user_data.get("parley_quoted_spans")
         self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
         self.sent_start = [False] * len(doc)
@@ -326,7 +328,7 @@ class _Extractor:
     def _np_forward(self, i: int, limit: int) -> int:
         """End (exclusive) of the noun phrase starting at ``i``, or ``i`` if none."""
         j = i
-        if j < limit and self.lower[j] in self.lex.pronouns | {"man", "wir", "ich", "we", "i"}:
+        if j < limit and self.lower[j] in self.np_pronouns:
             return j + 1
         if j < limit and self._demonstrative(j):
             return j + 1
@@ -522,6 +524,11 @@ class _Extractor:
         if lemma in verbs or lemma != self.lower[i] or self.lang != "de":
             return lemma
         word = self.lower[i]
+        if word not in self._verb_lemmas:  # verbs is always the lexicon's all_verbs
+            self._verb_lemmas[word] = self._guess_verb_lemma(word, verbs)
+        return self._verb_lemmas[word]
+
+    def _guess_verb_lemma(self, word: str, verbs: frozenset[str]) -> str:
         for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
             if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
                 return word[: -len(suffix)] + "en"
@@ -531,7 +538,7 @@ class _Extractor:
         # Strong past plural the table lacks: "sprachen" is "sprach" + "en".
         if word.endswith("en") and word[:-2] in self.forms:
             return str(self.forms[word[:-2]]).lower()
-        return lemma
+        return word
 
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
