@@ -63,6 +63,7 @@ class CueSet:
         # Per distinct word form, the keys it can start a cue under (see _word_keys):
         # news text repeats its words, so each form is analysed once.
         self._keys_of: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._dead: set[str] = set()  # word forms that start no cue in any way
         # The last sentence searched and its hits: the stance rules ask the issue
         # and option cues of one sentence several times (held, so identity is safe).
         self._last: tuple[Any, Any, list[CueHit]] = (None, None, [])
@@ -97,7 +98,10 @@ class CueSet:
             head = self._head(word)
             if head is not None:
                 post.append(head)
-        return tuple(k for k in pre if k in by_first), tuple(k for k in post if k in by_first)
+        keys = tuple(k for k in pre if k in by_first), tuple(k for k in post if k in by_first)
+        if keys == ((), ()):
+            self._dead.add(word)
+        return keys
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -117,14 +121,10 @@ class CueSet:
 
     def _find(self, words: Sequence[str], lemmas: Sequence[str] | None) -> list[CueHit]:
         by_first = self._by_first
-        compounds = bool(self._heads)  # compound heads and endings defeat the set tests
-        # Most sentences hold no cue at all: set tests in C settle that at once.
-        if (
-            not compounds
-            and by_first.keys().isdisjoint(words)
-            and (lemmas is None or by_first.keys().isdisjoint(lemmas))
-            and "-" not in "".join(words)
-        ):
+        compounds = bool(self._heads)
+        # Most sentences hold no cue at all: set tests in C settle that at once, on
+        # the word forms already known to start none (by their parts, stem or head).
+        if self._dead.issuperset(words) and (lemmas is None or by_first.keys().isdisjoint(lemmas)):
             return []
         hits: list[CueHit] = []
         n = len(words)
