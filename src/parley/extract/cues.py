@@ -129,7 +129,13 @@ class CueSet:
         hits: list[CueHit] = []
         n = len(words)
         keys_of = self._keys_of
-        for i, word in enumerate(words):
+        dead = self._dead
+        # Only words not known to start no cue, and words whose lemma starts one.
+        live = [i for i, word in enumerate(words) if word not in dead]
+        if lemmas is not None and not by_first.keys().isdisjoint(lemmas):
+            live = sorted({*live, *(i for i, lemma in enumerate(lemmas) if lemma in by_first)})
+        for i in live:
+            word = words[i]
             own = keys_of.get(word)
             if own is None:
                 own = keys_of[word] = self._word_keys(word)
