@@ -87,6 +87,7 @@ _NOT_PARTY = frozenset(
 # "die drei", "die beiden", "the two": a number standing for people just named.
 _GROUP_NUMBERS = {"beiden": 2, "beide": 2, "drei": 3, "vier": 4, "fünf": 5, "both": 2}
 _GROUP_NUMBERS_AFTER_ARTICLE = {"two": 2, "three": 3, "four": 4, "five": 5} | _GROUP_NUMBERS
+_GROUP_WORDS = frozenset(_GROUP_NUMBERS_AFTER_ARTICLE)  # every word a group can be named by
 _GROUP_ARTICLES = frozenset({"die", "alle", "the", "all"})
 # Words after the number that still leave it standing for persons ("the two men").
 _GROUP_FOLLOWERS = frozenset(
@@ -605,6 +606,8 @@ def _group(sent: Sentence, lo: int, hi: int) -> tuple[int, int] | None:
     "the two", "beide"). "die beiden Berater Uschakow und Dmitrijew" names its members
     itself and "beide Seiten" means states: a number before a noun is no group."""
     words = sent.words
+    if _GROUP_WORDS.isdisjoint(words):
+        return None
     for i, (w, o) in enumerate(zip(words, sent.offsets, strict=True)):
         if not lo <= o < hi:
             continue
