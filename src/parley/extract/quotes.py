@@ -245,6 +245,7 @@ class _Extractor:
         self.source_endings = tuple(lex.source_nouns)  # str.endswith takes a tuple
         self.np_pronouns = lex.pronouns | {"man", "wir", "ich", "we", "i"}
         self._verb_lemmas: dict[str, str] = {}  # German forms the lemma table lacks
+        self._last_verb_cues: tuple[list[int] | None, list[tuple[int, list[int]]]] = (None, [])
         cached = doc.user_data.get("parley_quoted_spans")
         self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
         self.sent_start = [False] * len(doc)
@@ -466,7 +467,18 @@ class _Extractor:
 
     # ---- cues ------------------------------------------------------------
     def _verb_cues(self, toks: list[int]) -> list[tuple[int, list[int]]]:
-        """Speech verbs outside quotes: (verb token, cue tokens incl. particle and aux)."""
+        """Speech verbs outside quotes: (verb token, cue tokens incl. particle and aux).
+
+        Several rules ask for the cues of one sentence: the last answer is kept (with
+        the token list it is for, so identity is safe) and handed out as fresh lists.
+        """
+        last_toks, found = self._last_verb_cues
+        if toks is not last_toks:
+            found = self._find_verb_cues(toks)
+            self._last_verb_cues = (toks, found)
+        return [(i, list(cue)) for i, cue in found]
+
+    def _find_verb_cues(self, toks: list[int]) -> list[tuple[int, list[int]]]:
         found = []
         verbs = self.lex.all_verbs
         stems = _particle_stems(self.lex)
