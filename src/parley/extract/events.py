@@ -587,7 +587,7 @@ def _pronoun_persons(
     """Persons the subject pronoun at ``at`` stands for: "sie" the persons named
     earlier in the sentence as subjects (not after a preposition), "er" the last such
     person, in this sentence or the one before."""
-    plural = sent.words[sent.offsets.index(at)] in _PLURAL
+    plural = sent.words[sent.index_of(at)] in _PLURAL
     named = [
         m
         for m in outside
@@ -675,7 +675,7 @@ def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
 def _attribute(sent: Sentence, m: Mention) -> bool:
     """A genitive attribute: "die Mitgliedschaft der Ukraine" (article after a noun)."""
     try:
-        i = sent.offsets.index(m.start)
+        i = sent.index_of(m.start)
     except ValueError:
         return False
     if sent.words[i] in ("der", "des"):  # the mention includes its article: "der Ukraine"
@@ -700,7 +700,7 @@ def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
     title ("in der Ukraine", "gegen Präsident Putin")? A verb between ("to meet Putin")
     makes the name its object."""
     try:
-        i = sent.offsets.index(m.start)
+        i = sent.index_of(m.start)
     except ValueError:
         return False
     if i >= 1 and sent.words[i - 1] in words:

@@ -10,6 +10,7 @@ looks each distinct word form up once.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -29,6 +30,14 @@ class Sentence:
 
     def char_of(self, token: int) -> int:
         return self.offsets[token]
+
+    def index_of(self, offset: int) -> int:
+        """The token starting at character ``offset`` (``offsets.index``, by bisection:
+        offsets rise strictly); ValueError if none does."""
+        i = bisect_left(self.offsets, offset)
+        if i == len(self.offsets) or self.offsets[i] != offset:
+            raise ValueError(f"no token starts at {offset}")
+        return i
 
 
 def sentences_of(doc: Doc, text: str | None = None) -> list[Sentence]:

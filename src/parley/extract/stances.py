@@ -440,7 +440,7 @@ def _coordinated(sent: Sentence, mentions: list[Mention]) -> list[str]:
 
 def _after_word(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
     try:
-        i = sent.offsets.index(m.start)
+        i = sent.index_of(m.start)
     except ValueError:
         return False
     return i > 0 and sent.words[i - 1] in words
@@ -577,7 +577,7 @@ def _attributed_document(
     for hit in cues.document_attribution.find(sent.words):
         for m in documents:
             try:
-                i = sent.offsets.index(m.start)
+                i = sent.index_of(m.start)
             except ValueError:
                 continue
             # "laut dem Plan" / "according to the plan" before it, "dem Plan zufolge" after
@@ -621,7 +621,7 @@ def _reported_subject(
         if m.type not in _ACTOR_TYPES or _inside(m.start, quoted) or m.actor == speaker:
             continue
         try:
-            i = sent.offsets.index(m.start)
+            i = sent.index_of(m.start)
         except ValueError:
             continue
         if not lo <= i < hit.first or _embedded(sent, m, cues):
@@ -671,7 +671,7 @@ def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
     if at < len(sent.text) - 1 and sent.text[at] == "-" and sent.text[at + 1].isalpha():
         return True
     try:
-        i = sent.offsets.index(m.start)
+        i = sent.index_of(m.start)
     except ValueError:
         return False
     if sent.words[i] in cues.articles and i + 1 < len(sent.words):
