@@ -228,12 +228,10 @@ def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
         # Arrays, not Token objects: creating those one by one is what costs time.
         if not len(doc):
             return [], [], []
-        array = doc.to_array([ORTH, IDX, SPACY])
-        # Each distinct form is looked up once, then spread by index.
-        forms, inverse = np.unique(array[:, 0], return_inverse=True)
-        names = [doc.vocab.strings[h] for h in forms.tolist()]
-        words = [names[k] for k in inverse.reshape(-1).tolist()]
-        return words, array[:, 1].tolist(), array[:, 2].tolist()
+        orth, idx, space = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
+        strings = doc.vocab.strings
+        names = {h: strings[h] for h in set(orth)}  # each distinct form looked up once
+        return [names[h] for h in orth], idx, space
 
     words, idx, space = columns()
     # ``doc.text`` would build a Token per word; the columns give the same string.

@@ -229,9 +229,13 @@ class _Extractor:
             if len(doc)
             else [[]] * 5
         )
-        self.words = [strings[h] for h in columns[0]]
-        self.lower = [w.lower() for w in self.words]
-        self.lemma = [strings[h].lower() for h in columns[1]]
+        # Each distinct form is looked up (and lower-cased) once, then spread.
+        names = {h: strings[h] for h in set(columns[0])}
+        self.words = [names[h] for h in columns[0]]
+        lowered = {w: w.lower() for w in names.values()}
+        self.lower = [lowered[w] for w in self.words]
+        names = {h: strings[h].lower() for h in set(columns[1])}
+        self.lemma = [names[h] for h in columns[1]]
         self.idx = columns[2]
         self.ends = [i + len(w) for i, w in zip(self.idx, self.words, strict=True)]
         self.space = [bool(v) for v in columns[3]]
