@@ -400,10 +400,20 @@ class Gazetteer:
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         hits = []
+        n = len(text)
         for end_idx, (length, entry) in self._automaton.iter(low):
             start, end = end_idx - length + 1, end_idx + 1
-            if not _bounded(text, start, end):
-                continue
+            # Word boundaries, tested inline (most matches sit inside a longer word:
+            # "us" in "must"): a hyphen is one ("Putin-Berater"), and so is a missing
+            # space between a lower- and an upper-case letter ("US-PräsidentenTrump").
+            if start > 0:
+                before = text[start - 1]
+                if before.isalnum() and not (before.islower() and text[start].isupper()):
+                    continue
+            if end < n:
+                after = text[end]
+                if after.isalnum() and not (text[end - 1].islower() and after.isupper()):
+                    continue
             surface = text[start:end]
             if entry.acronym and surface.upper() != surface:
                 continue
@@ -706,20 +716,6 @@ def _appositive_gap(gap: str) -> bool:
         re.fullmatch(r",\s+(?:der|die|den|dem|des|the)?\s*\w*\s*", gap) is not None
         and len(gap) < 30
     )
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    """Word boundaries; a hyphen is one ("Putin-Berater"), and so is a missing space
-    between a lower-case and an upper-case letter ("US-PräsidentenTrump")."""
-    if start > 0:
-        before, first = text[start - 1], text[start]
-        if before.isalnum() and not (before.islower() and first.isupper()):
-            return False
-    if end < len(text):
-        last, after = text[end - 1], text[end]
-        if after.isalnum() and not (last.islower() and after.isupper()):
-            return False
-    return True
 
 
 def _longest(hits: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
