@@ -459,9 +459,17 @@ class _Speakers:
             if q.speaker and (q.cue is not None or not attributed)
         ]
         self._ordered = all(a[0] <= b[0] for a, b in pairwise(self._spans))
+        self._skip = 0  # leading spans that ended before the last sentence asked about
+        self._after = 0
 
     def at(self, start: int, end: int) -> str | None:
-        for q_start, q_end, speaker in self._spans:
+        if start < self._after:  # sentences asked out of order: start over
+            self._skip = 0
+        self._after = start
+        spans = self._spans
+        while self._skip < len(spans) and spans[self._skip][1] <= start:
+            self._skip += 1
+        for q_start, q_end, speaker in spans[self._skip :] if self._skip else spans:
             if self._ordered and q_start >= end:
                 return None  # no overlap here or after
             if (min(q_end, end) - max(q_start, start)) * 2 > end - start:
