@@ -211,7 +211,7 @@ def _issue_hits(
     hits = [
         h
         for h in cues.issues.find(sent.words, sent.lemmas)
-        if not any(w in cues.instead for w in sent.words[max(0, h.first - 3) : h.first])
+        if cues.instead.isdisjoint(sent.words[max(0, h.first - 3) : h.first])
     ]
     hits = [
         h
@@ -303,7 +303,7 @@ def _plan_offer(sent: Sentence, cues: LanguageCues, issue: CueHit) -> bool:
     hi = issue.last
     while hi + 1 < len(sent.words) and not _boundary(sent, hi + 1):
         hi += 1
-    return any(w in cues.plan_offers for w in sent.words[lo : hi + 1])
+    return not cues.plan_offers.isdisjoint(sent.words[lo : hi + 1])
 
 
 def _holders(
@@ -395,7 +395,7 @@ def _with_partners(
 def _impersonal(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
     """Whether the cue's clause has an impersonal subject ("man", "one")."""
     lo = _clause_start(sent, hit.first)
-    return any(w in cues.impersonal for w in sent.words[lo : hit.last + 2])
+    return not cues.impersonal.isdisjoint(sent.words[lo : hit.last + 2])
 
 
 def _clause_actor(
@@ -456,7 +456,7 @@ def _nominal(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
     German capitalises nouns; English marks them with a determiner just before."""
     if _capitalised(sent, hit.first):
         return True
-    return any(w in cues.determiners for w in sent.words[max(0, hit.first - 2) : hit.first])
+    return not cues.determiners.isdisjoint(sent.words[max(0, hit.first - 2) : hit.first])
 
 
 def _plural_pronoun(sent: Sentence, cues: LanguageCues) -> int | None:
@@ -520,7 +520,7 @@ def _in_question(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
     """A cue inside an indirect question ("testen, ob Putin bereit sei") asks, it does
     not state."""
     lo = _clause_start(sent, hit.first)
-    return any(w in cues.question_words for w in sent.words[lo : hit.first])
+    return not cues.question_words.isdisjoint(sent.words[lo : hit.first])
 
 
 def _passive(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
@@ -536,7 +536,7 @@ def _passive(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
     while hi < len(sent.words) and sent.words[hi] not in _CLAUSE_END and hi - hit.last <= 3:
         hi += 1
     near = sent.words[lo:hi]
-    return any(w in cues.passive_auxiliaries for w in near)
+    return not cues.passive_auxiliaries.isdisjoint(near)
 
 
 # "JEDDAH, Saudi Arabia (Reuters) -": where and by whom the report was filed.
@@ -593,7 +593,7 @@ def _plan_content(sent: Sentence, cues: LanguageCues, context: Context) -> str |
         return None
     if context.document_topic > _PLAN_REACH:
         return None
-    if not any(w in cues.plan_modals for w in sent.words):
+    if cues.plan_modals.isdisjoint(sent.words):
         return None
     return context.last_document
 
@@ -615,7 +615,7 @@ def _reported_subject(
     its clause, outside quotation marks, not the speaker, not an addressee ("told
     Trump") and with no pronoun in between ("told Trump he rejects")."""
     lo = _clause_start(sent, hit.first)
-    if any(w in cues.obligation for w in sent.words[lo : hit.last + 1]):
+    if not cues.obligation.isdisjoint(sent.words[lo : hit.last + 1]):
         return None  # "Die Ukraine dürfe …": who is asked, not who asks
     for m in reversed(mentions):
         if m.type not in _ACTOR_TYPES or _inside(m.start, quoted) or m.actor == speaker:
@@ -629,7 +629,7 @@ def _reported_subject(
         if i > 0 and sent.words[i - 1] in cues.addressee_verbs:
             continue
         between = sent.words[i + 1 : hit.first]
-        if any(w in cues.pronouns for w in between):
+        if not cues.pronouns.isdisjoint(between):
             return None
         return m.actor
     return None
@@ -677,7 +677,7 @@ def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
     if sent.words[i] in cues.articles and i + 1 < len(sent.words):
         i += 1  # a mention that includes its article ("der Ukraine")
     before = sent.words[max(0, i - 3) : i]
-    if any(w in cues.prepositions for w in before[-2:]):
+    if not cues.prepositions.isdisjoint(before[-2:]):
         return True
     if len(before) >= 2 and before[-1] in cues.articles and before[-1] in ("der", "des"):
         prev_start = sent.offsets[i - 2] - sent.start
@@ -696,7 +696,7 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     ("Putins Forderung nachzukommen"), so they count only when no verb cue
     is there. Conditions ("stellte Bedingungen") make a stance conditional.
     """
-    if any(w in cues.conditional_nouns for w in sent.words):
+    if not cues.conditional_nouns.isdisjoint(sent.words):
         return "conditional"
     verbal = [h for h in hits if not _nominal(sent, h, cues)]
     pool = verbal or hits
