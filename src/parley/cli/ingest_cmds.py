@@ -86,13 +86,14 @@ def ingest(
     from parley.ingest.sources import scan
     from parley.store.kb import KnowledgeBase
     from parley.store.load import ingest as run
+    from parley.store.records import stale_articles
 
     langs = [code.strip().lower() for code in languages.split(",") if code.strip()]
-    store_records = None
+    store_records = made_by = None
     if not no_extract:
         from parley.cli.extract_cmds import record_writer
 
-        store_records = record_writer(case)
+        store_records, made_by = record_writer(case)
     files, total = scan(paths)
     summary = _Summary()
     started = time.perf_counter()
@@ -131,8 +132,14 @@ def ingest(
             elapsed = max(time.perf_counter() - started, 1e-9)
             progress.update(task, docs=summary.documents, rate=f"{summary.documents / elapsed:.0f}")
         stored = len(kb)
+        stale = stale_articles(kb.connection, made_by) if made_by is not None else []
     summary.print(console, files=files, seconds=time.perf_counter() - started)
     console.print(f"Knowledge base [bold]{db}[/]: {stored} articles.")
+    if stale:
+        console.print(
+            f"[yellow]{len(stale)} stored articles have records from another case pack or an"
+            f" older extractor:[/] run [bold]parley reextract --db {db} --case {case}[/]."
+        )
     if strict and summary.statuses["rejected"]:
         raise typer.Exit(1)
 

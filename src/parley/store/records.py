@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 _ACTOR = {"mention": "actor", "quote": "speaker", "event": "source_actor", "stance": "actor"}
@@ -17,12 +18,15 @@ _LABEL = {"mention": "type", "quote": "mode", "event": "type", "stance": "issue"
 
 
 def save_records(
-    conn: sqlite3.Connection, article_id: str, records: Iterable[dict[str, Any]]
+    conn: sqlite3.Connection,
+    article_id: str,
+    records: Iterable[dict[str, Any]],
+    made_by: Provenance | None = None,
 ) -> int:
     """Replace the stored records of ``article_id`` with ``records`` in one transaction."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        count = write_records(conn, article_id, records)
+        count = write_records(conn, article_id, records, made_by)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -31,12 +35,16 @@ def save_records(
 
 
 def write_records(
-    conn: sqlite3.Connection, article_id: str, records: Iterable[dict[str, Any]]
+    conn: sqlite3.Connection,
+    article_id: str,
+    records: Iterable[dict[str, Any]],
+    made_by: Provenance | None = None,
 ) -> int:
     """Replace the stored records of ``article_id`` inside the caller's transaction.
 
     ``parley ingest`` calls this within the article's own transaction, so an
     article is never stored without its records, even if the run is killed.
+    ``made_by`` records which case pack and extractor produced them.
     """
     rows = [
         (
@@ -53,7 +61,37 @@ def write_records(
     ]
     conn.execute("DELETE FROM records WHERE article_id = ?", (article_id,))
     conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    if made_by is not None:
+        conn.execute(
+            "INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)",
+            (article_id, made_by.case, made_by.stamp, len(rows)),
+        )
     return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """The case pack and extractor stamp (``parley.extract.stamp``) behind some records."""
+
+    case: str
+    stamp: str
+
+
+def stale_articles(conn: sqlite3.Connection, made_by: Provenance) -> list[str]:
+    """Ids of stored articles whose records another case pack or extractor produced
+    (or that were stored without extraction), in ingest order."""
+    rows = conn.execute(
+        "SELECT a.id FROM articles a LEFT JOIN extractions e ON e.article_id = a.id"
+        " WHERE e.stamp IS NULL OR e.stamp != ? OR e.case_name != ? ORDER BY a.seq",
+        (made_by.stamp, made_by.case),
+    )
+    return [aid for (aid,) in rows]
+
+
+def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Stored records per kind."""
+    rows = conn.execute("SELECT kind, count(*) FROM records GROUP BY kind")
+    return dict(rows.fetchall())
 
 
 def query_records(

@@ -1,0 +1,84 @@
+"""`parley reextract`: stored records follow the extractor and case pack that made them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from parley.cli.app import app
+
+MINICASE = Path(__file__).with_name("minicase")
+ARTICLE = "Witkoff traf sich am Dienstag in Moskau mit Putin. Putin fordert den gesamten Donbass.\n"
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    record = {"text": ARTICLE, "url": "https://example.org/a", "published": "2025-12-03"}
+    (folder / "feed.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n")
+    return folder
+
+
+def _invoke(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _dump(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT * FROM records ORDER BY article_id, position").fetchall()
+
+
+def test_articles_stored_without_extraction_are_extracted_once(news, tmp_path):
+    db = tmp_path / "kb.db"
+    out = _invoke("ingest", str(news), "--db", str(db), "--no-extract")
+    assert _dump(db) == []
+    out = _invoke("reextract", "--db", str(db), "--case", str(MINICASE))
+    assert "Re-extracted 1 of 1" in out and "mentions 0 -> " in out
+    stored = _dump(db)
+    assert {row[2] for row in stored} >= {"mention", "event", "stance"}
+    again = _invoke("reextract", "--db", str(db), "--case", str(MINICASE))
+    assert "Re-extracted 0 of 1" in again and "unchanged" in again
+    assert _dump(db) == stored
+
+
+def test_a_changed_case_pack_makes_records_stale(news, tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(MINICASE, pack)
+    db = tmp_path / "kb.db"
+    _invoke("ingest", str(news), "--db", str(db), "--case", str(pack))
+    first = _dump(db)
+    assert _invoke("reextract", "--db", str(db), "--case", str(pack)).count("Re-extracted 0") == 1
+    # The pack forgets Donbas: the stance on it must go, and ingest says the records are stale.
+    issues = (pack / "issues.yaml").read_text(encoding="utf-8")
+    (pack / "issues.yaml").write_text(issues.replace("Donbass", "Donezkbecken"), encoding="utf-8")
+    hint = _invoke("ingest", str(news), "--db", str(db), "--case", str(pack))
+    assert "parley reextract" in hint
+    out = _invoke("reextract", "--db", str(db), "--case", str(pack))
+    assert "Re-extracted 1 of 1" in out
+    assert _dump(db) != first
+    assert "reextract" not in _invoke("ingest", str(news), "--db", str(db), "--case", str(pack))
+
+
+def test_all_re_extracts_up_to_date_articles_to_the_same_records(news, tmp_path):
+    db = tmp_path / "kb.db"
+    _invoke("ingest", str(news), "--db", str(db), "--case", str(MINICASE))
+    first = _dump(db)
+    out = _invoke("reextract", "--db", str(db), "--case", str(MINICASE), "--all")
+    assert "Re-extracted 1 of 1" in out and "unchanged" in out
+    assert _dump(db) == first
+
+
+def test_missing_knowledge_base_is_a_clear_error_and_creates_nothing(tmp_path):
+    missing = tmp_path / "none.db"
+    result = CliRunner().invoke(app, ["reextract", "--db", str(missing)])
+    assert result.exit_code != 0
+    assert "none.db" in str(result.exception)
+    assert not missing.exists()
