@@ -26,8 +26,8 @@ fi
 "$PARLEY" articles --db "$DB"
 
 # Extraction: per article the actors, quotes with speakers, meetings and calls with
-# dates, and stances (the same records `parley ingest` stored in the knowledge base).
-"$PARLEY" extract "${inputs[@]}" --case ukraine-2025 --format table
+# dates, and stances, as `parley ingest` stored them in the knowledge base.
+"$PARLEY" records --db "$DB"
 "$PARLEY" events --type CONSULT --db "$DB"
 "$PARLEY" quotes --speaker yuri-ushakov --db "$DB"
 "$PARLEY" stances --db "$DB"

@@ -82,3 +82,16 @@ def test_missing_knowledge_base_is_a_clear_error_and_creates_nothing(tmp_path):
     assert result.exit_code != 0
     assert "none.db" in str(result.exception)
     assert not missing.exists()
+
+
+def test_records_reports_what_ingest_stored_without_extracting_again(news, tmp_path):
+    db = tmp_path / "kb.db"
+    _invoke("ingest", str(news), "--db", str(db), "--case", str(MINICASE))
+    report = _invoke("records", "--db", str(db))
+    with sqlite3.connect(db) as conn:
+        event = json.loads(
+            conn.execute("SELECT data FROM records WHERE kind = 'event'").fetchone()[0]
+        )
+        conn.execute("DELETE FROM records WHERE kind = 'stance'")
+    assert "CONSULT" in report and event["date"] in report and "stance" in report
+    assert "stance" not in _invoke("records", "--db", str(db))  # read from the store

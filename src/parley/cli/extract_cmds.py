@@ -25,6 +25,7 @@ err_console = Console(stderr=True)
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
+    app.command("records")(records)
     app.command("quotes")(quotes)
     app.command("events")(events)
     app.command("stances")(stances)
@@ -158,6 +159,29 @@ def _records(db: Path, kind: str, **filters: Any) -> Iterable[dict[str, Any]]:
 
     with KnowledgeBase(db, create=False) as kb:
         yield from query_records(kb.connection, kind, **filters)
+
+
+def records(
+    article: str | None = typer.Option(None, "--article", help="Article id (prefix)."),
+    db: Path = DbOption,
+) -> None:
+    """Per article, the records ``parley ingest`` stored: actors, quotes with speakers,
+    events with dates, stances. The same report as ``parley extract --format table``,
+    read from the knowledge base instead of extracting again.
+
+    Examples:
+
+        parley records --db news.db
+
+        parley records --db news.db --article 4f0a
+    """
+    from parley.store.kb import KnowledgeBase
+    from parley.store.records import article_records
+
+    with KnowledgeBase(db, create=False) as kb:
+        chosen = [kb.get(article)] if article else list(kb.articles())
+        for item in chosen:
+            _print_article(console, item, article_records(kb.connection, item.id))
 
 
 def quotes(
