@@ -9,7 +9,7 @@ reader, same outlet rules), so the gold survives cleaner changes:
 
 Two ways to locate a record (one YAML file per article):
 
-* Our own articles (``src/demo``) use **text snippets**, searched from a cursor
+* Our own articles (``src/demo``, ``src/heldout``) use **text snippets**, searched from a cursor
   that moves forward per kind of record, so listing records in reading order
   picks the right occurrence of a repeated name; ``after: "…"`` moves the cursor
   past another snippet first. Whitespace in snippets matches any whitespace.
