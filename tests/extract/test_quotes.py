@@ -581,8 +581,10 @@ def test_a_report_beside_a_quoted_fragment_is_kept():
         "(er behauptet, es wäre bereits der achte)."
     )
     found = find_quotes(text, "de")
-    assert [f.type for f in found] == ["Direct", "Indirect"]
-    assert parts(text, found[1])[0].startswith("es wäre bereits der achte")
+    # The bracketed verb speaks only inside the brackets: the fragment before them is the
+    # writer's scare quote (GUIDELINES: not a quote), the aside a report of its own.
+    assert [f.type for f in found] == ["Indirect"]
+    assert parts(text, found[0])[0].startswith("es wäre bereits der achte")
 
 
 def test_a_question_put_to_someone_is_not_their_report():
@@ -723,3 +725,96 @@ def test_scare_quotes_in_a_hypothetical_are_no_quotes():
         "sinken könnten."
     )
     assert find_quotes(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Delegation beriet bis in die Nacht, wie man den Plan noch retten könne.",
+        "Der Minister reiste nach Genf, um zu prüfen, ob Moskau zu Gesprächen bereit sei.",
+        "Es fehlt der Mann, der unter normalen Umständen den Vertrag aushandeln würde.",
+        "Die Ukraine erhielt anstelle einer Zusage nur eine vage Erklärung.",
+    ],
+)
+def test_konjunktiv_in_a_subordinate_clause_alone_is_no_report(text):
+    assert find_quotes(text, "de") == []
+
+
+def test_konjunktiv_in_the_main_clause_still_continues_a_report():
+    text = "Uschakow sagte, die Gespräche seien nützlich gewesen. Man werde weiter verhandeln."
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Indirect", "IndirectFreeIndirect"]
+    assert speaker(text, found[1]) == "Uschakow"
+
+
+def test_a_cue_inside_brackets_does_not_attribute_a_scare_quote_outside():
+    text = "Das Abkommen gilt als „großer Erfolg“ (der Präsident behauptet, es sei sein größter)."
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Indirect"]
+    assert "Erfolg" not in text[found[0].start : found[0].end]
+
+
+def test_a_hypothetical_after_a_report_in_brackets_is_the_writers():
+    text = (
+        "Der Waffenstillstand wäre dann der neunte (er behauptet, es sei schon der achte). "
+        "Für die Falken wäre das ein „Sieg“, weil man ihn als Schwäche verkaufen könnte."
+    )
+    found = find_quotes(text, "de")
+    assert len(found) == 1 and "Falken" not in text[found[0].start : found[0].end]
+
+
+def test_a_quoted_relative_clause_is_an_allusion_not_speech():
+    text = "Der Hund, „der in jener Nacht nicht bellte“, fehlt auch in dieser Geschichte."
+    assert find_quotes(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Dabei gab Witkoff dem Berater Ratschläge, wie der Kreml den Präsidenten "
+            "überzeugen könne.",
+            "wie der Kreml den Präsidenten überzeugen könne",
+            "gab Ratschläge",
+        ),
+        (
+            "Die Ministerin richtete eine Warnung an Moskau, keine weiteren Städte anzugreifen "
+            "und die Gespräche ernst zu nehmen.",
+            "keine weiteren Städte anzugreifen und die Gespräche ernst zu nehmen",
+            "richtete Warnung",
+        ),
+    ],
+)
+def test_a_speech_noun_with_its_content_clause_is_reported_speech(text, content, cue):
+    f = only(text)
+    assert (f.type, parts(text, f), f.cue) == ("Reported", [content], cue)
+
+
+def test_a_speech_noun_clause_beside_a_direct_quote_is_kept():
+    text = (
+        "Dazu gibt Witkoff dem Berater Hinweise, wie Putin den Präsidenten gewinnen "
+        "könne: „Ich würde ihn anrufen und ihm gratulieren.“"
+    )
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Reported", "Direct"]
+    assert parts(text, found[0]) == ["wie Putin den Präsidenten gewinnen könne"]
+    assert speaker(text, found[0]) == speaker(text, found[1]) == "Witkoff"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Kremlsprecher Dmitri Peskow lehnte es ab, die Gespräche in Genf zu kommentieren.",
+            "die Gespräche in Genf zu kommentieren",
+        ),
+        (
+            "Selenskyj lehnte es am Montag ab, den Entwurf zu kommentieren, und reiste "
+            "weiter nach London.",
+            "den Entwurf zu kommentieren",
+        ),
+    ],
+)
+def test_declining_to_comment_is_reported_with_the_infinitive_as_content(text, content):
+    f = only(text)
+    assert (f.type, parts(text, f), f.cue) == ("Reported", [content], "lehnte ab")

@@ -140,6 +140,16 @@ _KONJUNKTIV_II = _words(
     "sollte sollten gäbe käme stünde ginge hieße läge weiterginge"
 )
 _ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
+# Words opening a subordinate clause after a comma or at the sentence start. "dass" is not
+# one of them here: a Konjunktiv "dass" clause is reported content.
+_SUBORDINATORS = _words(
+    "wie ob was wer wo warum weshalb wieso weil obwohl damit sodass während nachdem bevor "
+    "seit seitdem um falls wenn sofern als"
+)
+# Prepositions that look like a Konjunktiv I form of a particle verb ("anstelle" from
+# "anstellen").
+_E_PREPOSITIONS = _words("anstelle infolge mithilfe zulasten")
+_UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -708,6 +718,7 @@ class _Extractor:
         out: list[QuoteFinding] = []
         self.out = out
         last_no = self.last_report_sentence = -1
+        self.last_report_aside = False
         for no, sent in enumerate(self.sentences):
             saved = (self.last_speaker, self.last_speaker_sentence)
             found = self._direct(no, sent)
@@ -726,7 +737,7 @@ class _Extractor:
                     found = indirect + found
                 elif (
                     indirect
-                    and indirect[0].type == "Indirect"
+                    and indirect[0].type in ("Indirect", "Reported")
                     and indirect[0].cue is not None
                     and not any(
                         f.start < indirect[0].end and indirect[0].start < f.end for f in found
@@ -756,6 +767,13 @@ class _Extractor:
                 out.extend(found)
             if found:
                 last_no = self.last_report_sentence = no
+                # "(er behauptet, es wäre der achte)": a report in an aside is no account
+                # the next sentence goes on with.
+                s0 = self.idx[sent.tokens[0]]
+                self.last_report_aside = all(
+                    self.text[s0 : f.start].count("(") > self.text[s0 : f.start].count(")")
+                    for f in found
+                )
         self._cataphora(out)
         return out
 
@@ -787,11 +805,13 @@ class _Extractor:
         if not quotes:
             return []
         outside = [i for i in toks if not self.in_quote[i]]
-        cues = self._verb_cues(toks)
+        all_cues = self._verb_cues(toks)
+        aside = self._parenthesised(toks)
         source = self._source_phrase(toks)
         findings: list[QuoteFinding] = []
         groups: list[list[QuotedSpan]] = []
         for q in quotes:
+            cues = self._cues_beside(all_cues, aside, q.start)
             words = [
                 i
                 for i in self._tokens_between(q.inner_start, q.inner_end)
@@ -811,6 +831,14 @@ class _Extractor:
                 continue
             if len(words) < 2 and not colon:
                 continue
+            if (
+                not cues
+                and before
+                and self.words[before[-1]] == ","
+                and self.words[words[0]] in _RELATIVE
+            ):
+                continue  # "Der Hund, „der in der Nacht nicht bellte“": a quoted relative
+                # clause modifies the noun before it, the writer's allusion
             # „…“, sagte X, „…“: the second part continues the first.
             if groups and self._joined_by_frame(groups[-1][-1], q):
                 groups[-1].append(q)
@@ -818,6 +846,7 @@ class _Extractor:
                 groups.append([q])
         for group in groups:
             spans = [(q.start, q.end) for q in group]
+            cues = self._cues_beside(all_cues, aside, spans[0][0])
             finding = QuoteFinding(spans=spans, type="Direct")
             frame = [i for i in outside if self.words[i] not in _TERMINAL or i != toks[-1]]
             speaker = None
@@ -861,6 +890,27 @@ class _Extractor:
             return False
         prev = before[-1]
         return self.lower[prev] in self.dets | _PREPOSITIONS or self._is_cap(prev)
+
+    def _parenthesised(self, toks: list[int]) -> set[int]:
+        """Tokens of ``toks`` inside round brackets."""
+        inside: set[int] = set()
+        depth = 0
+        for i in toks:
+            if self.words[i] == "(":
+                depth += 1
+            elif self.words[i] == ")":
+                depth = max(0, depth - 1)
+            elif depth:
+                inside.add(i)
+        return inside
+
+    def _cues_beside(self, cues: list, aside: set[int], char: int) -> list:
+        """The cues on the same side of a bracket as the quote at ``char``: the verb of an
+        aside ("… „von X gestoppt“ wurde (er behauptet, …)") speaks only inside it."""
+        if not aside:
+            return cues
+        inner = self._first_token_at(char) in aside
+        return [c for c in cues if (c[0] in aside) == inner]
 
     def _embeds(self, outer: QuoteFinding, inner: list[QuoteFinding]) -> bool:
         """Does ``outer`` contain every quote of ``inner`` plus words of its own?"""
@@ -1040,17 +1090,31 @@ class _Extractor:
                 or self._declares_readiness(toks, verb)
             ):
                 subject = self._subject(toks, cue)
+                content = self._infinitive_content(toks, body, cue) if subject else None
+                if content:
+                    frame = toks[: toks.index(content[0])]
+                    return [self._finding(no, "Reported", content, cue, subject, frame)]
                 if subject and not (
                     len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns
                 ):
                     return [self._finding(no, "Reported", toks, [], subject, [])]
                 if subject:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
-        # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
+        # 4b. A speech noun with its content clause: "gab ihm Hinweise, wie …".
+        by_noun = self._speech_noun_report(no, toks, body)
+        if by_noun:
+            return by_noun
+        # 6. Konjunktiv I without a verb of saying: the last speaker goes on. The
+        # Konjunktiv must be the main clause's: in a relative or interrogative clause
+        # ("beriet, wie man … könne") it is the clause's own mood, not a report's.
+        embedded = self._embedded(body)
         if (
-            any(self._subjunctive(i) and not self.in_quote[i] for i in body)
+            any(self._subjunctive(i) and not self.in_quote[i] and i not in embedded for i in body)
             and not any(self.lower[i] in ("ich", "wir") or self.lemma[i] == "fragen" for i in body)
-            and not (self._hypothetical(body) and self.last_report_sentence < no - 2)
+            and not (
+                self._hypothetical(body)
+                and (self.last_report_sentence < no - 2 or self.last_report_aside)
+            )
         ):  # "Er wurde gefragt, ob man sicher sei": a question, not what he reported
             # "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": a clause in
             # Konjunktiv after "dass" is what the main clause's subject reports.
@@ -1235,6 +1299,89 @@ class _Extractor:
             and not any(self._subjunctive(i) for i in body if self.lower[i] not in _KONJUNKTIV_II)
         )
 
+    def _embedded(self, body: list[int]) -> set[int]:
+        """Tokens of subordinate clauses: from a subordinator (or a relative pronoun) after a
+        comma up to the next clause break, where German puts the clause's finite verb."""
+        inside: set[int] = set()
+        open_ = False
+        prev = ""  # not at the sentence start: "Während der 30 Tage …" is a preposition
+        for k, i in enumerate(body):
+            w = self.words[i]
+            if self.space[i] or w in _OPEN_MARKS:
+                if open_:
+                    inside.add(i)
+                continue
+            low = self.lower[i]
+            nxt = body[k + 1] if k + 1 < len(body) else None
+            if w in _CLAUSE_BREAKS and not self.in_quote[i]:
+                open_ = False
+            elif prev in (",", "(") and (
+                low in _SUBORDINATORS
+                or low in _UNAMBIGUOUS_RELATIVE
+                # "der Mann, der unter … würde": a relative pronoun, not an article
+                or (k and low in _RELATIVE and nxt is not None and self.words[nxt][0].islower())
+            ):
+                open_ = True
+            if open_:
+                inside.add(i)
+            prev = w
+        return inside
+
+    def _infinitive_content(self, toks: list[int], body: list[int], cue: list[int]):
+        """ "lehnte es ab, die Gespräche zu kommentieren, und reiste ab": the infinitive
+        clause after the reported verb's clause is what was (not) said; the sentence
+        around it is not. The clause's tokens up to its "zu" verb, or None."""
+        if self.lang != "de":
+            return None
+        _lo, hi = self._clause_bounds(toks, toks.index(cue[-1]))
+        if hi + 2 >= len(body) or self.words[toks[hi]] != ",":
+            return None
+        rest = body[hi + 1 :]
+        for k, t in enumerate(rest[:-1]):
+            if self.in_quote[t] or self.words[t] in _CLAUSE_BREAKS:
+                return None
+            if self.lower[t] == "zu" and self.words[rest[k + 1]].isalpha():
+                return rest[: k + 2] if k >= 1 else None
+        return None
+
+    def _speech_noun_report(self, no: int, toks: list[int], body: list[int]) -> list:
+        """ "Dazu gibt er X Hinweise, wie …", "sprach die Warnung aus, dass …": a noun
+        naming a speech act, its clause closed by a comma and a content clause (a
+        complementizer, or a "zu" infinitive) after it. The clause is what the verb's
+        subject said."""
+        for k, i in enumerate(body[:-3]):
+            if self.in_quote[i] or self.lower[i] not in self.lex.speech_nouns:
+                continue
+            lo, hi = self._clause_bounds(body, k)
+            if hi + 2 >= len(body) or self.words[body[hi]] != ",":
+                continue
+            rest = self._until_next_statement(body[hi + 1 :])
+            colon = next((n for n, t in enumerate(rest) if self.words[t] == ":"), len(rest))
+            rest = rest[:colon]  # "…, wie … könne: „Ich würde …“": the quote is its own
+            if len(rest) < 3:
+                continue
+            content = self.lower[rest[0]] in self.comps or (
+                self.lang == "de" and any(self.lower[t] == "zu" for t in rest)
+            )
+            if not content:
+                continue
+            verb = next(
+                (
+                    t
+                    for t in body[lo:k]
+                    if self.words[t][0].islower()
+                    and self.words[t].isalpha()
+                    and self.lower[t] not in self.dets | _PREPOSITIONS | self.lex.pronouns
+                ),
+                None,
+            )
+            if verb is None:
+                continue
+            subject = self._subject(toks, [verb])
+            if subject:
+                return [self._finding(no, "Reported", rest, [verb, i], subject, body[lo : hi + 1])]
+        return []
+
     def _hypothetical(self, body: list[int]) -> bool:
         """A Konjunktiv II sentence with a condition or reason of its own ("Für ihn wäre
         es besser, wenn …", "Selbst wenn er wollte, müsste er …"): away from any report,
@@ -1252,7 +1399,7 @@ class _Extractor:
             return True
         if self.lang != "de" or not word.endswith("e") or not self.words[i][0].islower():
             return False
-        if word in self.stop or word in self.dets:
+        if word in self.stop or word in self.dets or word in _E_PREPOSITIONS:
             return False
         if i and (self.lower[i - 1] == "ich" or self.lower[i - 1] in _ARTICLES):
             return False  # "ich gehe"; "eine schnelle Lösung" is an adjective
