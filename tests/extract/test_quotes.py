@@ -818,3 +818,107 @@ def test_a_speech_noun_clause_beside_a_direct_quote_is_kept():
 def test_declining_to_comment_is_reported_with_the_infinitive_as_content(text, content):
     f = only(text)
     assert (f.type, parts(text, f), f.cue) == ("Reported", [content], "lehnte ab")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        (
+            "Rubio said territorial questions would have to be part of any deal.",
+            "territorial questions would have to be part of any deal",
+            "Rubio",
+        ),
+        (
+            "Ukraine said on Tuesday it was ready to accept a truce.",
+            "it was ready to accept a truce",
+            "Ukraine",
+        ),
+        (
+            "A senator, Jane Doe, said any agreement would need the Senate's approval.",
+            "any agreement would need the Senate's approval",
+            "A senator, Jane Doe",
+        ),
+        (
+            "Putin also said the talks had been useful.",
+            "the talks had been useful",
+            "Putin",
+        ),
+        (
+            "European leaders, who were not part of the call, said they would keep up aid.",
+            "they would keep up aid",
+            "European leaders",
+        ),
+    ],
+)
+def test_english_complement_without_that(text, content, who):
+    f = only(text, "en")
+    assert (f.type, parts(text, f), speaker(text, f)) == ("Indirect", [content], who)
+
+
+def test_english_said_with_only_an_adverbial_after_it_reports_nothing():
+    assert find_quotes("The minister said little about the talks in Geneva.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "lang"),
+    [
+        (
+            "Speaking in Helsinki, Zelensky insisted that Ukraine must take part in any "
+            "talks and said he would call Trump later.",
+            "that Ukraine must take part in any talks",
+            "he would call Trump later",
+            "en",
+        ),
+        (
+            "The spokesman, Dmitry Peskov, declined to comment on the meetings, saying he "
+            "had nothing to add.",
+            "The spokesman, Dmitry Peskov, declined to comment on the meetings",
+            "he had nothing to add",
+            "en",
+        ),
+        (
+            "Moskau fordert, dass die Ukraine ihre Truppen abzieht, und lehnt die "
+            "Stationierung fremder Soldaten strikt ab.",
+            "dass die Ukraine ihre Truppen abzieht",
+            "die Stationierung fremder Soldaten strikt",
+            "de",
+        ),
+    ],
+)
+def test_a_second_speech_verb_with_the_subject_left_out_is_a_second_quote(
+    text, first, second, lang
+):
+    found = find_quotes(text, lang)
+    assert [parts(text, f)[0] for f in found] == [first, second]
+    assert speaker(text, found[0]) == speaker(text, found[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Sensitive points, he said, would have to be settled in person.",
+            "en",
+            ["Sensitive points", "would have to be settled in person"],
+        ),
+        (
+            "Die Gespräche, sagte Uschakow am Dienstag, seien sehr nützlich gewesen.",
+            "de",
+            ["Die Gespräche", "seien sehr nützlich gewesen"],
+        ),
+    ],
+)
+def test_an_attribution_inside_the_statement_splits_it(text, lang, expected):
+    f = only(text, lang)
+    assert (f.type, parts(text, f)) == ("Indirect", expected)
+
+
+def test_a_nested_report_belongs_to_the_inner_speaker():
+    text = "Putin also said Ukraine must not be allowed to rearm, the Kremlin said."
+    assert speaker(text, only(text, "en")) == "Putin"
+
+
+def test_describing_something_is_reported_speech():
+    text = "Zelensky described the call as positive and frank."
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")

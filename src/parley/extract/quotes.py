@@ -149,6 +149,12 @@ _SUBORDINATORS = _words(
 # Prepositions that look like a Konjunktiv I form of a particle verb ("anstelle" from
 # "anstellen").
 _E_PREPOSITIONS = _words("anstelle infolge mithilfe zulasten")
+# An English clause is under way when a finite auxiliary or modal follows soon.
+_EN_FINITE = _words("is are was were has have had will would can could must should might may did")
+_EN_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_EN_PREPOSITIONS = _words("in on at to for with about of by from after before during over")
+_EN_RELATIVE = _words("who which")
+_EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
 _UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
 
 
@@ -625,7 +631,7 @@ class _Extractor:
                 if end in (verb - 1, verb):
                     return list(range(start, end))
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft": skip the relative clause.
-                if self.words[end] == "," and self.lower[end + 1] in _RELATIVE:
+                if self.words[end] == "," and self.lower[end + 1] in _RELATIVE | _EN_RELATIVE:
                     return list(range(start, end))
             before = [t for t in toks[: lo - 1] if not self.in_quote[t]]
             if len(before) > 3 and self._ends_relative(before):
@@ -647,6 +653,9 @@ class _Extractor:
                 ):
                     return list(range(start, verb))
         if prefield and self.lang == "en":  # English keeps the subject before the verb
+            # "Putin also said", "Peskov later told": an adverb between subject and verb.
+            while verb - 1 > prefield[0] and self.lower[verb - 1] in _EN_ADVERBS:
+                verb -= 1
             start = self._np_backward(verb, prefield[0])
             # "An adviser to Putin said", "a spokesman for the Kremlin said": the role
             # noun is the subject, the name after "to"/"for" only qualifies it.
@@ -1021,7 +1030,9 @@ class _Extractor:
             if len(quote) >= 3:
                 return [self._finding(no, "Indirect", quote, cue, subject, sorted(taken))]
         cues = self._verb_cues(toks)
-        split = self._coordinated_report(no, sent, body, cues)
+        split = self._coordinated_report(no, sent, body, cues) or self._second_statement(
+            no, sent, body
+        )
         if split:
             return split
         for verb, cue in cues:
@@ -1043,19 +1054,53 @@ class _Extractor:
                     if self.words[body[k]] in _TERMINAL:
                         break
                 # "Ushakov said the talks had been useful": a clause right after the verb.
-                nxt = pos + 1
+                nxt = self._bare_clause_start(body, body.index(verb) + 1) if verb in body else None
+                participle = (
+                    lo > 0 and self.words[toks[lo - 1]] == "," and self.lower[verb].endswith("ing")
+                )
+                # "A lawmaker, Konstantin Kosachev, said …": the subject ends in an apposition.
+                apposed = (
+                    lo > 0
+                    and not participle
+                    and self.words[toks[lo - 1]] == ","
+                    and all(t < toks[lo - 1] for t in self._subject(toks, cue))
+                )
                 if (
                     self.lemma[verb] in _BARE_COMPLEMENT_VERBS
-                    and any(not self.in_quote[t] for t in toks[lo:pos])  # "X said …"
-                    and nxt < len(body)
-                    and len(body) - nxt >= 4
-                    and not self.in_quote[body[nxt]]
-                    and (self.lower[body[nxt]] in _CLAUSE_OPENERS or self._is_cap(body[nxt]))
+                    and (participle or apposed or any(not self.in_quote[t] for t in toks[lo:pos]))
+                    and nxt is not None
                 ):
-                    subject = self._subject(toks, cue)
+                    # "…, saying he had nothing to say": the main clause's subject says it.
+                    subject = (
+                        self._leading_subject([t for t in toks[: lo - 1] if not self.in_quote[t]])
+                        if participle
+                        else self._subject(toks, cue)
+                    )
                     if subject:
-                        frame = toks[lo:nxt]
+                        frame = toks[lo : toks.index(body[nxt])]
                         return [self._finding(no, "Indirect", body[nxt:], cue, subject, frame)]
+            # 3a. An attribution set off by commas inside the statement: "Sensitive points,
+            # he said, would have to be discussed" / "Die Gespräche, sagte er, seien …".
+            if (
+                lo >= 3
+                and self.words[toks[lo - 1]] == ","
+                and hi + 2 < len(body)
+                and self.words[toks[hi]] == ","
+                and hi - lo <= 6
+                and self.words[toks[hi + 1]][0].islower()
+                and not self.in_quote[toks[hi + 1]]
+                # ", die Außenbeauftragte der EU": an apposition, not the statement going on
+                and self.lower[toks[hi + 1]] not in self.dets
+                and any(not self.in_quote[t] and self.words[t].isalpha() for t in body[: lo - 1])
+                and self._verb_opens_clause(toks, lo, pos)
+            ):
+                inner = [t for t in toks[lo:hi] if t not in cue and not self.space[t]]
+                end = self._np_forward(inner[0], toks[hi - 1] + 1) if inner else 0
+                subject = list(range(inner[0], end)) if inner and end > inner[0] else []
+                if subject:
+                    quote = body[: lo - 1] + body[hi + 1 :]
+                    frame = toks[lo - 1 : hi + 1]
+                    return [self._finding(no, "Indirect", quote, cue, subject, frame)]
             # 2. Verb, then comma or colon, then the complement: "sagte, dass …".
             if hi < len(body) and self.words[toks[hi]] in (",", ":"):
                 rest = self._until_next_statement(body[hi + 1 :])
@@ -1073,6 +1118,11 @@ class _Extractor:
                 and hi >= len(body)
                 and self._verb_opens_clause(toks, lo, pos)
                 and len(body) - lo <= 12
+                # "…, said they would keep up aid": a clause follows, the verb opens a report
+                and not (
+                    self.lang == "en"
+                    and any(self.lower[t] in _EN_FINITE for t in body[pos + 1 : pos + 6])
+                )
             ):
                 quote = body[: lo - 1]
                 subject = self._subject(toks, cue)
@@ -1326,6 +1376,82 @@ class _Extractor:
                 inside.add(i)
             prev = w
         return inside
+
+    def _second_statement(self, no: int, sent: _Sentence, body: list[int]) -> list:
+        """ "He insisted that …, and said he would call Trump later" / "declined to comment,
+        saying he had nothing to say" / "fordert, dass …, und lehnt X ab": a second speech
+        verb with the first clause's subject left out. When the first clause is a report
+        of its own, both are read on their own and the second takes the first's speaker."""
+        verbs = self.lex.all_verbs
+        for k in range(3, len(body) - 2):
+            i = body[k]
+            if self.in_quote[i]:
+                continue
+            participle = self.lang == "en" and self.words[i] == ","
+            participle = participle and self.lower[body[k + 1]].endswith("ing")
+            if self.lower[i] not in ("and", "und") and not participle:
+                continue
+            v = body[k + 1]
+            if self.in_quote[v] or not self.words[v][0].islower():
+                continue
+            lemma = self._verb_lemma(v, verbs)
+            rest = body[body.index(v) + 1 :]
+            particle = [t for t in rest[-1:] if self.lower[t] + lemma in self.lex.reported_verbs]
+            if lemma not in verbs and not particle:
+                continue
+            head = body[: k - 1] if self.words[body[k - 1]] == "," else body[:k]
+            saved = (self.last_speaker, self.last_speaker_sentence)
+            first = self._indirect(no, _Sentence(head, sent.quoted))
+            if not first or first[-1].speaker_span is None:
+                # No report before "und": the plain rules read the sentence as one.
+                self.last_speaker, self.last_speaker_sentence = saved
+                return []
+            last = first[-1]
+            speaker = (last.speaker_span, last.speaker_surface, last.speaker)
+            cue = [v, *particle]
+            content = [t for t in rest if t not in particle]
+            while content and self.words[content[0]] in (",", ":"):
+                content = content[1:]
+            if not content:
+                self.last_speaker, self.last_speaker_sentence = saved
+                return []
+            if (
+                self.lower[content[0]] in self.comps
+                or any(self._subjunctive(t) for t in content)
+                or (self.lang == "en" and self._bare_clause_start(content, 0) == 0)
+            ):
+                qtype = "Indirect"
+            elif lemma in self.lex.reported_verbs or particle:
+                qtype = "Reported"
+            else:
+                self.last_speaker, self.last_speaker_sentence = saved
+                return []
+            tail = self._finding(no, qtype, content, cue, [], [v])
+            tail.speaker_span, tail.speaker_surface, tail.speaker = speaker
+            return [*first, tail]
+        return []
+
+    def _bare_clause_start(self, body: list[int], nxt: int) -> int | None:
+        """Where a that-less English complement starts after the verb at ``nxt - 1``
+        ("said on Tuesday it was ready", "said territorial questions would …"), skipping
+        a weekday; None unless a clause follows (an opener, a name, or a finite verb soon)."""
+        if (
+            nxt + 1 < len(body)
+            and self.lower[body[nxt]] == "on"
+            and self.lower[body[nxt + 1]] in _EN_WEEKDAYS
+        ):
+            nxt += 2
+        if nxt >= len(body) or len(body) - nxt < 4 or self.in_quote[body[nxt]]:
+            return None
+        first = body[nxt]
+        if self.lower[first] in _EN_PREPOSITIONS or not self.words[first].isalpha():
+            return None
+        if self.lower[first] in _CLAUSE_OPENERS or self._is_cap(first):
+            return nxt
+        soon = body[nxt + 1 : nxt + 6]
+        if any(self.lower[t] in _EN_FINITE and not self.in_quote[t] for t in soon):
+            return nxt
+        return None
 
     def _infinitive_content(self, toks: list[int], body: list[int], cue: list[int]):
         """ "lehnte es ab, die Gespräche zu kommentieren, und reiste ab": the infinitive
