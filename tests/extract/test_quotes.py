@@ -922,3 +922,20 @@ def test_describing_something_is_reported_speech():
     text = "Zelensky described the call as positive and frank."
     f = only(text, "en")
     assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Waltz antwortete mit einem gequälten „Ha-ha“.", "de"),
+        ('Asked about the plan, the adviser answered with a tired "Ha-ha".', "en"),
+    ],
+)
+def test_a_one_word_answer_in_quotes_is_a_direct_quote(text, lang):
+    f = only(text, lang)
+    assert (f.type, f.cue) == ("Direct", "antwortete" if lang == "de" else "answered")
+
+
+def test_a_one_word_scare_quote_after_another_verb_is_no_quote():
+    text = "Der Minister sprach am Abend lange über den „Deal“ mit Moskau und reiste ab."
+    assert all(f.type != "Direct" for f in find_quotes(text, "de"))

@@ -154,6 +154,7 @@ _EN_FINITE = _words("is are was were has have had will would can could must shou
 _EN_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _EN_PREPOSITIONS = _words("in on at to for with about of by from after before during over")
 _EN_RELATIVE = _words("who which")
+_ANSWERS = _words("antworten entgegnen erwidern reply answer respond")
 _EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
 _UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
 
@@ -838,7 +839,7 @@ class _Extractor:
                 continue  # a title or name: „Süddeutsche Zeitung“, „Die Andere Medizin“
             if not colon and self._names_something(q, words, before):
                 continue
-            if len(words) < 2 and not colon:
+            if len(words) < 2 and not colon and not self._answered_with(cues, before, q):
                 continue
             if (
                 not cues
@@ -899,6 +900,20 @@ class _Extractor:
             return False
         prev = before[-1]
         return self.lower[prev] in self.dets | _PREPOSITIONS or self._is_cap(prev)
+
+    def _answered_with(self, cues: list, before: list[int], q: QuotedSpan) -> bool:
+        """ "Waltz antwortete mit einem gequälten „Ha-ha“": a one-word quote closing the
+        clause of a verb of answering is what was said."""
+        if not cues or not before:
+            return False
+        verb = cues[-1][0]
+        clause = [t for t in before if t > verb]
+        after = self._first_token_at(q.end)
+        return (
+            self.lemma[verb] in _ANSWERS
+            and not any(self.words[t] in _CLAUSE_BREAKS for t in clause)
+            and (after >= len(self.words) or self.words[after] in _TERMINAL | {","})
+        )
 
     def _parenthesised(self, toks: list[int]) -> set[int]:
         """Tokens of ``toks`` inside round brackets."""
