@@ -939,3 +939,35 @@ def test_a_one_word_answer_in_quotes_is_a_direct_quote(text, lang):
 def test_a_one_word_scare_quote_after_another_verb_is_no_quote():
     text = "Der Minister sprach am Abend lange über den „Deal“ mit Moskau und reiste ab."
     assert all(f.type != "Direct" for f in find_quotes(text, "de"))
+
+
+def test_a_fronted_wie_clause_names_the_source_of_the_main_clause():
+    text = "Wie die Polizei am Montag mitteilte, wurde der Mann in seiner Wohnung festgenommen."
+    f = only(text)
+    assert (f.type, parts(text, f), speaker(text, f), f.cue) == (
+        "Indirect",
+        ["wurde der Mann in seiner Wohnung festgenommen"],
+        "die Polizei",
+        "mitteilte",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Die Grünen forderten die Regierung auf, den Ausbau der Bahn schneller voranzutreiben.",
+            "den Ausbau der Bahn schneller voranzutreiben",
+        ),
+        ("Die Delegation kündigte am Abend an, das Treffen abzusagen.", "das Treffen abzusagen"),
+    ],
+)
+def test_a_zu_infinitive_written_as_one_word_is_a_complement(text, content):
+    f = only(text)
+    assert (f.type, parts(text, f)) == ("Indirect", [content])
+
+
+def test_a_source_noun_in_the_plural_names_a_source():
+    text = "Nach ersten Untersuchungen liegt kein Fremdverschulden vor."
+    f = only(text)
+    assert (f.type, parts(text, f)) == ("Indirect", ["liegt kein Fremdverschulden vor"])

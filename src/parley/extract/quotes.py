@@ -154,6 +154,10 @@ _EN_FINITE = _words("is are was were has have had will would can could must shou
 _EN_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _EN_PREPOSITIONS = _words("in on at to for with about of by from after before during over")
 _EN_RELATIVE = _words("who which")
+_SEPARABLE = _words(
+    "ab an auf aus bei dar durch ein fest fort her hin los mit nach vor voran vorbei weg "
+    "weiter wieder zurück zusammen um über unter"
+)
 _ANSWERS = _words("antworten entgegnen erwidern reply answer respond")
 _EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
 _UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
@@ -1119,7 +1123,10 @@ class _Extractor:
             # 2. Verb, then comma or colon, then the complement: "sagte, dass …".
             if hi < len(body) and self.words[toks[hi]] in (",", ":"):
                 rest = self._until_next_statement(body[hi + 1 :])
-                if rest and self._is_complement(rest):
+                # "Wie die Polizei mitteilte, wurde er …": a fronted "wie" clause names the
+                # source of the main clause after it.
+                fronted = lo == 0 and self.lower[toks[0]] in ("wie", "as") and rest
+                if rest and (fronted or self._is_complement(rest)):
                     frame = toks[lo : hi + 1]
                     return [
                         self._finding(no, "Indirect", rest, cue, self._subject(toks, cue), frame)
@@ -1478,11 +1485,13 @@ class _Extractor:
         if hi + 2 >= len(body) or self.words[toks[hi]] != ",":
             return None
         rest = body[hi + 1 :]
-        for k, t in enumerate(rest[:-1]):
+        for k, t in enumerate(rest):
             if self.in_quote[t] or self.words[t] in _CLAUSE_BREAKS:
                 return None
-            if self.lower[t] == "zu" and self.words[rest[k + 1]].isalpha():
+            if self.lower[t] == "zu" and k + 1 < len(rest) and self.words[rest[k + 1]].isalpha():
                 return rest[: k + 2] if k >= 1 else None
+            if self._fused_zu(t) and k >= 1:
+                return rest[: k + 1]
         return None
 
     def _speech_noun_report(self, no: int, toks: list[int], body: list[int]) -> list:
@@ -1580,11 +1589,27 @@ class _Extractor:
         words = {self.lower[i] for i in rest}
         if any(self._subjunctive(i) for i in rest):
             return True
+        if len(rest) >= 2 and self._fused_zu(rest[-1]):
+            return True  # "…, das Treffen abzusagen": ends in a zu-infinitive
         if first in _RELATIVE:
             return False
         if first in self.lex.pronouns | {"es", "man", "wir", "ich"}:
             return True  # "warf ihm vor, er wolle …": a main clause reported in the indicative
         return self.lang == "de" and "zu" in words and len(rest) >= 3
+
+    def _fused_zu(self, i: int) -> bool:
+        """A particle verb's zu-infinitive written as one word: "voranzutreiben",
+        "abzuziehen" (the word without its "zu" is an infinitive of the lemma table)."""
+        word = self.lower[i]
+        if len(word) < 7 or not word.endswith("n") or not self.words[i][0].islower():
+            return False
+        k = word.find("zu", 2)
+        if not 2 <= k <= len(word) - 5:
+            return False
+        lemmas = _lemma_values(self.lang)
+        return word[:k] + word[k + 2 :] in lemmas or (
+            word[:k] in _SEPARABLE and word[k + 2 :] in lemmas
+        )
 
     def _ends_relative(self, quote: list[int]) -> bool:
         """ "A und B, das sich auf X stützt, bestreiten …": a noun phrase and the relative
