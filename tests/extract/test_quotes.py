@@ -971,3 +971,31 @@ def test_a_source_noun_in_the_plural_names_a_source():
     text = "Nach ersten Untersuchungen liegt kein Fremdverschulden vor."
     f = only(text)
     assert (f.type, parts(text, f)) == ("Indirect", ["liegt kein Fremdverschulden vor"])
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Augenzeugen berichteten am Abend von Explosionen im Hafen.", "Augenzeugen"),
+        ("Eine Sprecherin der Polizei sprach von mehreren Verletzten.", "Eine Sprecherin"),
+        ("Der Wetterdienst erwartet für das Wochenende heftige Stürme.", "Der Wetterdienst"),
+    ],
+)
+def test_telling_about_something_and_expecting_are_reported_speech(text, who):
+    f = only(text)
+    assert f.type == "Reported" and speaker(text, f).startswith(who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Astronauten sprachen sieben Minuten mit ihren Familien.",
+        "Der Korrespondent berichtet seit 2020 für die Zeitung aus Washington.",
+        "Putin droht Europa mit Krieg\nDer Kreml wies die Vorwürfe am Abend zurück.",
+    ],
+)
+def test_talking_with_someone_a_byline_and_a_subheading_report_nothing(text):
+    found = find_quotes(text, "de")
+    assert not any(
+        word in text[f.start : f.end] for f in found for word in ("sprachen", "seit", "droht")
+    )

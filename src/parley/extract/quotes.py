@@ -158,6 +158,7 @@ _SEPARABLE = _words(
     "ab an auf aus bei dar durch ein fest fort her hin los mit nach vor voran vorbei weg "
     "weiter wieder zurück zusammen um über unter"
 )
+_TELLING = _words("berichten erzählen reden sprechen informieren report speak talk")
 _ANSWERS = _words("antworten entgegnen erwidern reply answer respond")
 _EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
 _UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
@@ -905,6 +906,14 @@ class _Extractor:
         prev = before[-1]
         return self.lower[prev] in self.dets | _PREPOSITIONS or self._is_cap(prev)
 
+    def _speaks_about(self, toks: list[int], verb: int) -> bool:
+        """ "Augenzeugen berichteten von Panzerbewegungen", "sprach von 800 Autos": a verb of
+        telling with a "von"/"über" object reports what was told."""
+        if self.lemma[verb] not in _TELLING:
+            return False
+        pos = toks.index(verb)
+        return any(self.lower[t] in ("von", "über", "about", "of") for t in toks[pos + 1 : pos + 4])
+
     def _answered_with(self, cues: list, before: list[int], q: QuotedSpan) -> bool:
         """ "Waltz antwortete mit einem gequälten „Ha-ha“": a one-word quote closing the
         clause of a verb of answering is what was said."""
@@ -1153,13 +1162,22 @@ class _Extractor:
                     return [self._finding(no, "Indirect", quote, cue, subject, frame)]
         # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
         # 5. Reported speech: "Die Regierung kritisierte die Pläne."
+        after = self.text[self.ends[toks[-1]] : self.ends[toks[-1]] + 2]
+        heading = (
+            self.words[toks[-1]] not in _TERMINAL
+            and not self.in_quote[toks[-1]]
+            and (not after.strip() or after.lstrip(" ").startswith("\n"))
+        )
         for verb, cue in cues:
             if any(self.lower[c] in _PASSIVE for c in cue):
                 continue  # "wurde verurteilt": the subject is not the one speaking
+            if heading:
+                break  # "Putin droht Europa mit Krieg" as a subheading: a title, not a report
             if (
                 self.lemma[verb] in self.lex.reported_verbs
                 or any(self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue)
                 or self._declares_readiness(toks, verb)
+                or self._speaks_about(toks, verb)
             ):
                 subject = self._subject(toks, cue)
                 content = self._infinitive_content(toks, body, cue) if subject else None
