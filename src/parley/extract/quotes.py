@@ -232,7 +232,6 @@ class _Vocabulary:
         "source",  # may open a source phrase ("laut", "zufolge", "according")
         "subjunctive",  # may be a Konjunktiv I form (see _subjunctive)
         "verbish",  # the verb-cue search must look at it (a cue, or its lemma is guessed)
-        "soll",
     )
 
     def __init__(self, lang: str, lex: SpeechLexicon) -> None:
@@ -245,7 +244,23 @@ class _Vocabulary:
         self.forms = _lemma_forms(lang)
         self.dets = _DETERMINERS[lang]
         self.aux = _AUXILIARIES[lang]
-        self.memo: dict[tuple[int, int], tuple[tuple[str, str, str, str], tuple[bool, ...]]] = {}
+        self.links = _GENITIVE_LINKS[lang]
+        self.comps = _COMPLEMENTIZERS[lang]
+        self.source_endings = tuple(lex.source_nouns)  # str.endswith takes a tuple
+        self.np_pronouns = lex.pronouns | {"man", "wir", "ich", "we", "i"}
+        self.dets_or_prepositions = self.dets | _PREPOSITIONS
+        self.dets_or_links = self.dets | self.links
+        self.clause_subjects = lex.pronouns | {"es", "man", "wir", "ich"}
+        self.report_comps = self.comps - {"if", "ob", "wie", "how"}
+        # One row per distinct form: its strings, flags, and the lemma it was made for.
+        import numpy as np
+
+        self.rows: dict[int, int] = {}  # ORTH -> row
+        self.pair_rows: dict[tuple[int, int], int] = {}  # (ORTH, LEMMA) -> row, rare
+        self.size = 0
+        self.texts = np.empty((0, 4), dtype=object)
+        self.flags = np.zeros((0, len(self.FLAGS)), dtype=bool)
+        self.lemma_ids = np.zeros(0, dtype=np.uint64)
 
     def form(self, orth: str, lemma: str) -> tuple[tuple[str, str, str, str], tuple[bool, ...]]:
         """(word, lower, lemma, verb lemma) and the ``FLAGS`` of one form."""
@@ -294,7 +309,6 @@ class _Vocabulary:
                 or verb_lemma in self.stems
                 or verb_lemma in self.lex.impersonal_cues
             ),
-            lw in ("soll", "sollen"),
         )
         return (w, lw, lemma, verb_lemma), flags
 
@@ -315,37 +329,51 @@ class _Vocabulary:
             return str(self.forms[word[:-2]]).lower()
         return word
 
-    def columns(self, doc: Doc) -> tuple[list[list], list[list[bool]], list[int], list[int], Any]:
-        """Per-token (strings, flags, offsets, ends) and the sentence-start/space columns."""
+    def columns(self, doc: Doc) -> tuple[list[list[str]], Any, Any, Any, Any]:
+        """Per-token strings (word, lower, lemma, verb lemma) and flags (``FLAGS``, one
+        row per token), offsets, ends, and the is-space and sentence-start columns."""
         import numpy as np
         from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START
 
         cols = doc.to_array([ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START])
-        forms, inverse = np.unique(cols[:, 0], return_inverse=True)
-        inverse = inverse.reshape(-1)
-        lemma_of = np.zeros(len(forms), dtype=cols.dtype)
-        lemma_of[inverse] = cols[:, 1]
-        if not (lemma_of[inverse] == cols[:, 1]).all():  # a form with two lemmas: by pair
-            pairs = list(zip(cols[:, 0].tolist(), cols[:, 1].tolist(), strict=True))
-            keys = sorted(set(pairs))
-            rank = {k: n for n, k in enumerate(keys)}
-            inverse = np.array([rank[p] for p in pairs], dtype="int64")
-            keys_orth, keys_lemma = [k[0] for k in keys], [k[1] for k in keys]
-        else:
-            keys_orth, keys_lemma = forms.tolist(), lemma_of.tolist()
-        strings = doc.vocab.strings
-        memo = self.memo
-        texts, flags = [], []
-        for orth, lemma in zip(keys_orth, keys_lemma, strict=True):
-            found = memo.get((orth, lemma))
-            if found is None:
-                found = memo[orth, lemma] = self.form(strings[orth], strings[lemma])
-            texts.append(found[0])
-            flags.append(found[1])
-        text_columns = np.array(texts, dtype=object)[inverse].T.tolist()
-        flag_columns = np.array(flags, dtype=bool)[inverse]
+        orths = cols[:, 0].tolist()
+        rows = list(map(self.rows.get, orths))
+        if None in rows:
+            lemmas = cols[:, 1].tolist()
+            for k, row in enumerate(rows):
+                if row is None:
+                    rows[k] = self._row(orths[k], lemmas[k], doc)
+        token_rows = np.array(rows, dtype=np.intp)
+        # A row is made for the lemma its form first came with; a form lemmatised
+        # otherwise here (never by the lookup table) gets a row of its own.
+        for k in np.flatnonzero(self.lemma_ids[token_rows] != cols[:, 1]).tolist():
+            token_rows[k] = self._row(orths[k], int(cols[k, 1]), doc, by_pair=True)
         idx = cols[:, 2]
-        return text_columns, flag_columns, idx, idx + cols[:, 3], cols[:, 4:6]
+        texts = self.texts[token_rows].T.tolist()
+        return texts, self.flags[token_rows], idx, idx + cols[:, 3], cols[:, 4:6]
+
+    def _row(self, orth: int, lemma: int, doc: Doc, by_pair: bool = False) -> int:
+        """The table row of a form (made on its first sight)."""
+        import numpy as np
+
+        row = self.pair_rows.get((orth, lemma)) if by_pair else self.rows.get(orth)
+        if row is not None:
+            return row
+        row = self.size
+        if row == len(self.lemma_ids):  # full: double the tables
+            grow = max(row, 1024)
+            self.texts = np.concatenate([self.texts, np.empty((grow, 4), dtype=object)])
+            self.flags = np.concatenate([self.flags, np.zeros((grow, len(self.FLAGS)), bool)])
+            self.lemma_ids = np.concatenate([self.lemma_ids, np.zeros(grow, np.uint64)])
+        strings = doc.vocab.strings
+        self.texts[row], self.flags[row] = self.form(strings[orth], strings[lemma])
+        self.lemma_ids[row] = lemma
+        self.size += 1
+        if by_pair:
+            self.pair_rows[orth, lemma] = row
+        else:
+            self.rows[orth] = row
+        return row
 
 
 @lru_cache(maxsize=8)
@@ -372,21 +400,15 @@ class _Extractor:
         self._starts = [c.start for c in self.candidates]
         self._longest = max((c.end - c.start for c in self.candidates), default=0)
         vocab = _vocabulary(lang, lex)
-        self.verbs = vocab.verbs
-        self.stems = vocab.stems
-        self.source_words = vocab.source_words
-        self.dets = vocab.dets
-        self.links = _GENITIVE_LINKS[lang]
-        self.aux = vocab.aux
-        self.comps = _COMPLEMENTIZERS[lang]
-        self.stop = vocab.stop
-        self.forms = vocab.forms
-        self.source_endings = tuple(lex.source_nouns)  # str.endswith takes a tuple
-        self.np_pronouns = lex.pronouns | {"man", "wir", "ich", "we", "i"}
-        self.dets_or_prepositions = self.dets | _PREPOSITIONS
-        self.dets_or_links = self.dets | self.links
-        self.clause_subjects = lex.pronouns | {"es", "man", "wir", "ich"}
-        self.report_comps = self.comps - {"if", "ob", "wie", "how"}
+        # The word sets of the language and lexicon (built once per lexicon).
+        self.verbs, self.stems, self.dets = vocab.verbs, vocab.stems, vocab.dets
+        self.links, self.aux, self.comps = vocab.links, vocab.aux, vocab.comps
+        self.stop, self.forms = vocab.stop, vocab.forms
+        self.source_endings, self.np_pronouns = vocab.source_endings, vocab.np_pronouns
+        self.dets_or_prepositions = vocab.dets_or_prepositions
+        self.dets_or_links = vocab.dets_or_links
+        self.clause_subjects = vocab.clause_subjects
+        self.report_comps = vocab.report_comps
         self._last_verb_cues: tuple[list[int] | None, list[tuple[int, list[int]]]] = (None, [])
         self._last_source: tuple[list[int] | None, Any] = (None, None)
         cached = doc.user_data.get("parley_quoted_spans")
@@ -410,10 +432,8 @@ class _Extractor:
         first = kept[cuts[:-1]]
         sent_start = np.zeros(len(space), dtype=bool)
         sent_start[first] = True
-        self.sent_start = sent_start.tolist()
-        columns = dict(zip(_Vocabulary.FLAGS, flags.T.tolist(), strict=True))
-        columns["cap"] = np.where(sent_start, flags[:, 1], flags[:, 0]).tolist()
-        for name, values in columns.items():
+        self.cap = np.where(sent_start, flags[:, 1], flags[:, 0]).tolist()
+        for name, values in zip(_Vocabulary.FLAGS[2:], flags[:, 2:].T.tolist(), strict=True):
             setattr(self, name, values)
         # _spans asks whether words lie between two tokens: a running count of words.
         self._solid = [0, *np.cumsum(~space).tolist()]
