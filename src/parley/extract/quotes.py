@@ -411,6 +411,10 @@ class _Extractor:
         self.report_comps = vocab.report_comps
         self._last_verb_cues: tuple[list[int] | None, list[tuple[int, list[int]]]] = (None, [])
         self._last_source: tuple[list[int] | None, Any] = (None, None)
+        # Noun phrases and subjects are asked for again and again by the rules of one
+        # sentence; the answers hold until a lemma changes (see _find_verb_cues).
+        self._phrases: dict[tuple[int, int], int] = {}
+        self._subjects: dict[tuple, list[int]] = {}
         cached = doc.user_data.get("parley_quoted_spans")
         self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
         self.out: list[QuoteFinding] = []
@@ -496,6 +500,12 @@ class _Extractor:
     # ---- noun phrases --------------------------------------------------
     def _np_forward(self, i: int, limit: int) -> int:
         """End (exclusive) of the noun phrase starting at ``i``, or ``i`` if none."""
+        end = self._phrases.get((i, limit))
+        if end is None:
+            end = self._phrases[i, limit] = self._scan_np(i, limit)
+        return end
+
+    def _scan_np(self, i: int, limit: int) -> int:
         j = i
         lower, cap = self.lower, self.cap
         if j < limit:
@@ -663,7 +673,11 @@ class _Extractor:
                 continue
             if self.lang == "en" and pos and self.lower[toks[pos - 1]] in _NOUN_MARKERS:
                 continue  # "the secretary of state", "a statement": a noun, not a verb
-            lemma = self.lemma[i] = self.vlemma[i]  # later rules read it back
+            lemma = self.vlemma[i]
+            if self.lemma[i] != lemma:  # later rules read it back
+                self.lemma[i] = lemma
+                self._phrases.clear()  # a demonstrative's reading may depend on it
+                self._subjects.clear()
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
             for j in toks[pos + 1 :] if lemma in stems else ():
@@ -724,6 +738,14 @@ class _Extractor:
 
     def _subject(self, toks: list[int], cue: list[int]) -> list[int]:
         """Token indices of the subject of the speech verb whose cue tokens are ``cue``."""
+        # Token lists are runs of a sentence's tokens: first, last and length name one.
+        key = (toks[0], toks[-1], len(toks), *cue)
+        found = self._subjects.get(key)
+        if found is None:
+            found = self._subjects[key] = self._find_subject(toks, cue)
+        return list(found)
+
+    def _find_subject(self, toks: list[int], cue: list[int]) -> list[int]:
         first = cue[0]
         pos = toks.index(first)
         verb = toks[pos]
