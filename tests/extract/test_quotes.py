@@ -978,10 +978,10 @@ def test_a_source_noun_in_the_plural_names_a_source():
     [
         ("Augenzeugen berichteten am Abend von Explosionen im Hafen.", "Augenzeugen"),
         ("Eine Sprecherin der Polizei sprach von mehreren Verletzten.", "Eine Sprecherin"),
-        ("Der Wetterdienst erwartet für das Wochenende heftige Stürme.", "Der Wetterdienst"),
+        ("Der Wetterdienst sagte für das Wochenende heftige Stürme voraus.", "Der Wetterdienst"),
     ],
 )
-def test_telling_about_something_and_expecting_are_reported_speech(text, who):
+def test_telling_about_something_and_predicting_are_reported_speech(text, who):
     f = only(text)
     assert f.type == "Reported" and speaker(text, f).startswith(who)
 
@@ -999,3 +999,26 @@ def test_talking_with_someone_a_byline_and_a_subheading_report_nothing(text):
     assert not any(
         word in text[f.start : f.end] for f in found for word in ("sprachen", "seit", "droht")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Rolle der Aufsicht soll demnach weiter gestärkt werden.",
+        "Der Plan sehe demnach eine Waffenruhe von 30 Tagen vor.",
+    ],
+)
+def test_a_hearsay_adverb_with_soll_or_konjunktiv_is_a_report(text):
+    f = only(text)
+    assert (f.type, f.cue) == ("Indirect", "demnach")
+
+
+def test_a_hearsay_adverb_with_an_indicative_main_clause_is_the_writers():
+    text = "Demnach hat der Gesandte beraten, wie man den Präsidenten überzeugen könne."
+    assert find_quotes(text, "de") == []
+
+
+def test_a_fronted_wie_clause_with_an_apposition():
+    text = "Wie Anna Berg, Sprecherin der Behörde, in Bonn mitteilte, ist die Straße wieder frei."
+    f = only(text)
+    assert (parts(text, f), f.cue) == (["ist die Straße wieder frei"], "mitteilte")

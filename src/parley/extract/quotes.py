@@ -1308,7 +1308,13 @@ class _Extractor:
                 rest = self._until_next_statement(body[hi + 1 :])
                 # "Wie die Polizei mitteilte, wurde er …": a fronted "wie" clause names the
                 # source of the main clause after it.
-                fronted = lo == 0 and self.lower[toks[0]] in ("wie", "as") and rest
+                # ("Wie Steve Marshall, Sprecher der UN, mitteilte, hat …": appositions too).
+                fronted = (
+                    rest
+                    and self.lower[toks[0]] in ("wie", "as")
+                    and self.words[rest[0]][0].islower()
+                    and not any(self.lower[t] in self.comps for t in toks[1:lo])
+                )
                 if rest and (fronted or self._is_complement(rest)):
                     frame = toks[lo : hi + 1]
                     return [
@@ -1334,7 +1340,20 @@ class _Extractor:
                 if subject and self._is_main_clause(quote) and not self._ends_relative(quote):
                     frame = body[lo - 1 :]
                     return [self._finding(no, "Indirect", quote, cue, subject, frame)]
-        # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
+        # 4. Hearsay adverb: "Die Rolle der Fed soll demnach gestärkt werden": with a
+        # hearsay "soll" or a Konjunktiv it reports the source named before.
+        hearsay = next(
+            (i for i in body if self.lower[i] in self.lex.hearsay_adverbs and not self.in_quote[i]),
+            None,
+        )
+        if hearsay is not None and any(
+            (self.lower[i] in ("soll", "sollen") or self._subjunctive(i))
+            and not self.in_quote[i]
+            and i not in self._embedded(body)
+            for i in body
+        ):
+            quote = [i for i in body if i != hearsay]
+            return [self._finding(no, "Indirect", quote, [hearsay], [], [hearsay])]
         # 5. Reported speech: "Die Regierung kritisierte die Pläne."
         after = self.text[self.ends[toks[-1]] : self.ends[toks[-1]] + 2]
         heading = (
