@@ -1022,3 +1022,32 @@ def test_a_fronted_wie_clause_with_an_apposition():
     text = "Wie Anna Berg, Sprecherin der Behörde, in Bonn mitteilte, ist die Straße wieder frei."
     f = only(text)
     assert (parts(text, f), f.cue) == (["ist die Straße wieder frei"], "mitteilte")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Rustem Umerov, the secretary of the security council, said the delegations had "
+            "reached an understanding.",
+            "Rustem Umerov",
+        ),
+        (
+            "Yuri Ushakov, Putin's foreign policy adviser, told reporters that the talks had "
+            "been useful.",
+            "Yuri Ushakov",
+        ),
+    ],
+)
+def test_an_english_speaker_described_between_commas(text, who):
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Indirect", who)
+
+
+def test_an_english_verb_with_an_object_after_a_relative_clause_is_reported():
+    text = (
+        "Zelensky, who met the crown prince on Monday but skipped the talks, called the "
+        "proposal a positive step."
+    )
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")

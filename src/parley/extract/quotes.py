@@ -1251,7 +1251,7 @@ class _Extractor:
             if self.lang == "en":
                 for k in range(pos + 1, min(pos + 8, len(body))):
                     if self.lower[body[k]] in self.comps and not self.in_quote[body[k]]:
-                        subject = self._subject(toks, cue)
+                        subject = self._apposed_subject(toks, lo) or self._subject(toks, cue)
                         return [self._finding(no, "Indirect", body[k:], cue, subject, toks[lo:k])]
                     if self.words[body[k]] in _TERMINAL:
                         break
@@ -1269,14 +1269,19 @@ class _Extractor:
                 )
                 if (
                     self.lemma[verb] in _BARE_COMPLEMENT_VERBS
-                    and (participle or apposed or any(not self.in_quote[t] for t in toks[lo:pos]))
+                    and (
+                        participle
+                        or apposed
+                        or self._apposed_subject(toks, lo)
+                        or any(not self.in_quote[t] for t in toks[lo:pos])
+                    )
                     and nxt is not None
                 ):
                     # "…, saying he had nothing to say": the main clause's subject says it.
                     subject = (
                         self._leading_subject([t for t in toks[: lo - 1] if not self.in_quote[t]])
                         if participle
-                        else self._subject(toks, cue)
+                        else self._apposed_subject(toks, lo) or self._subject(toks, cue)
                     )
                     if subject:
                         frame = toks[lo : toks.index(body[nxt])]
@@ -1333,6 +1338,12 @@ class _Extractor:
                 and not (
                     self.lang == "en"
                     and any(self.lower[t] in _EN_FINITE for t in body[pos + 1 : pos + 6])
+                )
+                # "Zelensky, who …, called the proposal a positive step": an object follows
+                and not (
+                    self.lang == "en"
+                    and self.lemma[verb] in self.lex.reported_verbs
+                    and self.lemma[verb] not in _BARE_COMPLEMENT_VERBS
                 )
             ):
                 quote = body[: lo - 1]
@@ -1667,6 +1678,25 @@ class _Extractor:
             tail = self._finding(no, qtype, content, cue, [], [v])
             tail.speaker_span, tail.speaker_surface, tail.speaker = speaker
             return [*first, tail]
+        return []
+
+    def _apposed_subject(self, toks: list[int], lo: int) -> list[int]:
+        """ "Rustem Umerov, the secretary of the council, said …", "Ushakov, Putin's
+        adviser, told …": English names the speaker, then describes them between commas;
+        the name that opens the sentence is the subject of the verb at clause ``lo``."""
+        if self.lang != "en" or lo < 4 or self.words[toks[lo - 1]] != ",":
+            return []
+        before = [t for t in toks[: lo - 1] if not self.in_quote[t] and not self.space[t]]
+        if not before or not self.words[before[0]][0].isupper():
+            return []
+        end = self._np_forward(before[0], before[-1] + 1)
+        k = next((n for n, t in enumerate(before) if t >= end), None)
+        if k is None or k + 1 >= len(before) or self.words[before[k]] != ",":
+            return []
+        nxt = before[k + 1]
+        possessive = k + 2 < len(before) and self.lower[before[k + 2]] in ("'s", "’s")
+        if self.lower[nxt] in ("the", "a", "an", "who", "which") or possessive:
+            return list(range(before[0], end))
         return []
 
     def _bare_clause_start(self, body: list[int], nxt: int) -> int | None:
