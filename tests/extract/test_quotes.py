@@ -1051,3 +1051,17 @@ def test_an_english_verb_with_an_object_after_a_relative_clause_is_reported():
     )
     f = only(text, "en")
     assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Menschen forderten den Rücktritt der Regierung, um den Weg zu Neuwahlen freizumachen.",
+        "Da ein Rückflug nicht möglich war, entschied sich der Pilot für Düsseldorf.",
+        "Er hatte seinen Rücktritt bekannt gegeben, nachdem die Wahl zu einem Patt geführt hatte.",
+    ],
+)
+def test_an_adverbial_clause_is_no_reported_content(text):
+    for f in find_quotes(text, "de"):
+        content = text[f.start : f.end]
+        assert not content.startswith(("um ", "Da ", "nachdem "))

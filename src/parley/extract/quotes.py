@@ -161,6 +161,8 @@ _SEPARABLE = _words(
     "weiter wieder zurück zusammen um über unter"
 )
 _TELLING = _words("berichten erzählen reden sprechen informieren report speak talk")
+# Openers of adverbial clauses: what follows them is no reported content.
+_ADVERBIAL = _words("nachdem weil obwohl während bevor um seitdem sodass")
 _ANSWERS = _words("antworten entgegnen erwidern reply answer respond")
 _EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
 _UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
@@ -1348,6 +1350,8 @@ class _Extractor:
             ):
                 quote = body[: lo - 1]
                 subject = self._subject(toks, cue)
+                if self.lower[quote[0]] in _ADVERBIAL | {"da"}:
+                    subject = []  # "Da … nicht möglich war, entschied sich der Pilot …"
                 if subject and self._is_main_clause(quote) and not self._ends_relative(quote):
                     frame = body[lo - 1 :]
                     return [self._finding(no, "Indirect", quote, cue, subject, frame)]
@@ -1834,6 +1838,8 @@ class _Extractor:
         first = self.lower[rest[0]]
         if first in self.comps:
             return True
+        if first in _ADVERBIAL:
+            return False  # "…, nachdem …", "…, um … freizumachen": an adverbial clause
         words = {self.lower[i] for i in rest}
         if any(
             self._subjunctive(i)
