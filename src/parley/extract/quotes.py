@@ -1735,10 +1735,13 @@ class _Extractor:
         if hi + 2 >= len(body) or self.words[toks[hi]] != ",":
             return None
         rest = body[hi + 1 :]
+        if self.lower[rest[0]] in _ADVERBIAL:
+            return None  # "…, um den Weg freizumachen": a purpose, not what was said
         for k, t in enumerate(rest):
             if self.in_quote[t] or self.words[t] in _CLAUSE_BREAKS:
                 return None
-            if self.lower[t] == "zu" and k + 1 < len(rest) and self.words[rest[k + 1]].isalpha():
+            nxt = rest[k + 1] if k + 1 < len(rest) else None
+            if self.lower[t] == "zu" and nxt is not None and self.words[nxt][0].islower():
                 return rest[: k + 2] if k >= 1 else None
             if self._fused_zu(t) and k >= 1:
                 return rest[: k + 1]
