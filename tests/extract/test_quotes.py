@@ -581,8 +581,10 @@ def test_a_report_beside_a_quoted_fragment_is_kept():
         "(er behauptet, es wäre bereits der achte)."
     )
     found = find_quotes(text, "de")
-    assert [f.type for f in found] == ["Direct", "Indirect"]
-    assert parts(text, found[1])[0].startswith("es wäre bereits der achte")
+    # The bracketed verb speaks only inside the brackets: the fragment before them is the
+    # writer's scare quote (GUIDELINES: not a quote), the aside a report of its own.
+    assert [f.type for f in found] == ["Indirect"]
+    assert parts(text, found[0])[0].startswith("es wäre bereits der achte")
 
 
 def test_a_question_put_to_someone_is_not_their_report():
@@ -723,3 +725,343 @@ def test_scare_quotes_in_a_hypothetical_are_no_quotes():
         "sinken könnten."
     )
     assert find_quotes(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Delegation beriet bis in die Nacht, wie man den Plan noch retten könne.",
+        "Der Minister reiste nach Genf, um zu prüfen, ob Moskau zu Gesprächen bereit sei.",
+        "Es fehlt der Mann, der unter normalen Umständen den Vertrag aushandeln würde.",
+        "Die Ukraine erhielt anstelle einer Zusage nur eine vage Erklärung.",
+    ],
+)
+def test_konjunktiv_in_a_subordinate_clause_alone_is_no_report(text):
+    assert find_quotes(text, "de") == []
+
+
+def test_konjunktiv_in_the_main_clause_still_continues_a_report():
+    text = "Uschakow sagte, die Gespräche seien nützlich gewesen. Man werde weiter verhandeln."
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Indirect", "IndirectFreeIndirect"]
+    assert speaker(text, found[1]) == "Uschakow"
+
+
+def test_a_cue_inside_brackets_does_not_attribute_a_scare_quote_outside():
+    text = "Das Abkommen gilt als „großer Erfolg“ (der Präsident behauptet, es sei sein größter)."
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Indirect"]
+    assert "Erfolg" not in text[found[0].start : found[0].end]
+
+
+def test_a_hypothetical_after_a_report_in_brackets_is_the_writers():
+    text = (
+        "Der Waffenstillstand wäre dann der neunte (er behauptet, es sei schon der achte). "
+        "Für die Falken wäre das ein „Sieg“, weil man ihn als Schwäche verkaufen könnte."
+    )
+    found = find_quotes(text, "de")
+    assert len(found) == 1 and "Falken" not in text[found[0].start : found[0].end]
+
+
+def test_a_quoted_relative_clause_is_an_allusion_not_speech():
+    text = "Der Hund, „der in jener Nacht nicht bellte“, fehlt auch in dieser Geschichte."
+    assert find_quotes(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Dabei gab Witkoff dem Berater Ratschläge, wie der Kreml den Präsidenten "
+            "überzeugen könne.",
+            "wie der Kreml den Präsidenten überzeugen könne",
+            "gab Ratschläge",
+        ),
+        (
+            "Die Ministerin richtete eine Warnung an Moskau, keine weiteren Städte anzugreifen "
+            "und die Gespräche ernst zu nehmen.",
+            "keine weiteren Städte anzugreifen und die Gespräche ernst zu nehmen",
+            "richtete Warnung",
+        ),
+    ],
+)
+def test_a_speech_noun_with_its_content_clause_is_reported_speech(text, content, cue):
+    f = only(text)
+    assert (f.type, parts(text, f), f.cue) == ("Reported", [content], cue)
+
+
+def test_a_speech_noun_clause_beside_a_direct_quote_is_kept():
+    text = (
+        "Dazu gibt Witkoff dem Berater Hinweise, wie Putin den Präsidenten gewinnen "
+        "könne: „Ich würde ihn anrufen und ihm gratulieren.“"
+    )
+    found = find_quotes(text, "de")
+    assert [f.type for f in found] == ["Reported", "Direct"]
+    assert parts(text, found[0]) == ["wie Putin den Präsidenten gewinnen könne"]
+    assert speaker(text, found[0]) == speaker(text, found[1]) == "Witkoff"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Kremlsprecher Dmitri Peskow lehnte es ab, die Gespräche in Genf zu kommentieren.",
+            "die Gespräche in Genf zu kommentieren",
+        ),
+        (
+            "Selenskyj lehnte es am Montag ab, den Entwurf zu kommentieren, und reiste "
+            "weiter nach London.",
+            "den Entwurf zu kommentieren",
+        ),
+    ],
+)
+def test_declining_to_comment_is_reported_with_the_infinitive_as_content(text, content):
+    f = only(text)
+    assert (f.type, parts(text, f), f.cue) == ("Reported", [content], "lehnte ab")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        (
+            "Rubio said territorial questions would have to be part of any deal.",
+            "territorial questions would have to be part of any deal",
+            "Rubio",
+        ),
+        (
+            "Ukraine said on Tuesday it was ready to accept a truce.",
+            "it was ready to accept a truce",
+            "Ukraine",
+        ),
+        (
+            "A senator, Jane Doe, said any agreement would need the Senate's approval.",
+            "any agreement would need the Senate's approval",
+            "A senator, Jane Doe",
+        ),
+        (
+            "Putin also said the talks had been useful.",
+            "the talks had been useful",
+            "Putin",
+        ),
+        (
+            "European leaders, who were not part of the call, said they would keep up aid.",
+            "they would keep up aid",
+            "European leaders",
+        ),
+    ],
+)
+def test_english_complement_without_that(text, content, who):
+    f = only(text, "en")
+    assert (f.type, parts(text, f), speaker(text, f)) == ("Indirect", [content], who)
+
+
+def test_english_said_with_only_an_adverbial_after_it_reports_nothing():
+    assert find_quotes("The minister said little about the talks in Geneva.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "lang"),
+    [
+        (
+            "Speaking in Helsinki, Zelensky insisted that Ukraine must take part in any "
+            "talks and said he would call Trump later.",
+            "that Ukraine must take part in any talks",
+            "he would call Trump later",
+            "en",
+        ),
+        (
+            "The spokesman, Dmitry Peskov, declined to comment on the meetings, saying he "
+            "had nothing to add.",
+            "The spokesman, Dmitry Peskov, declined to comment on the meetings",
+            "he had nothing to add",
+            "en",
+        ),
+        (
+            "Moskau fordert, dass die Ukraine ihre Truppen abzieht, und lehnt die "
+            "Stationierung fremder Soldaten strikt ab.",
+            "dass die Ukraine ihre Truppen abzieht",
+            "die Stationierung fremder Soldaten strikt",
+            "de",
+        ),
+    ],
+)
+def test_a_second_speech_verb_with_the_subject_left_out_is_a_second_quote(
+    text, first, second, lang
+):
+    found = find_quotes(text, lang)
+    assert [parts(text, f)[0] for f in found] == [first, second]
+    assert speaker(text, found[0]) == speaker(text, found[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Sensitive points, he said, would have to be settled in person.",
+            "en",
+            ["Sensitive points", "would have to be settled in person"],
+        ),
+        (
+            "Die Gespräche, sagte Uschakow am Dienstag, seien sehr nützlich gewesen.",
+            "de",
+            ["Die Gespräche", "seien sehr nützlich gewesen"],
+        ),
+    ],
+)
+def test_an_attribution_inside_the_statement_splits_it(text, lang, expected):
+    f = only(text, lang)
+    assert (f.type, parts(text, f)) == ("Indirect", expected)
+
+
+def test_a_nested_report_belongs_to_the_inner_speaker():
+    text = "Putin also said Ukraine must not be allowed to rearm, the Kremlin said."
+    assert speaker(text, only(text, "en")) == "Putin"
+
+
+def test_describing_something_is_reported_speech():
+    text = "Zelensky described the call as positive and frank."
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Waltz antwortete mit einem gequälten „Ha-ha“.", "de"),
+        ('Asked about the plan, the adviser answered with a tired "Ha-ha".', "en"),
+    ],
+)
+def test_a_one_word_answer_in_quotes_is_a_direct_quote(text, lang):
+    f = only(text, lang)
+    assert (f.type, f.cue) == ("Direct", "antwortete" if lang == "de" else "answered")
+
+
+def test_a_one_word_scare_quote_after_another_verb_is_no_quote():
+    text = "Der Minister sprach am Abend lange über den „Deal“ mit Moskau und reiste ab."
+    assert all(f.type != "Direct" for f in find_quotes(text, "de"))
+
+
+def test_a_fronted_wie_clause_names_the_source_of_the_main_clause():
+    text = "Wie die Polizei am Montag mitteilte, wurde der Mann in seiner Wohnung festgenommen."
+    f = only(text)
+    assert (f.type, parts(text, f), speaker(text, f), f.cue) == (
+        "Indirect",
+        ["wurde der Mann in seiner Wohnung festgenommen"],
+        "die Polizei",
+        "mitteilte",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Die Grünen forderten die Regierung auf, den Ausbau der Bahn schneller voranzutreiben.",
+            "den Ausbau der Bahn schneller voranzutreiben",
+        ),
+        ("Die Delegation kündigte am Abend an, das Treffen abzusagen.", "das Treffen abzusagen"),
+    ],
+)
+def test_a_zu_infinitive_written_as_one_word_is_a_complement(text, content):
+    f = only(text)
+    assert (f.type, parts(text, f)) == ("Indirect", [content])
+
+
+def test_a_source_noun_in_the_plural_names_a_source():
+    text = "Nach ersten Untersuchungen liegt kein Fremdverschulden vor."
+    f = only(text)
+    assert (f.type, parts(text, f)) == ("Indirect", ["liegt kein Fremdverschulden vor"])
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Augenzeugen berichteten am Abend von Explosionen im Hafen.", "Augenzeugen"),
+        ("Eine Sprecherin der Polizei sprach von mehreren Verletzten.", "Eine Sprecherin"),
+        ("Der Wetterdienst sagte für das Wochenende heftige Stürme voraus.", "Der Wetterdienst"),
+    ],
+)
+def test_telling_about_something_and_predicting_are_reported_speech(text, who):
+    f = only(text)
+    assert f.type == "Reported" and speaker(text, f).startswith(who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Astronauten sprachen sieben Minuten mit ihren Familien.",
+        "Der Korrespondent berichtet seit 2020 für die Zeitung aus Washington.",
+        "Putin droht Europa mit Krieg\nDer Kreml wies die Vorwürfe am Abend zurück.",
+    ],
+)
+def test_talking_with_someone_a_byline_and_a_subheading_report_nothing(text):
+    found = find_quotes(text, "de")
+    assert not any(
+        word in text[f.start : f.end] for f in found for word in ("sprachen", "seit", "droht")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Rolle der Aufsicht soll demnach weiter gestärkt werden.",
+        "Der Plan sehe demnach eine Waffenruhe von 30 Tagen vor.",
+    ],
+)
+def test_a_hearsay_adverb_with_soll_or_konjunktiv_is_a_report(text):
+    f = only(text)
+    assert (f.type, f.cue) == ("Indirect", "demnach")
+
+
+def test_a_hearsay_adverb_with_an_indicative_main_clause_is_the_writers():
+    text = "Demnach hat der Gesandte beraten, wie man den Präsidenten überzeugen könne."
+    assert find_quotes(text, "de") == []
+
+
+def test_a_fronted_wie_clause_with_an_apposition():
+    text = "Wie Anna Berg, Sprecherin der Behörde, in Bonn mitteilte, ist die Straße wieder frei."
+    f = only(text)
+    assert (parts(text, f), f.cue) == (["ist die Straße wieder frei"], "mitteilte")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Rustem Umerov, the secretary of the security council, said the delegations had "
+            "reached an understanding.",
+            "Rustem Umerov",
+        ),
+        (
+            "Yuri Ushakov, Putin's foreign policy adviser, told reporters that the talks had "
+            "been useful.",
+            "Yuri Ushakov",
+        ),
+    ],
+)
+def test_an_english_speaker_described_between_commas(text, who):
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Indirect", who)
+
+
+def test_an_english_verb_with_an_object_after_a_relative_clause_is_reported():
+    text = (
+        "Zelensky, who met the crown prince on Monday but skipped the talks, called the "
+        "proposal a positive step."
+    )
+    f = only(text, "en")
+    assert (f.type, speaker(text, f)) == ("Reported", "Zelensky")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Menschen forderten den Rücktritt der Regierung, um den Weg zu Neuwahlen freizumachen.",
+        "Da ein Rückflug nicht möglich war, entschied sich der Pilot für Düsseldorf.",
+        "Er hatte seinen Rücktritt bekannt gegeben, nachdem die Wahl zu einem Patt geführt hatte.",
+    ],
+)
+def test_an_adverbial_clause_is_no_reported_content(text):
+    for f in find_quotes(text, "de"):
+        content = text[f.start : f.end]
+        assert not content.startswith(("um ", "Da ", "nachdem "))

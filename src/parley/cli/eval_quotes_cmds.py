@@ -54,7 +54,8 @@ def quotes(
         title=f"German news quotes, {split} split: {scores.n_docs} articles, "
         f"{scores.n_gold} gold quotes, {scores.n_sys} found",
         caption="Baseline on the test split, from the dataset's DATASET.md (SpkAtt-2023 "
-        "overview, Rehbein et al., KONVENS 2023, Table 10).",
+        "overview, Rehbein et al., KONVENS 2023, Table 10). The dataset paper's citron "
+        "numbers could not be retrieved and are not shown.",
     )
     table.add_column("metric")
     for head in ("P", "R", "F1"):

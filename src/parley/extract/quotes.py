@@ -38,10 +38,11 @@ IndirectFreeIndirect, FreeIndirect, Reported); ``mode`` maps them onto SPEC §1.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from parley.extract.lexicon import SpeechLexicon, load_speech_lexicon
 from parley.extract.nlp import QuotedSpan, parse, quoted_spans
@@ -87,6 +88,7 @@ _AUXILIARIES = {
 }
 _CLAUSE_BREAKS = frozenset(",;:()–—-")
 _TERMINAL = frozenset(".!?…")
+_TERMINAL_OR_COMMA = _TERMINAL | {","}
 _OPEN_MARKS = frozenset('„»«"“”')
 _COMPLEMENTIZERS = {
     "de": _words("dass daß ob wonach wie warum weshalb wieso"),
@@ -140,6 +142,30 @@ _KONJUNKTIV_II = _words(
     "sollte sollten gäbe käme stünde ginge hieße läge weiterginge"
 )
 _ARTICLES = _words("der die das des dem den ein eine einer eines einem einen")
+# Words opening a subordinate clause after a comma or at the sentence start. "dass" is not
+# one of them here: a Konjunktiv "dass" clause is reported content.
+_SUBORDINATORS = _words(
+    "wie ob was wer wo warum weshalb wieso weil obwohl damit sodass während nachdem bevor "
+    "seit seitdem um falls wenn sofern als"
+)
+# Prepositions that look like a Konjunktiv I form of a particle verb ("anstelle" from
+# "anstellen").
+_E_PREPOSITIONS = _words("anstelle infolge mithilfe zulasten")
+# An English clause is under way when a finite auxiliary or modal follows soon.
+_EN_FINITE = _words("is are was were has have had will would can could must should might may did")
+_EN_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_EN_PREPOSITIONS = _words("in on at to for with about of by from after before during over")
+_EN_RELATIVE = _words("who which")
+_SEPARABLE = _words(
+    "ab an auf aus bei dar durch ein fest fort her hin los mit nach vor voran vorbei weg "
+    "weiter wieder zurück zusammen um über unter"
+)
+_TELLING = _words("berichten erzählen reden sprechen informieren report speak talk")
+# Openers of adverbial clauses: what follows them is no reported content.
+_ADVERBIAL = _words("nachdem weil obwohl während bevor um seitdem sodass")
+_ANSWERS = _words("antworten entgegnen erwidern reply answer respond")
+_EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
+_UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +232,180 @@ class _Sentence:
         self.quoted = quoted
 
 
+class _Vocabulary:
+    """What the rules ask of each distinct word form, answered once per form.
+
+    The answers depend only on the form (its text and lemma), the language and the
+    speech lexicon, so they are kept across articles: an article then costs one
+    dictionary hit per distinct form, and its per-token lists are spread from the
+    per-form answers by array indexing instead of a Python test per token.
+    """
+
+    # Columns of the per-form boolean flags, in the order of ``_flags``.
+    FLAGS = (
+        "cap_mid",  # capitalised where it is not the first word of a sentence (_is_cap)
+        "cap_first",  # ... and where it is
+        "digit",  # starts with a digit
+        "alnum",
+        "punct",  # starts with neither a letter nor a digit
+        "brk",  # a clause break or a sentence terminal
+        "en_noun",  # an English content word (lower-case nouns of noun phrases)
+        "adjective",  # could be an attributive adjective before a German noun
+        "stop",
+        "enrsm",  # ends in one of the German adjective endings e/n/r/s/m
+        "source",  # may open a source phrase ("laut", "zufolge", "according")
+        "subjunctive",  # may be a Konjunktiv I form (see _subjunctive)
+        "verbish",  # the verb-cue search must look at it (a cue, or its lemma is guessed)
+    )
+
+    def __init__(self, lang: str, lex: SpeechLexicon) -> None:
+        self.lang = lang
+        self.lex = lex
+        self.verbs = lex.all_verbs
+        self.stems = _particle_stems(lex)
+        self.source_words = _source_words(lex)
+        self.stop = _stop_words(lang)
+        self.forms = _lemma_forms(lang)
+        self.dets = _DETERMINERS[lang]
+        self.aux = _AUXILIARIES[lang]
+        self.links = _GENITIVE_LINKS[lang]
+        self.comps = _COMPLEMENTIZERS[lang]
+        self.source_endings = tuple(lex.source_nouns)  # str.endswith takes a tuple
+        self.np_pronouns = lex.pronouns | {"man", "wir", "ich", "we", "i"}
+        self.dets_or_prepositions = self.dets | _PREPOSITIONS
+        self.dets_or_links = self.dets | self.links
+        self.clause_subjects = lex.pronouns | {"es", "man", "wir", "ich"}
+        self.report_comps = self.comps - {"if", "ob", "wie", "how"}
+        # One row per distinct form: its strings, flags, and the lemma it was made for.
+        import numpy as np
+
+        self.rows: dict[int, int] = {}  # ORTH -> row
+        self.pair_rows: dict[tuple[int, int], int] = {}  # (ORTH, LEMMA) -> row, rare
+        self.size = 0
+        self.texts = np.empty((0, 4), dtype=object)
+        self.flags = np.zeros((0, len(self.FLAGS)), dtype=bool)
+        self.lemma_ids = np.zeros(0, dtype=np.uint64)
+
+    def form(self, orth: str, lemma: str) -> tuple[tuple[str, str, str, str], tuple[bool, ...]]:
+        """(word, lower, lemma, verb lemma) and the ``FLAGS`` of one form."""
+        lang, w = self.lang, orth
+        lw = w.lower()
+        lemma = lemma.lower()
+        verb_lemma = self.verb_lemma(lw, lemma)
+        first = w[0]
+        cap_mid = first.isupper() or (first.isdigit() and "-" in w)
+        cap_first = cap_mid and not (
+            first.isupper()
+            and (
+                lw in self.stop
+                or (lang == "de" and lw in _ADVERBS)
+                or (lw in self.forms and w not in self.forms)
+            )
+        )
+        lower_first = first.islower()
+        flags = (
+            cap_mid,
+            cap_first,
+            first.isdigit(),
+            w.isalnum(),
+            not first.isalnum(),
+            w in _CLAUSE_BREAKS or w in _TERMINAL,
+            lang == "en" and w.isalpha() and lw not in self.stop and lw not in self.aux,
+            len(lw) > 3
+            and lw not in _PREPOSITIONS
+            and lw[-1:] in "enrsm"
+            and w.replace("-", "").isalpha(),
+            lw in self.stop,
+            lw[-1:] in "enrsm",
+            lw in self.source_words,
+            lw in self.lex.subjunctive
+            or (
+                lang == "de"
+                and lw.endswith("e")
+                and lower_first
+                and lw not in self.stop
+                and lw not in self.dets
+                and lw not in _E_PREPOSITIONS
+            ),
+            lower_first
+            and (
+                verb_lemma != lemma
+                or verb_lemma in self.verbs
+                or verb_lemma in self.stems
+                or verb_lemma in self.lex.impersonal_cues
+            ),
+        )
+        return (w, lw, lemma, verb_lemma), flags
+
+    def verb_lemma(self, word: str, lemma: str) -> str:
+        """The lookup lemma, or for a form the table lacks ("relativierte") a lemma guessed
+        from the weak-verb endings, so that added cue verbs need no inflection list."""
+        if lemma in self.verbs or lemma != word or self.lang != "de":
+            return lemma
+        verbs = self.verbs
+        for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
+            if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
+                return word[: -len(suffix)] + "en"
+        # A strong participle the table reads as another verb: "geraten" (from "raten").
+        if word.startswith("ge") and word[2:] in verbs:
+            return word[2:]
+        # Strong past plural the table lacks: "sprachen" is "sprach" + "en".
+        if word.endswith("en") and word[:-2] in self.forms:
+            return str(self.forms[word[:-2]]).lower()
+        return word
+
+    def columns(self, doc: Doc) -> tuple[list[list[str]], Any, Any, Any, Any]:
+        """Per-token strings (word, lower, lemma, verb lemma) and flags (``FLAGS``, one
+        row per token), offsets, ends, and the is-space and sentence-start columns."""
+        import numpy as np
+        from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START
+
+        cols = doc.to_array([ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START])
+        orths = cols[:, 0].tolist()
+        rows = list(map(self.rows.get, orths))
+        if None in rows:
+            lemmas = cols[:, 1].tolist()
+            for k, row in enumerate(rows):
+                if row is None:
+                    rows[k] = self._row(orths[k], lemmas[k], doc)
+        token_rows = np.array(rows, dtype=np.intp)
+        # A row is made for the lemma its form first came with; a form lemmatised
+        # otherwise here (never by the lookup table) gets a row of its own.
+        for k in np.flatnonzero(self.lemma_ids[token_rows] != cols[:, 1]).tolist():
+            token_rows[k] = self._row(orths[k], int(cols[k, 1]), doc, by_pair=True)
+        idx = cols[:, 2]
+        texts = self.texts[token_rows].T.tolist()
+        return texts, self.flags[token_rows], idx, idx + cols[:, 3], cols[:, 4:6]
+
+    def _row(self, orth: int, lemma: int, doc: Doc, by_pair: bool = False) -> int:
+        """The table row of a form (made on its first sight)."""
+        import numpy as np
+
+        row = self.pair_rows.get((orth, lemma)) if by_pair else self.rows.get(orth)
+        if row is not None:
+            return row
+        row = self.size
+        if row == len(self.lemma_ids):  # full: double the tables
+            grow = max(row, 1024)
+            self.texts = np.concatenate([self.texts, np.empty((grow, 4), dtype=object)])
+            self.flags = np.concatenate([self.flags, np.zeros((grow, len(self.FLAGS)), bool)])
+            self.lemma_ids = np.concatenate([self.lemma_ids, np.zeros(grow, np.uint64)])
+        strings = doc.vocab.strings
+        self.texts[row], self.flags[row] = self.form(strings[orth], strings[lemma])
+        self.lemma_ids[row] = lemma
+        self.size += 1
+        if by_pair:
+            self.pair_rows[orth, lemma] = row
+        else:
+            self.rows[orth] = row
+        return row
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(lang: str, lex: SpeechLexicon) -> _Vocabulary:
+    return _Vocabulary(lang, lex)
+
+
 class _Extractor:
     def __init__(
         self,
@@ -215,52 +415,69 @@ class _Extractor:
         lex: SpeechLexicon,
         candidates: Sequence[SpeakerCandidate],
     ) -> None:
+        import numpy as np
+
         self.text = text
         self.lang = lang
         self.lex = lex
         self.candidates = sorted(candidates, key=lambda c: c.start)
         self._candidate_starts = {c.start for c in self.candidates}
-        # Read the Doc as arrays: creating spaCy Token objects one by one is the costly part.
-        from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START
-
-        strings = doc.vocab.strings
-        columns = (
-            doc.to_array([ORTH, LEMMA, IDX, IS_SPACE, SENT_START]).T.tolist()
-            if len(doc)
-            else [[]] * 5
-        )
-        # Each distinct form is looked up (and lower-cased) once, then spread.
-        names = {h: strings[h] for h in set(columns[0])}
-        self.words = [names[h] for h in columns[0]]
-        lowered = {w: w.lower() for w in names.values()}
-        self.lower = [lowered[w] for w in self.words]
-        names = {h: strings[h].lower() for h in set(columns[1])}
-        self.lemma = [names[h] for h in columns[1]]
-        self.idx = columns[2]
-        self.ends = [i + len(w) for i, w in zip(self.idx, self.words, strict=True)]
-        self.space = [bool(v) for v in columns[3]]
-        opens = [v == 1 for v in columns[4]]
-        self.dets = _DETERMINERS[lang]
-        self.links = _GENITIVE_LINKS[lang]
-        self.aux = _AUXILIARIES[lang]
-        self.comps = _COMPLEMENTIZERS[lang]
-        self.stop = _stop_words(lang)
-        self.forms = _lemma_forms(lang)
-        self.source_endings = tuple(lex.source_nouns)  # str.endswith takes a tuple
-        self.np_pronouns = lex.pronouns | {"man", "wir", "ich", "we", "i"}
-        self._verb_lemmas: dict[str, str] = {}  # German forms the lemma table lacks
+        self._starts = [c.start for c in self.candidates]
+        self._longest = max((c.end - c.start for c in self.candidates), default=0)
+        vocab = _vocabulary(lang, lex)
+        # The word sets of the language and lexicon (built once per lexicon).
+        self.verbs, self.stems, self.dets = vocab.verbs, vocab.stems, vocab.dets
+        self.links, self.aux, self.comps = vocab.links, vocab.aux, vocab.comps
+        self.stop, self.forms = vocab.stop, vocab.forms
+        self.source_endings, self.np_pronouns = vocab.source_endings, vocab.np_pronouns
+        self.dets_or_prepositions = vocab.dets_or_prepositions
+        self.dets_or_links = vocab.dets_or_links
+        self.clause_subjects = vocab.clause_subjects
+        self.report_comps = vocab.report_comps
         self._last_verb_cues: tuple[list[int] | None, list[tuple[int, list[int]]]] = (None, [])
+        self._last_source: tuple[list[int] | None, Any] = (None, None)
+        # Noun phrases and subjects are asked for again and again by the rules of one
+        # sentence; the answers hold until a lemma changes (see _find_verb_cues).
+        self._phrases: dict[tuple[int, int], int] = {}
+        self._subjects: dict[tuple, list[int]] = {}
         cached = doc.user_data.get("parley_quoted_spans")
         self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
-        self.sent_start = [False] * len(doc)
+        self.out: list[QuoteFinding] = []
+        self.last_speaker: tuple[Span, str, str | None] | None = None
+        self.last_speaker_sentence = -10
         self.sentences: list[_Sentence] = []
+        # Read the Doc as arrays: creating spaCy Token objects one by one is the costly part.
+        texts, flags, idx, ends, rest = vocab.columns(doc)
+        self.words, self.lower, self.lemma, self.vlemma = texts
+        self.idx, self.ends = idx.tolist(), ends.tolist()
+        space = rest[:, 0] != 0
+        self.space = space.tolist()
+        # Sentences are runs of non-space tokens between two sentence starts.
+        opens = rest[:, 1] == 1
+        opens[0] = True
+        kept = np.flatnonzero(~space)
+        number = np.cumsum(opens)[kept]
+        cuts = [0, *(np.flatnonzero(np.diff(number)) + 1).tolist(), len(kept)] if len(kept) else [0]
+        first = kept[cuts[:-1]]
+        sent_start = np.zeros(len(space), dtype=bool)
+        sent_start[first] = True
+        self.cap = np.where(sent_start, flags[:, 1], flags[:, 0]).tolist()
+        for name, values in zip(_Vocabulary.FLAGS[2:], flags[:, 2:].T.tolist(), strict=True):
+            setattr(self, name, values)
+        # _spans asks whether words lie between two tokens: a running count of words.
+        self._solid = [0, *np.cumsum(~space).tolist()]
+        # A quote covers the tokens from the first ending after its start to the last
+        # starting before its end (what _tokens_between gives).
+        in_quote = np.zeros(len(space), dtype=bool)
+        lows = np.searchsorted(ends, [q.start for q in self.quotes], side="right")
+        highs = np.searchsorted(idx, [q.end for q in self.quotes], side="left")
+        for lo, hi in zip(lows.tolist(), highs.tolist(), strict=True):
+            in_quote[lo:hi] = True
+        self.in_quote = in_quote.tolist()
+        kept_list = kept.tolist()
         q = 0
-        bounds = [i for i, o in enumerate(opens) if o or i == 0] + [len(self.words)]
-        for a, b in itertools.pairwise(bounds):
-            toks = [i for i in range(a, b) if not self.space[i]]
-            if not toks:
-                continue
-            self.sent_start[toks[0]] = True
+        for a, b in itertools.pairwise(cuts):
+            toks = kept_list[a:b]
             s0, s1 = self.idx[toks[0]], self.ends[toks[-1]]
             while q < len(self.quotes) and self.quotes[q].end <= s0:
                 q += 1
@@ -271,117 +488,95 @@ class _Extractor:
                 k += 1
             self.sentences.append(_Sentence(toks, inner))
         self._quote_at = {q.start: q for q in self.quotes}
-        self.in_quote = [False] * len(doc)
-        for span in self.quotes:
-            for i in self._tokens_between(span.start, span.end):
-                self.in_quote[i] = True
-        self.out: list[QuoteFinding] = []
-        self.last_speaker: tuple[Span, str, str | None] | None = None
-        self.last_speaker_sentence = -10
 
     # ---- token helpers -------------------------------------------------
     def _tokens_between(self, start: int, end: int) -> range:
-        lo = self._first_token_at(start)
-        hi = lo
-        while hi < len(self.words) and self.idx[hi] < end:
-            hi += 1
-        return range(lo, hi)
+        """Tokens from the first one ending after ``start`` up to the first one starting
+        at or after ``end`` (token offsets and ends both ascend)."""
+        lo = bisect_right(self.ends, start)
+        return range(lo, max(lo, bisect_left(self.idx, end)))
 
     def _first_token_at(self, char: int) -> int:
-        lo, hi = 0, len(self.idx)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.ends[mid] <= char:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_right(self.ends, char)
 
-    def _is_cap(self, i: int) -> bool:
-        w = self.words[i]
-        if not w[0].isupper():
-            return w[0].isdigit() and "-" in w
-        if not self.sent_start[i]:
-            return True
-        # Sentence-initial words are capitalised by position: a function word, or a word
-        # the lemma table knows only in lower case ("Besorgt äußerte sich …"), is no name.
-        lower = self.lower[i]
-        if lower in self.stop or (self.lang == "de" and lower in _ADVERBS):
-            return False
-        return not (lower in self.forms and w not in self.forms)
-
-    def _is_punct(self, i: int) -> bool:
-        return not self.words[i][0].isalnum()
+    # Whether token ``i`` is capitalised as a name is ``self.cap[i]``: sentence-initial
+    # words are capitalised by position, so there a function word, or a word the lemma
+    # table knows only in lower case ("Besorgt äußerte sich …"), is no name.
 
     def _span(self, toks: Sequence[int]) -> Span:
         return self.idx[toks[0]], self.ends[toks[-1]]
 
     def _spans(self, toks: Iterable[int]) -> list[Span]:
         """Contiguous runs of token indices as character spans (spaces bridged)."""
+        ordered = sorted(toks)
+        if not ordered:
+            return []
         out: list[Span] = []
-        run: list[int] = []
-        for i in sorted(toks):
-            if run and any(not self.space[j] for j in range(run[-1] + 1, i)):
-                out.append(self._span(run))
-                run = []
-            run.append(i)
-        if run:
-            out.append(self._span(run))
+        solid, idx, ends = self._solid, self.idx, self.ends
+        first = last = ordered[0]
+        for i in ordered[1:]:
+            if solid[i] > solid[last + 1]:  # a word between the two: a new run
+                out.append((idx[first], ends[last]))
+                first = i
+            last = i
+        out.append((idx[first], ends[last]))
         return out
 
     # ---- noun phrases --------------------------------------------------
     def _np_forward(self, i: int, limit: int) -> int:
         """End (exclusive) of the noun phrase starting at ``i``, or ``i`` if none."""
+        end = self._phrases.get((i, limit))
+        if end is None:
+            end = self._phrases[i, limit] = self._scan_np(i, limit)
+        return end
+
+    def _scan_np(self, i: int, limit: int) -> int:
         j = i
-        if j < limit and self.lower[j] in self.np_pronouns:
-            return j + 1
-        if j < limit and self._demonstrative(j):
-            return j + 1
-        if j < limit and self.lower[j] in self.dets:
-            j += 1
+        lower, cap = self.lower, self.cap
+        if j < limit:
+            if lower[j] in self.np_pronouns or self._demonstrative(j):
+                return j + 1
+            if lower[j] in self.dets:
+                j += 1
         head = False
+        in_quote, digit, en_noun = self.in_quote, self.digit, self.en_noun
         while j < limit:
-            w, lw = self.words[j], self.lower[j]
-            if self.in_quote[j]:
+            if in_quote[j]:
                 title = self._title_end(j, limit)
                 if title is None:
                     break
                 head, j = True, title  # a quoted name: der „New York Times“
                 continue
-            if self._is_cap(j) or (w[0].isdigit() and head is False and j + 1 < limit):
+            if cap[j] or (digit[j] and head is False and j + 1 < limit):
                 head = True
                 j += 1
-            elif self.lang == "en" and w.isalpha() and lw not in self.stop and lw not in self.aux:
+            elif en_noun[j]:
                 head = True  # English nouns are lower case: "Ukrainian officials"
                 j += 1
             elif (
                 not head
-                and len(lw) > 3
-                and lw not in _PREPOSITIONS
-                and (lw not in self.stop or (j + 1 < limit and self._is_cap(j + 1)))
-                and lw[-1:] in "enrsm"
-                and w.replace("-", "").isalpha()
+                and self.adjective[j]
                 and j + 1 < limit
-                and (self._is_cap(j + 1) or self.lower[j + 1][-1:] in "enrsm")
+                and (cap[j + 1] or (not self.stop[j] and self.enrsm[j + 1]))
             ):
                 j += 1  # attributive adjective before the noun
-            elif head and lw in self.links and j + 1 < limit:
-                if self.lower[j + 1] in _TIME_NOUNS:
+            elif head and lower[j] in self.links and j + 1 < limit:
+                if lower[j + 1] in _TIME_NOUNS:
                     break  # "Angaben der Polizei vom Dienstag": a date, not a genitive
                 k = self._np_forward(j + 1, limit)
-                if k > j + 1 and any(self._is_cap(x) for x in range(j + 1, k)):
+                if k > j + 1 and any(cap[j + 1 : k]):
                     j = k
                 else:
                     break
             elif (
                 head
-                and lw in ("und", "and", "sowie")
+                and lower[j] in ("und", "and", "sowie")
                 and j + 1 < limit
-                and (self._is_cap(j + 1) or self.lower[j + 1] in self.dets)
+                and (cap[j + 1] or lower[j + 1] in self.dets)
                 and self._np_forward(j + 1, limit) > j + 1
             ):
                 j = self._np_forward(j + 1, limit)  # "dpa und AFP"
-            elif head and w == "(" and j + 2 < limit and self.words[j + 2] == ")":
+            elif head and self.words[j] == "(" and j + 2 < limit and self.words[j + 2] == ")":
                 j += 3  # "(CDU)"
             else:
                 break
@@ -394,8 +589,8 @@ class _Extractor:
         if span is None or not span.closed:
             return None
         end = self._first_token_at(span.end)
-        inner = [x for x in range(j + 1, end) if self.words[x].isalnum()]
-        if not inner or len(inner) > 5 or not self._is_cap(inner[0]) or end > limit:
+        inner = [x for x in range(j + 1, end) if self.alnum[x]]
+        if not inner or len(inner) > 5 or not self.cap[inner[0]] or end > limit:
             return None
         return end
 
@@ -432,9 +627,10 @@ class _Extractor:
         if recent or not self.candidates:
             return self.last_speaker[2] if self.last_speaker is not None else None
         floor = self.idx[self.sentences[max(0, sentence_no - 2)].tokens[0]]
-        before = [c for c in self.candidates if floor <= c.start < self.idx[pronoun]]
-        if before:
-            return before[-1].actor
+        # The latest known actor starting in [floor, pronoun): candidates are by start.
+        last = bisect_left(self._starts, self.idx[pronoun]) - 1
+        if last >= 0 and self._starts[last] >= floor:
+            return self.candidates[last].actor
         return self.last_speaker[2] if self.last_speaker is not None else None
 
     def _actor_of(self, toks: list[int]) -> str | None:
@@ -448,13 +644,21 @@ class _Extractor:
             if self.lower[i] in links or self.words[i] in (",", "("):
                 head = toks[:k]
                 break
-        while len(head) > 1 and self._is_punct(head[-1]):
+        while len(head) > 1 and self.punct[head[-1]]:
             head = head[:-1]  # das Portal „Semafor“: the name, not its closing mark
         last = head[-1]
         if self.lower[last].endswith(self.source_endings) and len(head) < len(toks):
             rest = toks[len(head) + 1 :]
             return self._actor_of(rest) if rest else None
-        covering = [c for c in self.candidates if c.start <= self.idx[last] < c.end]
+        # Candidates covering the head start at most ``_longest`` characters before it.
+        at = self.idx[last]
+        covering = [
+            c
+            for c in self.candidates[
+                bisect_left(self._starts, at - self._longest + 1) : bisect_right(self._starts, at)
+            ]
+            if at < c.end
+        ]
         if covering:
             return max(covering, key=lambda c: c.end - c.start).actor
         # An apposition names the same person: "der Sprecher, Dmitri Peskow,".
@@ -484,27 +688,30 @@ class _Extractor:
 
     def _find_verb_cues(self, toks: list[int]) -> list[tuple[int, list[int]]]:
         found = []
-        verbs = self.lex.all_verbs
-        stems = _particle_stems(self.lex)
-        for pos, i in enumerate(toks):
-            if self.in_quote[i] or not self.words[i][0].islower():
+        verbs = self.verbs
+        stems = self.stems
+        # Only lower-case words that are cues, or whose lemma is guessed, can matter:
+        # visit just those (the others would neither match nor change a lemma).
+        for pos in itertools.compress(range(len(toks)), map(self.verbish.__getitem__, toks)):
+            i = toks[pos]
+            if self.in_quote[i]:
                 continue
             if self.lang == "en" and pos and self.lower[toks[pos - 1]] in _NOUN_MARKERS:
                 continue  # "the secretary of state", "a statement": a noun, not a verb
-            lemma = self.lemma[i] = self._verb_lemma(i, verbs)  # later rules read it back
+            lemma = self.vlemma[i]
+            if self.lemma[i] != lemma:  # later rules read it back
+                self.lemma[i] = lemma
+                self._phrases.clear()  # a demonstrative's reading may depend on it
+                self._subjects.clear()
             cue = None
             # Separable particle at the clause end: "kündigte ... an".
             for j in toks[pos + 1 :] if lemma in stems else ():
-                if (
-                    self.in_quote[j]
-                    or self.words[j] in _CLAUSE_BREAKS
-                    or self.words[j] in _TERMINAL
-                ):
+                if self.in_quote[j] or self.brk[j]:
                     break
                 nxt = j + 1
                 while nxt < len(self.words) and self.space[nxt]:
                     nxt += 1
-                at_end = nxt >= len(self.words) or self._is_punct(nxt)
+                at_end = nxt >= len(self.words) or self.punct[nxt]
                 if (
                     at_end
                     and self.lower[j] in self.lex.particles
@@ -533,42 +740,15 @@ class _Extractor:
             found.append((i, cue))
         return found
 
-    def _verb_lemma(self, i: int, verbs: frozenset[str]) -> str:
-        """The lookup lemma, or for a form the table lacks ("relativierte") a lemma guessed
-        from the weak-verb endings, so that added cue verbs need no inflection list."""
-        lemma = self.lemma[i]
-        if lemma in verbs or lemma != self.lower[i] or self.lang != "de":
-            return lemma
-        word = self.lower[i]
-        if word not in self._verb_lemmas:  # verbs is always the lexicon's all_verbs
-            self._verb_lemmas[word] = self._guess_verb_lemma(word, verbs)
-        return self._verb_lemmas[word]
-
-    def _guess_verb_lemma(self, word: str, verbs: frozenset[str]) -> str:
-        for suffix in ("ten", "te", "test", "tet", "t", "en", "e"):
-            if word.endswith(suffix) and word[: -len(suffix)] + "en" in verbs:
-                return word[: -len(suffix)] + "en"
-        # A strong participle the table reads as another verb: "geraten" (from "raten").
-        if word.startswith("ge") and word[2:] in verbs:
-            return word[2:]
-        # Strong past plural the table lacks: "sprachen" is "sprach" + "en".
-        if word.endswith("en") and word[:-2] in self.forms:
-            return str(self.forms[word[:-2]]).lower()
-        return word
-
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
+        brk = self.brk
         lo = pos
-        while lo > 0:
-            w = self.words[toks[lo - 1]]
-            if w in _CLAUSE_BREAKS or w in _TERMINAL:
-                break
+        while lo > 0 and not brk[toks[lo - 1]]:
             lo -= 1
         hi = pos + 1
-        while hi < len(toks):
-            w = self.words[toks[hi]]
-            if w in _CLAUSE_BREAKS or w in _TERMINAL:
-                break
+        n = len(toks)
+        while hi < n and not brk[toks[hi]]:
             hi += 1
         return lo, hi
 
@@ -583,6 +763,14 @@ class _Extractor:
 
     def _subject(self, toks: list[int], cue: list[int]) -> list[int]:
         """Token indices of the subject of the speech verb whose cue tokens are ``cue``."""
+        # Token lists are runs of a sentence's tokens: first, last and length name one.
+        key = (toks[0], toks[-1], len(toks), *cue)
+        found = self._subjects.get(key)
+        if found is None:
+            found = self._subjects[key] = self._find_subject(toks, cue)
+        return list(found)
+
+    def _find_subject(self, toks: list[int], cue: list[int]) -> list[int]:
         first = cue[0]
         pos = toks.index(first)
         verb = toks[pos]
@@ -615,7 +803,7 @@ class _Extractor:
                 if end in (verb - 1, verb):
                     return list(range(start, end))
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft": skip the relative clause.
-                if self.words[end] == "," and self.lower[end + 1] in _RELATIVE:
+                if self.words[end] == "," and self.lower[end + 1] in _RELATIVE | _EN_RELATIVE:
                     return list(range(start, end))
             before = [t for t in toks[: lo - 1] if not self.in_quote[t]]
             if len(before) > 3 and self._ends_relative(before):
@@ -626,7 +814,7 @@ class _Extractor:
             # adverbs ("Auch sie forderten", "Zudem warnte der Minister").
             for k, start in enumerate(prefield[:3]):
                 if k and (
-                    self._is_cap(start - 1) or self.lower[start - 1] in self.dets | _PREPOSITIONS
+                    self.cap[start - 1] or self.lower[start - 1] in self.dets_or_prepositions
                 ):
                     break
                 end = self._np_forward(start, verb)
@@ -637,6 +825,9 @@ class _Extractor:
                 ):
                     return list(range(start, verb))
         if prefield and self.lang == "en":  # English keeps the subject before the verb
+            # "Putin also said", "Peskov later told": an adverb between subject and verb.
+            while verb - 1 > prefield[0] and self.lower[verb - 1] in _EN_ADVERBS:
+                verb -= 1
             start = self._np_backward(verb, prefield[0])
             # "An adviser to Putin said", "a spokesman for the Kremlin said": the role
             # noun is the subject, the name after "to"/"for" only qualifies it.
@@ -669,7 +860,7 @@ class _Extractor:
                     continue
                 end = self._with_appositions(j, end, toks[-1] + 1)
                 return list(range(j, end))
-            if self._is_cap(j) or not self.words[j].isalpha() or self.lower[j] in _PREPOSITIONS:
+            if self.cap[j] or not self.words[j].isalpha() or self.lower[j] in _PREPOSITIONS:
                 break
             k += 1
         return []
@@ -677,7 +868,7 @@ class _Extractor:
     def _leading_subject(self, outside: list[int]) -> list[int]:
         """The noun phrase opening a sentence (after up to two adverbs), if it is one."""
         for k, start in enumerate(outside[:3]):
-            if self.in_quote[start] or (k and self._is_cap(outside[k - 1])):
+            if self.in_quote[start] or (k and self.cap[outside[k - 1]]):
                 break
             if self.lower[start] in _PREPOSITIONS:
                 break
@@ -708,6 +899,7 @@ class _Extractor:
         out: list[QuoteFinding] = []
         self.out = out
         last_no = self.last_report_sentence = -1
+        self.last_report_aside = False
         for no, sent in enumerate(self.sentences):
             saved = (self.last_speaker, self.last_speaker_sentence)
             found = self._direct(no, sent)
@@ -726,7 +918,7 @@ class _Extractor:
                     found = indirect + found
                 elif (
                     indirect
-                    and indirect[0].type == "Indirect"
+                    and indirect[0].type in ("Indirect", "Reported")
                     and indirect[0].cue is not None
                     and not any(
                         f.start < indirect[0].end and indirect[0].start < f.end for f in found
@@ -756,6 +948,13 @@ class _Extractor:
                 out.extend(found)
             if found:
                 last_no = self.last_report_sentence = no
+                # "(er behauptet, es wäre der achte)": a report in an aside is no account
+                # the next sentence goes on with.
+                s0 = self.idx[sent.tokens[0]]
+                self.last_report_aside = all(
+                    self.text[s0 : f.start].count("(") > self.text[s0 : f.start].count(")")
+                    for f in found
+                )
         self._cataphora(out)
         return out
 
@@ -787,11 +986,13 @@ class _Extractor:
         if not quotes:
             return []
         outside = [i for i in toks if not self.in_quote[i]]
-        cues = self._verb_cues(toks)
+        all_cues = self._verb_cues(toks)
+        aside = self._parenthesised(toks)
         source = self._source_phrase(toks)
         findings: list[QuoteFinding] = []
         groups: list[list[QuotedSpan]] = []
         for q in quotes:
+            cues = self._cues_beside(all_cues, aside, q.start)
             words = [
                 i
                 for i in self._tokens_between(q.inner_start, q.inner_end)
@@ -809,8 +1010,16 @@ class _Extractor:
                 continue  # a title or name: „Süddeutsche Zeitung“, „Die Andere Medizin“
             if not colon and self._names_something(q, words, before):
                 continue
-            if len(words) < 2 and not colon:
+            if len(words) < 2 and not colon and not self._answered_with(cues, before, q):
                 continue
+            if (
+                not cues
+                and before
+                and self.words[before[-1]] == ","
+                and self.words[words[0]] in _RELATIVE
+            ):
+                continue  # "Der Hund, „der in der Nacht nicht bellte“": a quoted relative
+                # clause modifies the noun before it, the writer's allusion
             # „…“, sagte X, „…“: the second part continues the first.
             if groups and self._joined_by_frame(groups[-1][-1], q):
                 groups[-1].append(q)
@@ -818,6 +1027,7 @@ class _Extractor:
                 groups.append([q])
         for group in groups:
             spans = [(q.start, q.end) for q in group]
+            cues = self._cues_beside(all_cues, aside, spans[0][0])
             finding = QuoteFinding(spans=spans, type="Direct")
             frame = [i for i in outside if self.words[i] not in _TERMINAL or i != toks[-1]]
             speaker = None
@@ -860,7 +1070,50 @@ class _Extractor:
         if not before or self.idx[before[-1]] + len(self.words[before[-1]]) + 1 < q.start:
             return False
         prev = before[-1]
-        return self.lower[prev] in self.dets | _PREPOSITIONS or self._is_cap(prev)
+        return self.lower[prev] in self.dets_or_prepositions or self.cap[prev]
+
+    def _speaks_about(self, toks: list[int], verb: int) -> bool:
+        """ "Augenzeugen berichteten von Panzerbewegungen", "sprach von 800 Autos": a verb of
+        telling with a "von"/"über" object reports what was told."""
+        if self.lemma[verb] not in _TELLING:
+            return False
+        pos = toks.index(verb)
+        return any(self.lower[t] in ("von", "über", "about", "of") for t in toks[pos + 1 : pos + 4])
+
+    def _answered_with(self, cues: list, before: list[int], q: QuotedSpan) -> bool:
+        """ "Waltz antwortete mit einem gequälten „Ha-ha“": a one-word quote closing the
+        clause of a verb of answering is what was said."""
+        if not cues or not before:
+            return False
+        verb = cues[-1][0]
+        clause = [t for t in before if t > verb]
+        after = self._first_token_at(q.end)
+        return (
+            self.lemma[verb] in _ANSWERS
+            and not any(self.words[t] in _CLAUSE_BREAKS for t in clause)
+            and (after >= len(self.words) or self.words[after] in _TERMINAL | {","})
+        )
+
+    def _parenthesised(self, toks: list[int]) -> set[int]:
+        """Tokens of ``toks`` inside round brackets."""
+        inside: set[int] = set()
+        depth = 0
+        for i in toks:
+            if self.words[i] == "(":
+                depth += 1
+            elif self.words[i] == ")":
+                depth = max(0, depth - 1)
+            elif depth:
+                inside.add(i)
+        return inside
+
+    def _cues_beside(self, cues: list, aside: set[int], char: int) -> list:
+        """The cues on the same side of a bracket as the quote at ``char``: the verb of an
+        aside ("… „von X gestoppt“ wurde (er behauptet, …)") speaks only inside it."""
+        if not aside:
+            return cues
+        inner = self._first_token_at(char) in aside
+        return [c for c in cues if (c[0] in aside) == inner]
 
     def _embeds(self, outer: QuoteFinding, inner: list[QuoteFinding]) -> bool:
         """Does ``outer`` contain every quote of ``inner`` plus words of its own?"""
@@ -887,15 +1140,25 @@ class _Extractor:
         if len(between) > 10 or self.words[between[0]] != ",":
             return False
         return any(
-            self.lemma[i] in self.lex.all_verbs or self.lower[i] in self.lex.attribution_adverbs
+            self.lemma[i] in self.verbs or self.lower[i] in self.lex.attribution_adverbs
             for i in between
         )
 
     def _source_phrase(self, toks: list[int]) -> tuple[list[int], list[int]] | None:
-        """ "laut X", "nach Angaben von X", "X zufolge", ", so X", "according to X"."""
-        cues = _source_words(self.lex)
-        for pos, i in enumerate(toks):
-            if self.in_quote[i] or self.lower[i] not in cues:
+        """ "laut X", "nach Angaben von X", "X zufolge", ", so X", "according to X".
+
+        Several rules ask for the source phrase of one sentence: the last answer is kept
+        (with the token list it is for)."""
+        last_toks, found = self._last_source
+        if toks is not last_toks:
+            found = self._find_source_phrase(toks)
+            self._last_source = (toks, found)
+        return found
+
+    def _find_source_phrase(self, toks: list[int]) -> tuple[list[int], list[int]] | None:
+        for pos in itertools.compress(range(len(toks)), map(self.source.__getitem__, toks)):
+            i = toks[pos]
+            if self.in_quote[i]:
                 continue
             lw = self.lower[i]
             nxt = toks[pos + 1] if pos + 1 < len(toks) else None
@@ -933,7 +1196,7 @@ class _Extractor:
             ):
                 end = self._np_forward(nxt, toks[-1] + 1)
                 rest = [j for j in toks if j >= end]
-                if end > nxt and (not rest or self.words[rest[0]] in _TERMINAL | {","}):
+                if end > nxt and (not rest or self.words[rest[0]] in _TERMINAL_OR_COMMA):
                     return [i], list(range(nxt, end))
         return None
 
@@ -971,7 +1234,9 @@ class _Extractor:
             if len(quote) >= 3:
                 return [self._finding(no, "Indirect", quote, cue, subject, sorted(taken))]
         cues = self._verb_cues(toks)
-        split = self._coordinated_report(no, sent, body, cues)
+        split = self._coordinated_report(no, sent, body, cues) or self._second_statement(
+            no, sent, body
+        )
         if split:
             return split
         for verb, cue in cues:
@@ -988,28 +1253,76 @@ class _Extractor:
             if self.lang == "en":
                 for k in range(pos + 1, min(pos + 8, len(body))):
                     if self.lower[body[k]] in self.comps and not self.in_quote[body[k]]:
-                        subject = self._subject(toks, cue)
+                        subject = self._apposed_subject(toks, lo) or self._subject(toks, cue)
                         return [self._finding(no, "Indirect", body[k:], cue, subject, toks[lo:k])]
                     if self.words[body[k]] in _TERMINAL:
                         break
                 # "Ushakov said the talks had been useful": a clause right after the verb.
-                nxt = pos + 1
+                nxt = self._bare_clause_start(body, body.index(verb) + 1) if verb in body else None
+                participle = (
+                    lo > 0 and self.words[toks[lo - 1]] == "," and self.lower[verb].endswith("ing")
+                )
+                # "A lawmaker, Konstantin Kosachev, said …": the subject ends in an apposition.
+                apposed = (
+                    lo > 0
+                    and not participle
+                    and self.words[toks[lo - 1]] == ","
+                    and all(t < toks[lo - 1] for t in self._subject(toks, cue))
+                )
                 if (
                     self.lemma[verb] in _BARE_COMPLEMENT_VERBS
-                    and any(not self.in_quote[t] for t in toks[lo:pos])  # "X said …"
-                    and nxt < len(body)
-                    and len(body) - nxt >= 4
-                    and not self.in_quote[body[nxt]]
-                    and (self.lower[body[nxt]] in _CLAUSE_OPENERS or self._is_cap(body[nxt]))
+                    and (
+                        participle
+                        or apposed
+                        or self._apposed_subject(toks, lo)
+                        or any(not self.in_quote[t] for t in toks[lo:pos])
+                    )
+                    and nxt is not None
                 ):
-                    subject = self._subject(toks, cue)
+                    # "…, saying he had nothing to say": the main clause's subject says it.
+                    subject = (
+                        self._leading_subject([t for t in toks[: lo - 1] if not self.in_quote[t]])
+                        if participle
+                        else self._apposed_subject(toks, lo) or self._subject(toks, cue)
+                    )
                     if subject:
-                        frame = toks[lo:nxt]
+                        frame = toks[lo : toks.index(body[nxt])]
                         return [self._finding(no, "Indirect", body[nxt:], cue, subject, frame)]
+            # 3a. An attribution set off by commas inside the statement: "Sensitive points,
+            # he said, would have to be discussed" / "Die Gespräche, sagte er, seien …".
+            if (
+                lo >= 3
+                and self.words[toks[lo - 1]] == ","
+                and hi + 2 < len(body)
+                and self.words[toks[hi]] == ","
+                and hi - lo <= 6
+                and self.words[toks[hi + 1]][0].islower()
+                and not self.in_quote[toks[hi + 1]]
+                # ", die Außenbeauftragte der EU": an apposition, not the statement going on
+                and self.lower[toks[hi + 1]] not in self.dets
+                and any(not self.in_quote[t] and self.words[t].isalpha() for t in body[: lo - 1])
+                and self._verb_opens_clause(toks, lo, pos)
+            ):
+                inner = [t for t in toks[lo:hi] if t not in cue and not self.space[t]]
+                end = self._np_forward(inner[0], toks[hi - 1] + 1) if inner else 0
+                subject = list(range(inner[0], end)) if inner and end > inner[0] else []
+                if subject:
+                    quote = body[: lo - 1] + body[hi + 1 :]
+                    frame = toks[lo - 1 : hi + 1]
+                    return [self._finding(no, "Indirect", quote, cue, subject, frame)]
             # 2. Verb, then comma or colon, then the complement: "sagte, dass …".
             if hi < len(body) and self.words[toks[hi]] in (",", ":"):
                 rest = self._until_next_statement(body[hi + 1 :])
-                if rest and self._is_complement(rest):
+                # "Wie die Polizei mitteilte, wurde er …": a fronted "wie" clause names the
+                # source of the main clause after it.
+                # ("Wie Steve Marshall, Sprecher der UN, mitteilte, hat …": appositions too).
+                fronted = (
+                    rest
+                    and self.lower[toks[0]] in ("wie", "as")
+                    and self.words[rest[0]][0].islower()
+                    and not any(self.lower[t] in self.comps for t in toks[1:lo])
+                )
+                if rest and (fronted or self._is_complement(rest)):
                     frame = toks[lo : hi + 1]
                     return [
                         self._finding(no, "Indirect", rest, cue, self._subject(toks, cue), frame)
@@ -1023,38 +1336,92 @@ class _Extractor:
                 and hi >= len(body)
                 and self._verb_opens_clause(toks, lo, pos)
                 and len(body) - lo <= 12
+                # "…, said they would keep up aid": a clause follows, the verb opens a report
+                and not (
+                    self.lang == "en"
+                    and any(self.lower[t] in _EN_FINITE for t in body[pos + 1 : pos + 6])
+                )
+                # "Zelensky, who …, called the proposal a positive step": an object follows
+                and not (
+                    self.lang == "en"
+                    and self.lemma[verb] in self.lex.reported_verbs
+                    and self.lemma[verb] not in _BARE_COMPLEMENT_VERBS
+                )
             ):
                 quote = body[: lo - 1]
                 subject = self._subject(toks, cue)
+                if self.lower[quote[0]] in _ADVERBIAL | {"da"}:
+                    subject = []  # "Da … nicht möglich war, entschied sich der Pilot …"
                 if subject and self._is_main_clause(quote) and not self._ends_relative(quote):
                     frame = body[lo - 1 :]
                     return [self._finding(no, "Indirect", quote, cue, subject, frame)]
-        # 4. Hearsay adverb: "Demnach sei …" – a report without a named speaker in sight.
+        # 4. Hearsay adverb: "Die Rolle der Fed soll demnach gestärkt werden": with a
+        # hearsay "soll" or a Konjunktiv it reports the source named before.
+        hearsay = next(
+            (i for i in body if self.lower[i] in self.lex.hearsay_adverbs and not self.in_quote[i]),
+            None,
+        )
+        if hearsay is not None and any(
+            (self.lower[i] in ("soll", "sollen") or self._subjunctive(i))
+            and not self.in_quote[i]
+            and i not in self._embedded(body)
+            for i in body
+        ):
+            quote = [i for i in body if i != hearsay]
+            return [self._finding(no, "Indirect", quote, [hearsay], [], [hearsay])]
         # 5. Reported speech: "Die Regierung kritisierte die Pläne."
+        after = self.text[self.ends[toks[-1]] : self.ends[toks[-1]] + 2]
+        heading = (
+            self.words[toks[-1]] not in _TERMINAL
+            and not self.in_quote[toks[-1]]
+            and (not after.strip() or after.lstrip(" ").startswith("\n"))
+        )
         for verb, cue in cues:
             if any(self.lower[c] in _PASSIVE for c in cue):
                 continue  # "wurde verurteilt": the subject is not the one speaking
+            if heading:
+                break  # "Putin droht Europa mit Krieg" as a subheading: a title, not a report
             if (
                 self.lemma[verb] in self.lex.reported_verbs
                 or any(self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue)
                 or self._declares_readiness(toks, verb)
+                or self._speaks_about(toks, verb)
             ):
                 subject = self._subject(toks, cue)
+                content = self._infinitive_content(toks, body, cue) if subject else None
+                if content:
+                    frame = toks[: toks.index(content[0])]
+                    return [self._finding(no, "Reported", content, cue, subject, frame)]
                 if subject and not (
                     len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns
                 ):
                     return [self._finding(no, "Reported", toks, [], subject, [])]
                 if subject:
                     return [self._finding(no, "Reported", toks, [], subject, [])]
-        # 6. Konjunktiv I without a verb of saying: the last speaker goes on.
+        # 4b. A speech noun with its content clause: "gab ihm Hinweise, wie …".
+        by_noun = self._speech_noun_report(no, toks, body)
+        if by_noun:
+            return by_noun
+        # 6. Konjunktiv I without a verb of saying: the last speaker goes on. The
+        # Konjunktiv must be the main clause's: in a relative or interrogative clause
+        # ("beriet, wie man … könne") it is the clause's own mood, not a report's.
+        forms = [
+            i
+            for i in itertools.compress(body, map(self.subjunctive.__getitem__, body))
+            if not self.in_quote[i] and self._subjunctive(i)
+        ]
+        konj = forms[0] if forms else None
+        embedded = self._embedded(body) if forms else set()
         if (
-            any(self._subjunctive(i) and not self.in_quote[i] for i in body)
+            any(i not in embedded for i in forms)
             and not any(self.lower[i] in ("ich", "wir") or self.lemma[i] == "fragen" for i in body)
-            and not (self._hypothetical(body) and self.last_report_sentence < no - 2)
+            and not (
+                self._hypothetical(body)
+                and (self.last_report_sentence < no - 2 or self.last_report_aside)
+            )
         ):  # "Er wurde gefragt, ob man sicher sei": a question, not what he reported
             # "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": a clause in
             # Konjunktiv after "dass" is what the main clause's subject reports.
-            konj = next(i for i in body if self._subjunctive(i) and not self.in_quote[i])
             for k in range(3, len(body)):
                 i = body[k]
                 if i >= konj:
@@ -1152,7 +1519,7 @@ class _Extractor:
         nxt = i + 1
         while nxt < len(self.words) and self.space[nxt]:
             nxt += 1
-        if nxt >= len(self.words) or self._is_punct(nxt):
+        if nxt >= len(self.words) or self.punct[nxt]:
             return True
         w = self.lower[nxt]
         if self.words[nxt][0].isupper():
@@ -1162,7 +1529,7 @@ class _Extractor:
             or w in _ADVERBS
             or w in self.aux
             or self._subjunctive(nxt)
-            or self._verb_lemma(nxt, self.lex.all_verbs) in self.lex.all_verbs
+            or self.vlemma[nxt] in self.verbs
         )
 
     def _nameless(self, subject: list[int]) -> bool:
@@ -1182,10 +1549,7 @@ class _Extractor:
                 continue
             pos = toks.index(verb)
             for i in toks[pos + 1 : pos + 9]:
-                if (
-                    self.lower[i] in self.comps - {"if", "ob", "wie", "how"}
-                    and not self.in_quote[i]
-                ):
+                if self.lower[i] in self.report_comps and not self.in_quote[i]:
                     return True
         return False
 
@@ -1204,10 +1568,9 @@ class _Extractor:
         if self.lower[source] not in self.lex.source_prepositions:
             return False
         pos = toks.index(source)
-        verbs = self.lex.all_verbs
+        verbs = self.verbs
         return any(
-            not self.in_quote[i] and self._verb_lemma(i, verbs) in verbs
-            for i in toks[max(0, pos - 3) : pos]
+            not self.in_quote[i] and self.vlemma[i] in verbs for i in toks[max(0, pos - 3) : pos]
         )
 
     def _imagined(self, no: int, sent: _Sentence) -> bool:
@@ -1232,8 +1595,195 @@ class _Extractor:
             and any(self.lower[i] in _KONJUNKTIV_II for i in body)
             and self._hypothetical(body)
             and self._source_phrase(toks) is None
-            and not any(self._subjunctive(i) for i in body if self.lower[i] not in _KONJUNKTIV_II)
+            and not any(
+                self._subjunctive(i)
+                for i in itertools.compress(body, map(self.subjunctive.__getitem__, body))
+                if self.lower[i] not in _KONJUNKTIV_II
+            )
         )
+
+    def _embedded(self, body: list[int]) -> set[int]:
+        """Tokens of subordinate clauses: from a subordinator (or a relative pronoun) after a
+        comma up to the next clause break, where German puts the clause's finite verb."""
+        inside: set[int] = set()
+        open_ = False
+        prev = ""  # not at the sentence start: "Während der 30 Tage …" is a preposition
+        for k, i in enumerate(body):
+            w = self.words[i]
+            if self.space[i] or w in _OPEN_MARKS:
+                if open_:
+                    inside.add(i)
+                continue
+            low = self.lower[i]
+            nxt = body[k + 1] if k + 1 < len(body) else None
+            if w in _CLAUSE_BREAKS and not self.in_quote[i]:
+                open_ = False
+            elif prev in (",", "(") and (
+                low in _SUBORDINATORS
+                or low in _UNAMBIGUOUS_RELATIVE
+                # "der Mann, der unter … würde": a relative pronoun, not an article
+                or (k and low in _RELATIVE and nxt is not None and self.words[nxt][0].islower())
+            ):
+                open_ = True
+            if open_:
+                inside.add(i)
+            prev = w
+        return inside
+
+    def _second_statement(self, no: int, sent: _Sentence, body: list[int]) -> list:
+        """ "He insisted that …, and said he would call Trump later" / "declined to comment,
+        saying he had nothing to say" / "fordert, dass …, und lehnt X ab": a second speech
+        verb with the first clause's subject left out. When the first clause is a report
+        of its own, both are read on their own and the second takes the first's speaker."""
+        verbs = self.lex.all_verbs
+        for k in range(3, len(body) - 2):
+            i = body[k]
+            if self.in_quote[i]:
+                continue
+            participle = self.lang == "en" and self.words[i] == ","
+            participle = participle and self.lower[body[k + 1]].endswith("ing")
+            if self.lower[i] not in ("and", "und") and not participle:
+                continue
+            v = body[k + 1]
+            if self.in_quote[v] or not self.words[v][0].islower():
+                continue
+            lemma = self.vlemma[v]
+            rest = body[body.index(v) + 1 :]
+            particle = [t for t in rest[-1:] if self.lower[t] + lemma in self.lex.reported_verbs]
+            if lemma not in verbs and not particle:
+                continue
+            head = body[: k - 1] if self.words[body[k - 1]] == "," else body[:k]
+            saved = (self.last_speaker, self.last_speaker_sentence)
+            first = self._indirect(no, _Sentence(head, sent.quoted))
+            if not first or first[-1].speaker_span is None:
+                # No report before "und": the plain rules read the sentence as one.
+                self.last_speaker, self.last_speaker_sentence = saved
+                return []
+            last = first[-1]
+            speaker = (last.speaker_span, last.speaker_surface, last.speaker)
+            cue = [v, *particle]
+            content = [t for t in rest if t not in particle]
+            while content and self.words[content[0]] in (",", ":"):
+                content = content[1:]
+            if not content:
+                self.last_speaker, self.last_speaker_sentence = saved
+                return []
+            if (
+                self.lower[content[0]] in self.comps
+                or any(self._subjunctive(t) for t in content)
+                or (self.lang == "en" and self._bare_clause_start(content, 0) == 0)
+            ):
+                qtype = "Indirect"
+            elif lemma in self.lex.reported_verbs or particle:
+                qtype = "Reported"
+            else:
+                self.last_speaker, self.last_speaker_sentence = saved
+                return []
+            tail = self._finding(no, qtype, content, cue, [], [v])
+            tail.speaker_span, tail.speaker_surface, tail.speaker = speaker
+            return [*first, tail]
+        return []
+
+    def _apposed_subject(self, toks: list[int], lo: int) -> list[int]:
+        """ "Rustem Umerov, the secretary of the council, said …", "Ushakov, Putin's
+        adviser, told …": English names the speaker, then describes them between commas;
+        the name that opens the sentence is the subject of the verb at clause ``lo``."""
+        if self.lang != "en" or lo < 4 or self.words[toks[lo - 1]] != ",":
+            return []
+        before = [t for t in toks[: lo - 1] if not self.in_quote[t] and not self.space[t]]
+        if not before or not self.words[before[0]][0].isupper():
+            return []
+        end = self._np_forward(before[0], before[-1] + 1)
+        k = next((n for n, t in enumerate(before) if t >= end), None)
+        if k is None or k + 1 >= len(before) or self.words[before[k]] != ",":
+            return []
+        nxt = before[k + 1]
+        possessive = k + 2 < len(before) and self.lower[before[k + 2]] in ("'s", "’s")
+        if self.lower[nxt] in ("the", "a", "an", "who", "which") or possessive:
+            return list(range(before[0], end))
+        return []
+
+    def _bare_clause_start(self, body: list[int], nxt: int) -> int | None:
+        """Where a that-less English complement starts after the verb at ``nxt - 1``
+        ("said on Tuesday it was ready", "said territorial questions would …"), skipping
+        a weekday; None unless a clause follows (an opener, a name, or a finite verb soon)."""
+        if (
+            nxt + 1 < len(body)
+            and self.lower[body[nxt]] == "on"
+            and self.lower[body[nxt + 1]] in _EN_WEEKDAYS
+        ):
+            nxt += 2
+        if nxt >= len(body) or len(body) - nxt < 4 or self.in_quote[body[nxt]]:
+            return None
+        first = body[nxt]
+        if self.lower[first] in _EN_PREPOSITIONS or not self.words[first].isalpha():
+            return None
+        if self.lower[first] in _CLAUSE_OPENERS or self.cap[first]:
+            return nxt
+        soon = body[nxt + 1 : nxt + 6]
+        if any(self.lower[t] in _EN_FINITE and not self.in_quote[t] for t in soon):
+            return nxt
+        return None
+
+    def _infinitive_content(self, toks: list[int], body: list[int], cue: list[int]):
+        """ "lehnte es ab, die Gespräche zu kommentieren, und reiste ab": the infinitive
+        clause after the reported verb's clause is what was (not) said; the sentence
+        around it is not. The clause's tokens up to its "zu" verb, or None."""
+        if self.lang != "de":
+            return None
+        _lo, hi = self._clause_bounds(toks, toks.index(cue[-1]))
+        if hi + 2 >= len(body) or self.words[toks[hi]] != ",":
+            return None
+        rest = body[hi + 1 :]
+        if self.lower[rest[0]] in _ADVERBIAL:
+            return None  # "…, um den Weg freizumachen": a purpose, not what was said
+        for k, t in enumerate(rest):
+            if self.in_quote[t] or self.words[t] in _CLAUSE_BREAKS:
+                return None
+            nxt = rest[k + 1] if k + 1 < len(rest) else None
+            if self.lower[t] == "zu" and nxt is not None and self.words[nxt][0].islower():
+                return rest[: k + 2] if k >= 1 else None
+            if self._fused_zu(t) and k >= 1:
+                return rest[: k + 1]
+        return None
+
+    def _speech_noun_report(self, no: int, toks: list[int], body: list[int]) -> list:
+        """ "Dazu gibt er X Hinweise, wie …", "sprach die Warnung aus, dass …": a noun
+        naming a speech act, its clause closed by a comma and a content clause (a
+        complementizer, or a "zu" infinitive) after it. The clause is what the verb's
+        subject said."""
+        for k, i in enumerate(body[:-3]):
+            if self.in_quote[i] or self.lower[i] not in self.lex.speech_nouns:
+                continue
+            lo, hi = self._clause_bounds(body, k)
+            if hi + 2 >= len(body) or self.words[body[hi]] != ",":
+                continue
+            rest = self._until_next_statement(body[hi + 1 :])
+            colon = next((n for n, t in enumerate(rest) if self.words[t] == ":"), len(rest))
+            rest = rest[:colon]  # "…, wie … könne: „Ich würde …“": the quote is its own
+            if len(rest) < 3:
+                continue
+            content = self.lower[rest[0]] in self.comps or (
+                self.lang == "de" and any(self.lower[t] == "zu" for t in rest)
+            )
+            if not content:
+                continue
+            verb = next(
+                (
+                    t
+                    for t in body[lo:k]
+                    if self.words[t][0].islower()
+                    and self.words[t].isalpha()
+                    and self.lower[t] not in self.dets | _PREPOSITIONS | self.lex.pronouns
+                ),
+                None,
+            )
+            if verb is None:
+                continue
+            subject = self._subject(toks, [verb])
+            if subject:
+                return [self._finding(no, "Reported", rest, [verb, i], subject, body[lo : hi + 1])]
+        return []
 
     def _hypothetical(self, body: list[int]) -> bool:
         """A Konjunktiv II sentence with a condition or reason of its own ("Für ihn wäre
@@ -1242,18 +1792,20 @@ class _Extractor:
         outside = [i for i in body if not self.in_quote[i]]
         if not any(self.lower[i] in _CONDITIONALS for i in outside):
             return False
-        return all(self.lower[i] in _KONJUNKTIV_II for i in outside if self._subjunctive(i))
+        return all(
+            self.lower[i] in _KONJUNKTIV_II
+            for i in itertools.compress(outside, map(self.subjunctive.__getitem__, outside))
+            if self._subjunctive(i)
+        )
 
     def _subjunctive(self, i: int) -> bool:
         """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
         the infinitive minus its "n" ("gehe", "halte", "bleibe"), not after "ich"."""
+        if not self.subjunctive[i]:  # neither a listed form nor a lower-case word in -e
+            return False
         word = self.lower[i]
         if word in self.lex.subjunctive:
             return True
-        if self.lang != "de" or not word.endswith("e") or not self.words[i][0].islower():
-            return False
-        if word in self.stop or word in self.dets:
-            return False
         if i and (self.lower[i - 1] == "ich" or self.lower[i - 1] in _ARTICLES):
             return False  # "ich gehe"; "eine schnelle Lösung" is an adjective
         if self.lemma[i] == word + "n":
@@ -1275,12 +1827,12 @@ class _Extractor:
     def _until_next_statement(self, rest: list[int]) -> list[int]:
         """Cut a complement where the speaker goes on with a verb of their own:
         "…, dass X, und kündigte an, …" / "… und warnte vor …"."""
-        verbs = self.lex.all_verbs
+        verbs = self.verbs
         for k in range(1, len(rest) - 1):
             i = rest[k]
             if self.lower[i] in ("und", "and") and not self.in_quote[i]:
                 nxt = rest[k + 1]
-                if self.words[nxt][0].islower() and self._verb_lemma(nxt, verbs) in verbs:
+                if self.words[nxt][0].islower() and self.vlemma[nxt] in verbs:
                     end = k - 1 if self.words[rest[k - 1]] == "," else k
                     return rest[:end]
         return rest
@@ -1289,14 +1841,35 @@ class _Extractor:
         first = self.lower[rest[0]]
         if first in self.comps:
             return True
+        if first in _ADVERBIAL:
+            return False  # "…, nachdem …", "…, um … freizumachen": an adverbial clause
         words = {self.lower[i] for i in rest}
-        if any(self._subjunctive(i) for i in rest):
+        if any(
+            self._subjunctive(i)
+            for i in itertools.compress(rest, map(self.subjunctive.__getitem__, rest))
+        ):
             return True
+        if len(rest) >= 2 and self._fused_zu(rest[-1]):
+            return True  # "…, das Treffen abzusagen": ends in a zu-infinitive
         if first in _RELATIVE:
             return False
-        if first in self.lex.pronouns | {"es", "man", "wir", "ich"}:
+        if first in self.clause_subjects:
             return True  # "warf ihm vor, er wolle …": a main clause reported in the indicative
         return self.lang == "de" and "zu" in words and len(rest) >= 3
+
+    def _fused_zu(self, i: int) -> bool:
+        """A particle verb's zu-infinitive written as one word: "voranzutreiben",
+        "abzuziehen" (the word without its "zu" is an infinitive of the lemma table)."""
+        word = self.lower[i]
+        if len(word) < 7 or not word.endswith("n") or not self.words[i][0].islower():
+            return False
+        k = word.find("zu", 2)
+        if not 2 <= k <= len(word) - 5:
+            return False
+        lemmas = _lemma_values(self.lang)
+        return word[:k] + word[k + 2 :] in lemmas or (
+            word[:k] in _SEPARABLE and word[k + 2 :] in lemmas
+        )
 
     def _ends_relative(self, quote: list[int]) -> bool:
         """ "A und B, das sich auf X stützt, bestreiten …": a noun phrase and the relative
@@ -1325,8 +1898,7 @@ class _Extractor:
             quote[0], self._np_forward(quote[0], quote[-1] + 1), quote[-1] + 1
         )
         return end < quote[-1] and any(
-            self.words[i][0].islower() and self.lower[i] not in self.dets | self.links
-            for i in quote
+            self.words[i][0].islower() and self.lower[i] not in self.dets_or_links for i in quote
         )
 
     def _names_a_source(self, start: int, end: int) -> bool:
@@ -1431,6 +2003,8 @@ def find_quotes(
     """
     if doc is None:
         doc = parse(text, lang)
+    if not len(doc):
+        return []
     lex = load_speech_lexicon(lang, extra_cues)
     return _Extractor(text, doc, lang, lex, speakers).run()
 

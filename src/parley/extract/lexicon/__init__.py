@@ -35,6 +35,8 @@ class SpeechLexicon:
     subjunctive: frozenset[str]
     pronouns: frozenset[str]
     impersonal_cues: frozenset[str]
+    # Nouns naming a speech act whose content clause follows ("gab ihm Hinweise, wie …").
+    speech_nouns: frozenset[str]
 
     @property
     def all_verbs(self) -> frozenset[str]:
