@@ -316,3 +316,8 @@ def issues_of(case: Any) -> list[Any]:
     if isinstance(issues, dict):
         issues = list(issues.values())
     return list(issues or [])
+
+
+def grammar_words(lang: str, key: str) -> list[str]:
+    """One word list of the base lexicon's grammar section (``group_nouns`` …)."""
+    return list(_grammar(lang).get(key, []))

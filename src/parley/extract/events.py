@@ -205,6 +205,12 @@ def sentence_events(
         if h.label[0] not in _VERB_ONLY or sent.text[sent.char_of(h.first) - sent.start].islower()
     ]
     hits = [h for h in hits if not _preposition_not_particle(sent, h)]
+    hits = [
+        h
+        for h in hits
+        if not (h.label[0] in _VERB_ONLY and _after_determiner(sent, h, cues.determiners))
+        and not (h.label[1] == "phone" and _naming_call(sent, h, cues.determiners))
+    ]
     if not hits:
         return []
     by_type: dict[str, list] = {}
@@ -226,6 +232,12 @@ def sentence_events(
         others = [span for key, span in attributive.items() if key != id(hit)]
         if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations | _UNREAL):
             # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
+            return None
+        if (
+            etype == "CONSULT"
+            and _denied(sent, hit, lo, hi, _WISH)
+            and not any(d.date and lo <= d.start < hi for d in dates())
+        ):
             return None
         ranges = [(lo, hi)]
         if lo == cue_start and lo > sent.start and id(hit) not in attributive:
@@ -265,6 +277,11 @@ def sentence_events(
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
+        if etype == "CONSULT" and not own:
+            # "Zelensky, who held talks with X": the relative pronoun's antecedent acts
+            antecedent = _antecedent(sent, lo, outside)
+            if antecedent is not None and antecedent.actor not in {m.actor for m in chosen}:
+                chosen = [antecedent, *chosen]
         if not own and hit.first > 0 and sent.words[hit.first - 1] == "to":
             # "sent Witkoff to Moscow to meet Putin": the nearest name before meets those after
             met = [m for m in chosen if m.start > cue_start]
@@ -395,6 +412,36 @@ def _followed_by_about(sent: Sentence, m: Mention) -> bool:
 _INFINITIVE_OPENERS = frozenset({"um", "to", "in"})
 
 
+# Relative pronouns opening a clause after a comma ("Zelensky, who held talks …",
+# "Dmitrijew, der die Amerikaner empfangen hatte"); German ones only before a
+# lower-case word, since "der"/"die" before a noun is an article.
+_RELATIVE_EN = frozenset({"who"})
+_RELATIVE_DE = frozenset({"der", "die", "welcher", "welche"})
+
+
+def _antecedent(sent: Sentence, lo: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The person or state a relative clause starting at ``lo`` is about: the last one
+    named right before its comma."""
+    try:
+        i = sent.index_of(lo)
+    except ValueError:
+        return None
+    words = sent.words
+    if i < 2 or words[i - 1] != ",":
+        return None
+    if words[i] not in _RELATIVE_EN:
+        nxt = i + 1 < len(words) and sent.text[sent.offsets[i + 1] - sent.start].islower()
+        if words[i] not in _RELATIVE_DE or not nxt:
+            return None
+    comma = sent.offsets[i - 1]
+    before = [
+        m for m in mentions if m.end <= comma and m.type in ("person", "state") and not _genitive(m)
+    ]
+    if not before or comma - before[-1].end > 2:  # the name right before the comma
+        return None
+    return before[-1]
+
+
 def _attributive(sent: Sentence, hit: CueHit) -> tuple[int, int] | None:
     """The phrase of a participle used as an adjective, from its article to itself:
     "die von den Europäern mit Rubio in Genf ausgehandelten Änderungen". Its names
@@ -451,9 +498,7 @@ def _partner(sent: Sentence, lo: int, hi: int, mentions: Sequence[Mention]) -> l
     n = len(sent.words)
     for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True)):
         if lo <= o < hi and w in _WITH:
-            j = i + 1
-            while j < n and not _ends_phrase(sent.words[j]):
-                j += 1
+            j = _list_end(sent, i + 1)
             end = sent.offsets[j] if j < n else sent.end
             found = [m for m in mentions if o < m.start < end]
             if found:
@@ -468,6 +513,34 @@ _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an"})
 # Separable particles that are also prepositions ("legte vor" vs "legte vor Tagen dar").
 _PARTICLES = frozenset({"vor", "ab", "an", "aus", "ein", "zurück"})
 _CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
+
+
+def _after_determiner(sent: Sentence, hit: CueHit, determiners: frozenset[str]) -> bool:
+    """An English noun cue: "the framework", "a revised peace plan" (a determiner and
+    only lower-case words before it). English nouns are lower-case, so the German test
+    by capital letter cannot tell them from verbs; "the US presented" stays a verb."""
+    for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        if sent.words[i] in determiners:
+            return True
+        if not (sent.words[i].isalpha() and sent.text[sent.offsets[i] - sent.start].islower()):
+            return False
+    return False
+
+
+# After "called", an object pronoun keeps the call ("called him"); other lower-case
+# words name it ("called the proposal a positive step", "called for talks").
+_CALLED = frozenset({"called", "calls", "call"})
+_CALLED_OBJECTS = frozenset({"him", "her", "them"})
+
+
+def _naming_call(sent: Sentence, hit: CueHit, determiners: frozenset[str]) -> bool:
+    """English "called X a Y" names X, "called for" demands: neither is a phone call."""
+    if hit.first != hit.last or sent.words[hit.first] not in _CALLED or not determiners:
+        return False
+    nxt = hit.first + 1
+    if nxt >= len(sent.words) or sent.words[nxt] in _CALLED_OBJECTS:
+        return False
+    return sent.words[nxt] in determiners or sent.text[sent.offsets[nxt] - sent.start].islower()
 
 
 def _preposition_not_particle(sent: Sentence, hit: CueHit) -> bool:
@@ -637,17 +710,49 @@ def _last_persons(mentions: Sequence[Mention], n: int) -> list[Mention]:
 _UNREAL = frozenset(
     {"bereit", "wenn", "falls", "sofern", "ready", "willing", "prepared", "if", "unless"}
 )
+# Wishes and hopes: "wolle er mit Trump sprechen", "hoped to speak to Putin", "looked
+# forward to meeting Zelensky" (the modal "will" is also English future). With a day
+# named ("er wolle am Freitag mit Selenskyj sprechen") the wish is a plan.
+_WISH = frozenset(
+    {"wolle", "wollten", "möchte", "möchten", "hofft", "hoffe", "hoffen", "hoffte"}
+    | {"hope", "hopes", "hoped", "hoping", "forward", "wants", "wanted", "wish", "wishes"}
+)
 
 
 def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) -> bool:
-    """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet")."""
+    """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet").
+    A contrastive conjunction between them opens another predicate: in "held talks
+    with X but did not join the negotiations" the talks took place."""
     return any(
-        w in negations and lo <= o < hi for w, o in zip(sent.words, sent.offsets, strict=True)
+        w in negations
+        and lo <= o < hi
+        and not _CONTRAST.intersection(sent.words[min(i, hit.first) : max(i, hit.last)])
+        for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
     )
+
+
+_CONTRAST = frozenset({"but", "aber", "sondern", "doch", "jedoch", "yet"})
 
 
 def _ends_phrase(word: str) -> bool:
     return word in _PHRASE_END or word in _CLAUSE_BREAKS or word in _BRACKETS
+
+
+def _list_end(sent: Sentence, j: int) -> int:
+    """Index of the word ending a "mit"/"with" phrase that starts at ``j``. A comma
+    before a capitalised word continues a list of names ("mit Witkoff, Kushner und
+    Rubio", "with German Chancellor Friedrich Merz, French President Emmanuel Macron
+    and …"); anything else that ends a phrase ends it."""
+    n = len(sent.words)
+    while j < n and not _ends_phrase(sent.words[j]):
+        j += 1
+    while (
+        j + 1 < n and sent.words[j] == "," and sent.text[sent.offsets[j + 1] - sent.start].isupper()
+    ):
+        j += 1
+        while j < n and not _ends_phrase(sent.words[j]):
+            j += 1
+    return j
 
 
 _POSSESSIVE = frozenset(
@@ -721,9 +826,7 @@ def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
     n = len(sent.words)
     for i in range(hit.last + 1, min(n, hit.last + 4)):
         if sent.words[i] in _WITH:
-            j = i + 1
-            while j < n and not _ends_phrase(sent.words[j]):
-                j += 1
+            j = _list_end(sent, i + 1)
             lo = sent.offsets[i]
             hi = sent.offsets[j] if j < n else sent.end
             met = [m for m in mentions if lo <= m.start < hi]

@@ -18,8 +18,9 @@ from itertools import pairwise
 from typing import Any
 
 from parley.extract.actors import Gazetteer
-from parley.extract.cues import LanguageCues, build_cues, issues_of
+from parley.extract.cues import LanguageCues, build_cues, grammar_words, issues_of
 from parley.extract.dates import DateMention, find_dates, parse_published
+from parley.extract.demonyms import DemonymTable, with_demonyms
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
 from parley.extract.sentences import Sentence, sentences_of
@@ -52,12 +53,23 @@ class Extractor:
         self.case = case
         self.gazetteer = Gazetteer.from_case(case)
         self._cues: dict[str, LanguageCues] = {}
+        self._demonyms: dict[str, DemonymTable] = {}
         self.quantities = {str(_attr(i, "key")): _amounts(i) for i in issues_of(case)}
 
     def cues(self, lang: str) -> LanguageCues:
         if lang not in self._cues:
             self._cues[lang] = build_cues(lang, self.case)
         return self._cues[lang]
+
+    def demonyms(self, lang: str) -> DemonymTable:
+        """The case pack's nationality adjectives of ``lang`` (see :mod:`.demonyms`)."""
+        if lang not in self._demonyms:
+            actors = _attr(self.case, "actors") or []
+            if isinstance(actors, dict):
+                actors = list(actors.values())
+            nouns = grammar_words(lang, "group_nouns")
+            self._demonyms[lang] = DemonymTable.build(actors, lang, nouns)
+        return self._demonyms[lang]
 
     def prepare(self, languages: Iterable[str] = ("de", "en")) -> None:
         """Load what the first article would otherwise load: spaCy pipelines, cue sets,
@@ -88,7 +100,7 @@ class Extractor:
             if not (article.author and m.type == "person" and m.name == article.author)
         ]
         mentions = [_metonymy(m, text, self.gazetteer, self.cues(lang)) for m in mentions]
-        acting = mentions
+        acting = with_demonyms(mentions, sentences, self.demonyms(lang), aid)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
             (q.start, q.end)
