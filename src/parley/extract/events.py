@@ -209,7 +209,7 @@ def sentence_events(
         h
         for h in hits
         if not (h.label[0] in _VERB_ONLY and _after_determiner(sent, h, cues.determiners))
-        and not (h.label[1] == "phone" and _naming_call(sent, h, cues.determiners))
+        and not (h.label[1] == "phone" and h.first == h.last and _naming_call(sent, h.first, cues))
     ]
     if not hits:
         return []
@@ -249,7 +249,7 @@ def sentence_events(
             for m in outside
             if any(a <= m.start < b for a, b in ranges)
             and (cue_start <= m.start < cue_end or not _modifier(sent, m))
-            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
+            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _not_target(etype))
             and not _genitive(m)
             and (cue_start <= m.start < cue_end or not _attribute(sent, m))
             and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
@@ -291,9 +291,22 @@ def sentence_events(
         noun = _is_noun(sent, hit)
         if etype == "CONSULT" and noun and _hypothetical(sent, hit, hi):
             return None  # "schlug vor, ein Telefonat mit Selenskyj zu vereinbaren"
-        temporal = _temporal(sent, hit) or (noun and _spoken_of(sent, cues, hit, lo, hi))
+        temporal = _temporal(sent, hit) or (
+            noun
+            and (
+                _spoken_of(sent, cues, hit, lo, hi)
+                # "Dmitriev called the talks productive": judged, as by a speech verb
+                or any(lo <= sent.offsets[i] < cue_start and _naming_call(sent, i, cues)
+                       for i in range(hit.first))
+            )
+        )  # fmt: skip
         infinitive = hit.first > 0 and sent.words[hit.first - 1] == "to"  # doer found above
-        if etype == "CONSULT" and not noun and not infinitive and not _passive(sent, lo, hi):
+        if (
+            etype in ("CONSULT", "PROPOSE")
+            and not noun
+            and not infinitive
+            and not _passive(sent, lo, hi)
+        ):
             # "…, ehe sie Putin trafen", "Dort traf er Putin", "said that he would meet
             # Putin and Zelensky": a subject pronoun before the verb stands for persons
             # (before the verb, or right after it: "Dort traf er Putin")
@@ -387,6 +400,11 @@ def sentence_events(
             ):
                 continue
             draft = draft_for(etype, hit)
+            if draft is not None and etype == "PROPOSE" and sent.words[hit.first] in _HANDOVER:
+                if not _hands_document(sent, hit, scope(hit), cues.document_nouns, outside):
+                    continue  # "handed over 22 wounded soldiers": no proposal
+                if _handed_to_person(draft, outside):
+                    drafts.append(_meeting_of(draft))
             if draft is not None:
                 drafts.append(draft)
                 if not draft.new:  # "landeten und bekamen eine Stadtführung": two events
@@ -533,11 +551,12 @@ _CALLED = frozenset({"called", "calls", "call"})
 _CALLED_OBJECTS = frozenset({"him", "her", "them"})
 
 
-def _naming_call(sent: Sentence, hit: CueHit, determiners: frozenset[str]) -> bool:
+def _naming_call(sent: Sentence, i: int, cues: LanguageCues) -> bool:
     """English "called X a Y" names X, "called for" demands: neither is a phone call."""
-    if hit.first != hit.last or sent.words[hit.first] not in _CALLED or not determiners:
+    determiners = cues.determiners
+    if sent.words[i] not in _CALLED or not determiners:
         return False
-    nxt = hit.first + 1
+    nxt = i + 1
     if nxt >= len(sent.words) or sent.words[nxt] in _CALLED_OBJECTS:
         return False
     return sent.words[nxt] in determiners or sent.text[sent.offsets[nxt] - sent.start].islower()
@@ -666,6 +685,7 @@ def _pronoun_persons(
         for m in outside
         if m.start < lo and m.type == "person" and not _genitive(m)
         and not _after(sent, m, cues.prepositions)
+        and not _after_titles(sent, m, cues.prepositions)
     ]  # fmt: skip
     if not named and not plural:
         named = [m for m in before if m.type == "person" and not _genitive(m)]
@@ -762,6 +782,57 @@ _DEFINITE = frozenset(
     {"dem", "den", "das", "des", "die", "diesem", "diesen", "dieses", "diese", "the", "that"}
 )
 _NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
+# Verbs of handing a text over in person ("handed the plan to Zelensky", "übergab
+# Selenskyj den Plan"): the recipient takes part, and the handover is a meeting.
+_HANDOVER = frozenset({"handed", "presented", "übergab", "übergeben", "überreichte", "überreicht"})
+
+
+def _not_target(etype: str) -> frozenset[str]:
+    """Prepositions whose names are not a participant; a proposal's recipient stands
+    after "to" ("presented the plan to Zelensky")."""
+    return _NOT_TARGET - {"to"} if etype == "PROPOSE" else _NOT_TARGET
+
+
+def _hands_document(
+    sent: Sentence,
+    hit: CueHit,
+    clause: tuple[int, int],
+    document_nouns: frozenset[str],
+    mentions: Sequence[Mention],
+) -> bool:
+    """Does the handover clause hand over a text (a document noun or a named plan)?"""
+    lo, hi = clause
+    if any(m.type == "document" and lo <= m.start < hi for m in mentions):
+        return True
+    return any(
+        lo <= o < hi
+        and (w in document_nouns or w.endswith(tuple(n for n in document_nouns if len(n) > 4)))
+        for w, o in zip(sent.words, sent.offsets, strict=True)
+    )
+
+
+def _handed_to_person(draft: Draft, mentions: Sequence[Mention]) -> bool:
+    persons = {m.actor for m in mentions if m.type == "person"}
+    return any(a in persons for a in draft.event.target_actors)
+
+
+def _meeting_of(draft: Draft) -> Draft:
+    """The meeting a handover in person implies: same sides, day and place."""
+    ev = draft.event
+    meeting = Event(
+        article=ev.article,
+        start=ev.start,
+        end=ev.end,
+        type="CONSULT",
+        mode="meet",
+        source_actor=ev.source_actor,
+        target_actors=list(ev.target_actors),
+        participants=list(ev.participants),
+        date=ev.date,
+        date_text=ev.date_text,
+        place=ev.place,
+    )
+    return Draft(meeting, draft.approximate)
 
 
 def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
@@ -800,6 +871,15 @@ def _genitive(m: Mention) -> bool:
     return surface != last and surface.rstrip("s'’") == last.rstrip("s")
 
 
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "januar", "februar", "märz"}
+    | {"mai", "juni", "juli", "oktober", "dezember"}
+)
+
+
 def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
     """Is the mention right after one of ``words``, or after it and an article or a
     title ("in der Ukraine", "gegen Präsident Putin")? A verb between ("to meet Putin")
@@ -813,11 +893,28 @@ def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
     if i < 2 or sent.words[i - 2] not in words:
         return False
     between = sent.words[i - 1]
+    if between in _CALENDAR:  # "On Wednesday Zelensky and Trump spoke": a date, not a title
+        return False
     return (
         between in _ARTICLES
         or between in _DEFINITE
         or sent.text[sent.offsets[i - 1] - sent.start].isupper()
     )
+
+
+def _after_titles(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
+    """Is the mention after one of ``words`` and capitalised titles only ("a friend of
+    Vice President JD Vance")?"""
+    try:
+        i = sent.index_of(m.start)
+    except ValueError:
+        return False
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if sent.words[j] in words:
+            return j < i - 1
+        if not sent.text[sent.offsets[j] - sent.start].isupper():
+            return False
+    return False
 
 
 def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
@@ -884,7 +981,9 @@ def _nearest(dates: Sequence[DateMention], pos: int, hit_is_noun: bool) -> DateM
             dist *= 2
         return (d.date is None, dist)
 
-    return min(dates, key=cost)
+    exact = [d for d in dates if d.date is not None and not d.approximate]
+    # "last week, when he presented the plan … on Thursday": a day beats a stretch
+    return min(exact or dates, key=cost)
 
 
 def _place(places: Sequence[Mention], sent: Sentence) -> str | None:
