@@ -92,3 +92,44 @@ def test_joining_others_at_talks_is_taking_part(run):
     r = run("On Sunday Kushner joined Witkoff at the talks with a Ukrainian delegation.", lang="en")
     people = ["jared-kushner", "steve-witkoff", "ukraine"]
     assert _events(r) == [("CONSULT", "meet", people, "2025-11-30")]
+
+
+def test_coordinated_verbs_with_their_own_days_report_two_meetings(run):
+    r = run(
+        "Kushner met a Russian delegation in Geneva on Monday and was holding further talks "
+        "with the Ukrainian delegation on Tuesday.",
+        lang="en",
+    )
+    assert _events(r) == [
+        ("CONSULT", "meet", ["jared-kushner", "russia"], "2025-12-01"),
+        ("CONSULT", "meet", ["jared-kushner", "ukraine"], "2025-12-02"),
+    ]
+
+
+def test_coordinated_infinitives_each_have_their_doer(run):
+    r = run(
+        "Trump said he had instructed Witkoff to meet Putin in Moscow and Kushner to meet "
+        "Zelensky.",
+        lang="en",
+    )
+    assert _events(r) == [
+        ("CONSULT", "meet", ["jared-kushner", "volodymyr-zelensky"], None),
+        ("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], None),
+    ]
+
+
+def test_a_trip_to_a_capital_visits_its_state_and_the_reporter_stays_home(run):
+    r = run("Trump said Witkoff would travel to Moscow later this week.", lang="en")
+    assert _events(r) == [("CONSULT", "visit", ["russia", "steve-witkoff"], None)]
+
+
+def test_declining_to_back_a_plan_rejects_it(run):
+    r = run("On Tuesday Putin declined to back the ceasefire proposed by Trump.", lang="en")
+    assert _events(r) == [("REJECT", None, ["donald-trump", "vladimir-putin"], "2025-12-02")]
+    r = run("Putin declined to comment on the talks in Geneva.", lang="en")
+    assert [e for e in r["event"] if e["type"] == "REJECT"] == []
+
+
+def test_a_weekday_in_a_reported_plan_is_the_coming_one(run):
+    r = run("Witkoff said U.S. negotiators would meet Russian officials on Sunday.", lang="en")
+    assert [e["date"] for e in r["event"]] == ["2025-12-07"]

@@ -183,6 +183,7 @@ def sentence_events(
     is_source: Callable[[str], bool] = lambda _a: False,
     speaker: str | None = None,
     before: Sequence[Mention] = (),
+    seat_of: Callable[[str], str | None] = lambda _a: None,
 ) -> list[Draft]:
     """Events of one sentence (at most one per event type), not yet merged.
 
@@ -240,6 +241,7 @@ def sentence_events(
         ):
             return None
         ranges = [(lo, hi)]
+        lo_names = _after_report(sent, cues, hit, lo, outside)
         if lo == cue_start and lo > sent.start and id(hit) not in attributive:
             # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
             # apposition; its subject stands in the sentence's first clause.
@@ -248,6 +250,7 @@ def sentence_events(
             m
             for m in outside
             if any(a <= m.start < b for a, b in ranges)
+            and (m.start >= lo_names or not lo_names > lo)
             and (cue_start <= m.start < cue_end or not _modifier(sent, m))
             and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _not_target(etype))
             and not _genitive(m)
@@ -284,7 +287,16 @@ def sentence_events(
                 chosen = [antecedent, *chosen]
         if not own and hit.first > 0 and sent.words[hit.first - 1] == "to":
             # "sent Witkoff to Moscow to meet Putin": the nearest name before meets those after
+            # (up to the doer of a coordinated "… and Driscoll to meet the Ukrainians")
             met = [m for m in chosen if m.start > cue_start]
+            nxt = [
+                sent.char_of(h.first)
+                for h in hits
+                if h.label[0] == etype and h.first > hit.last and sent.words[h.first - 1] == "to"
+            ]
+            if nxt:
+                doers = [m for m in met if m.start < nxt[0]]
+                met = [m for m in met if m.start < doers[-1].start] if len(doers) > 1 else met
             doer = [m for m in chosen if m.start < cue_start and m.type != "place"][-1:]
             if met:
                 chosen = [*doer, *met]
@@ -302,7 +314,7 @@ def sentence_events(
         )  # fmt: skip
         infinitive = hit.first > 0 and sent.words[hit.first - 1] == "to"  # doer found above
         if (
-            etype in ("CONSULT", "PROPOSE")
+            etype in ("CONSULT", "PROPOSE", "REJECT")
             and not noun
             and not infinitive
             and not _passive(sent, lo, hi)
@@ -330,7 +342,7 @@ def sentence_events(
         if hit.label[1] == "visit":
             if _iterative(sent, lo, hi):
                 return None  # "zum sechsten Mal nach Moskau gereist": a tally, not a trip
-            chosen = [*chosen, *_destination(sent, hit, outside)]
+            chosen = [*chosen, *_destination(sent, hit, outside, seat_of)]
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
@@ -360,7 +372,7 @@ def sentence_events(
         date = _nearest(
             attached,
             cue_start,
-            hit_is_noun=sent.text[cue_start - sent.start].isupper(),
+            hit_is_noun=noun,  # English nouns too: "talks with X on Tuesday"
         )
         place = _place(
             places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
@@ -393,8 +405,16 @@ def sentence_events(
         # Meetings in different clauses are drafted apart ("erhielten von Dmitrijew ein
         # Abendessen, ehe sie Putin sahen"); merging folds what is one meeting.
         done: set[tuple[int, int]] = set()
+        first_in: dict[tuple[int, int], tuple[CueHit, Draft]] = {}
         for hit in sorted(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first)):
             clause = scope(hit)
+            if clause in done and etype == "CONSULT" and clause in first_in:
+                # "met X on Monday and held talks with Y on Tuesday", "told A to meet B
+                # and C to meet D": a coordinated verb phrase reports another meeting
+                second = _coordinated(sent, first_in[clause], hit, draft_for(etype, hit), outside)
+                if second is not None:
+                    drafts.append(second)
+                    continue
             if (clause in done and not _indefinite_noun(sent, hit)) or (
                 done and etype != "CONSULT"
             ):
@@ -409,6 +429,7 @@ def sentence_events(
                 drafts.append(draft)
                 if not draft.new:  # "landeten und bekamen eine Stadtführung": two events
                     done.add(clause)
+                    first_in.setdefault(clause, (hit, draft))
     return drafts
 
 
@@ -484,10 +505,16 @@ _TO = frozenset({"in", "nach", "to"})
 _TIMES = frozenset({"mal", "time"})
 
 
-def _destination(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> list[Mention]:
-    """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts."""
+def _destination(
+    sent: Sentence,
+    hit: CueHit,
+    mentions: Sequence[Mention],
+    seat_of: Callable[[str], str | None] = lambda _a: None,
+) -> list[Mention]:
+    """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts.
+    A trip to a city is a visit to its state ("travel to Moscow": Russia hosts)."""
     n = len(sent.words)
-    after = range(hit.last + 1, min(n, hit.last + 3))
+    after = range(hit.last, min(n, hit.last + 3))  # the cue may end in it: "travel to"
     before = range(max(0, hit.first - 3), hit.first)  # "nach Russland gereist"
     for i in [*after, *before]:
         if sent.words[i] in _TO and i + 1 < n:
@@ -495,7 +522,13 @@ def _destination(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> li
             hi = sent.offsets[i + 2] if i + 2 < n else sent.end
             if i + 2 < n and sent.words[i + 1] in _ARTICLES:
                 hi = sent.offsets[i + 3] if i + 3 < n else sent.end
-            return [m for m in mentions if sent.offsets[i] < m.start <= hi and m.type == "state"]
+            there = [m for m in mentions if sent.offsets[i] < m.start <= hi]
+            states = [m for m in there if m.type == "state"]
+            for m in there:
+                state = seat_of(m.actor) if m.type == "place" else None
+                if state is not None and not states:
+                    states.append(Mention(m.article, m.start, m.end, state, type="state"))
+            return states
     return []
 
 
@@ -531,6 +564,63 @@ _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an"})
 # Separable particles that are also prepositions ("legte vor" vs "legte vor Tagen dar").
 _PARTICLES = frozenset({"vor", "ab", "an", "aus", "ein", "zurück"})
 _CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
+
+
+_AND = frozenset({"and", "und"})
+
+
+def _coordinated(
+    sent: Sentence,
+    first: tuple[CueHit, Draft],
+    hit: CueHit,
+    draft: Draft | None,
+    mentions: Sequence[Mention],
+) -> Draft | None:
+    """A second meeting in a clause, joined to the first by "and": with its own doer
+    ("… and Driscoll to meet the Ukrainians"), or sharing the first's subject and set
+    apart by its own day ("met a delegation on Monday and held talks with the Russians
+    on Tuesday"). None when the second cue reports the same meeting again."""
+    prev_hit, prev = first
+    if draft is None or not prev_hit.last < hit.first:
+        return None
+    joins = [k for k in range(prev_hit.last + 1, hit.first) if sent.words[k] in _AND]
+    if not joins:
+        return None
+    ev, before = draft.event, prev.event
+    if sent.words[hit.first - 1] == "to":  # an infinitive with its own doer
+        return draft if set(ev.participants) != set(before.participants) else None
+    if not (ev.date and before.date and ev.date != before.date and before.source_actor):
+        return None
+    # the first verb's objects end at the "and": names after it are the second's
+    join = sent.char_of(joins[0])
+    first_names = {m.actor for m in mentions if m.start < join}
+    second_names = {m.actor for m in mentions if m.start > join}
+    subject = before.source_actor
+    others = [p for p in ev.participants if p != subject and p in second_names]
+    ev.participants = [subject, *others]
+    ev.source_actor, ev.target_actors = subject, others
+    before.participants = [p for p in before.participants if p in first_names]
+    before.target_actors = [p for p in before.target_actors if p in first_names]
+    return draft
+
+
+def _after_report(
+    sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, mentions: Sequence[Mention]
+) -> int:
+    """Where a cue's participants may start: at the subject right after a speech verb
+    that reports the event ("Trump said Witkoff would travel to Moscow": Trump reports,
+    he does not travel). Otherwise the clause start."""
+    said = [
+        sent.char_of(h.last + 1)
+        for h in cues.speech.find(sent.words)
+        if lo <= sent.char_of(h.first) and h.last + 1 < hit.first
+    ]
+    if not said:
+        return lo
+    at = said[-1]  # the reported clause's subject follows the verb at once
+    if any(m.start == at and m.type != "place" for m in mentions):
+        return at
+    return lo
 
 
 def _after_determiner(sent: Sentence, hit: CueHit, determiners: frozenset[str]) -> bool:
