@@ -368,6 +368,10 @@ def _holders(
         return [who] if who else []
     if context.speaker and hits:
         reported = _reported_subject(sent, cues, hits[0], mentions, quoted, context.speaker)
+        if reported is not None and reported == party(context.speaker) != context.speaker:
+            # "Selenskyj sagte, Kiew sei bereit …": a person voicing their own side's
+            # position holds it (as "Putin fordert den Donbass" does)
+            return [context.speaker]
         if reported is not None:
             return [reported]
     if not context.speaker and hits:
