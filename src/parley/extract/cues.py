@@ -216,6 +216,7 @@ class LanguageCues:
     passive_auxiliaries: frozenset[str] = frozenset()
     participle: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing by default
     strict_conditionals: frozenset[str] = frozenset()
+    replaces: frozenset[str] = frozenset()
 
 
 @cache
@@ -298,6 +299,7 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         passive_auxiliaries=words("passive_auxiliaries"),
         participle=re.compile(grammar.get("participle", r"(?!x)x")),
         strict_conditionals=words("strict_conditionals"),
+        replaces=words("replaces"),
         speech=CueSet(speech),
         events=CueSet(events),
         stances=CueSet(stances),

@@ -87,6 +87,7 @@ class Context:
     carried_speaker: str | None = None  # the same, also when carried from an earlier sentence
     document_topic: int = 0  # sentences since a plan or draft was last named (0 = this one)
     previous_issues: tuple[str, ...] = ()  # issues the previous sentence named
+    in_plan: bool = False  # the previous sentence spelled out the plan's content
 
 
 def sentence_stances(
@@ -100,6 +101,7 @@ def sentence_stances(
     article: str,
 ) -> list[Stance]:
     """Stances of one sentence: one per issue (and holder) named in it."""
+    _follow_plan(sent, cues, context)
     issue_hits = _issue_hits(sent, cues, quantities)
     if not issue_hits:
         # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
@@ -119,6 +121,11 @@ def sentence_stances(
     ]
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
     plan = _attributed_document(sent, cues, mentions) or _plan_content(sent, cues, context)
+    plan_end = None  # token where the clause a named document is the subject of ends
+    if plan is None and context.last_document and not context.speaker:
+        plan_end = _document_subject(sent, cues)
+        if plan_end is not None:
+            plan = context.last_document
     if not stance_hits and not plan:
         return []
     brackets = _brackets(sent)
@@ -146,7 +153,8 @@ def sentence_stances(
         hits = [h for h in stance_hits if _bracket_of(h.first, brackets) == scope]
         if not hits and scope is not None:  # a bracketed issue takes the main clause's cue
             hits = [h for h in stance_hits if _bracket_of(h.first, brackets) is None]
-        if not hits and not plan:
+        own_plan = plan if plan_end is None or ihit.first < plan_end else None
+        if not hits and not own_plan:
             continue
         governing = _governing(sent, hits, ihit, cues) if hits else hits
         if governing and all(sent.words[h.first] in cues.obligation for h in governing):
@@ -154,12 +162,15 @@ def sentence_stances(
             # is asked; the holder is whoever asks, if another cue names them.
             governing = [h for h in hits if sent.words[h.first] not in cues.obligation] or governing
         holders = _holders(
-            sent, cues, governing, mentions, quoted, context, party, plan, passive_sentence
+            sent, cues, governing, mentions, quoted, context, party, own_plan, passive_sentence
         )
         if not holders:
             continue
-        kind, text = _kind(sent, cues, hits, ihit, plan, condition)
-        value = _option(sent, cues, ihit) or _issue_value(sent, quantities.get(issue))
+        kind, text = _kind(sent, cues, hits, ihit, own_plan, condition)
+        # after a document's clause, numbers are the next clause's own ("the draft capped
+        # it at 600,000; Ukraine wants 800,000")
+        after = sent.offsets[plan_end] if plan_end is not None and own_plan is None else 0
+        value = _option(sent, cues, ihit) or _issue_value(sent, quantities.get(issue), after)
         holders = [a for a in holders if (a, issue, kind) not in seen]
         seen.update((a, issue, kind) for a in holders)
         out += [
@@ -190,13 +201,24 @@ def advance_context(
         context.previous_actor = actors[0].actor
     subjects = [m.actor for m in actors if not _embedded(sent, m, cues)]
     context.previous_subjects = tuple(dict.fromkeys(subjects))
-    documents = [m for m in mentions if m.type == "document"]
+    documents = [m for m in mentions if m.type == "document" and not _replaced(sent, m, cues)]
     if documents:
         context.last_document = documents[-1].actor
     if documents or not cues.document_nouns.isdisjoint(sent.words):
         context.document_topic = 0
     else:
         context.document_topic += 1
+
+
+def _replaced(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
+    """A document named as the one replaced ("ersetzt den 28-Punkte-Plan", "instead of
+    the 28-point plan"): what follows is about its successor, not about it."""
+    try:
+        i = sent.index_of(m.start)
+    except ValueError:
+        return False
+    before = sent.words[max(0, i - 4) : i]
+    return not (cues.replaces.isdisjoint(before) and cues.instead.isdisjoint(before))
 
 
 def _issue_hits(
@@ -261,13 +283,16 @@ def _option(sent: Sentence, cues: LanguageCues, issue: CueHit) -> str | None:
     return min(near, key=lambda h: abs(h.first - issue.first)).label[1]
 
 
-def _issue_value(sent: Sentence, span: tuple[float, float] | None) -> float | int | None:
+def _issue_value(
+    sent: Sentence, span: tuple[float, float] | None, after: int = 0
+) -> float | int | None:
     """The number the issue counts in: within the range its scale maps (troops for
     the army cap), so "30 Tage" or "2022" do not become an army size."""
     if span is None:
         return None
     lo, hi = span
-    fits = [n for n in parse_numbers(sent.text) if lo / 2 <= n <= hi * 2]
+    text = sent.text[max(0, after - sent.start) :]
+    fits = [n for n in parse_numbers(text) if lo / 2 <= n <= hi * 2]
     if not fits:
         return None
     return int(fits[0]) if fits[0].is_integer() else fits[0]
@@ -595,11 +620,51 @@ def _plan_content(sent: Sentence, cues: LanguageCues, context: Context) -> str |
     demands. Ukraine would withdraw …"): a plan named just before, and the plan's mood."""
     if context.speaker or context.last_document is None:
         return None
-    if context.document_topic > _PLAN_REACH:
+    if context.document_topic > _PLAN_REACH and not context.in_plan:
         return None
     if cues.plan_modals.isdisjoint(sent.words):
         return None
     return context.last_document
+
+
+# Clause ends after a document's own clause ("The draft capped it at 600,000; Ukraine …").
+_SUBJECT_CLAUSE_END = frozenset({";", "–", "—"})
+_SUBJECT_REACH = 3  # article and adjectives before the document noun
+
+
+def _document_subject(sent: Sentence, cues: LanguageCues) -> int | None:
+    """Where the clause ends whose subject is a document noun opening the sentence
+    ("Der Entwurf erkennt die Frontlinie … an", "The original draft capped it at
+    600,000"): what it says is the plan's content in any mood. None otherwise."""
+    words = sent.words
+    if not words or (words[0] not in cues.articles and words[0] not in cues.determiners):
+        return None
+    for i in range(1, min(len(words), _SUBJECT_REACH + 1)):
+        word = words[i]
+        if word in cues.document_nouns or any(
+            word.endswith(n) and len(n) >= 4 for n in cues.document_nouns
+        ):
+            end = next(
+                (j for j in range(i + 1, len(words)) if words[j] in _SUBJECT_CLAUSE_END),
+                len(words),
+            )
+            return end
+        if not word.isalpha():
+            return None
+    return None
+
+
+def _follow_plan(sent: Sentence, cues: LanguageCues, context: Context) -> None:
+    """Note whether this sentence goes on spelling out a plan: a paragraph of the plan's
+    mood ("Ukraine would withdraw … Sanctions would be lifted … Ukraine would hold
+    elections …") stays the plan's content however far its name was."""
+    following = context.in_plan or context.document_topic <= _PLAN_REACH
+    context.in_plan = (
+        following
+        and context.last_document is not None
+        and not context.speaker
+        and not cues.plan_modals.isdisjoint(sent.words)
+    )
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -663,9 +728,26 @@ def _actor(
             embedded.append(m)
             continue
         return m.actor
+    embedded = [m for m in embedded if not _located(sent, m, cues)]
     if embedded:  # "im Machtzirkel um Trump erwogen": his side, not he himself
         return party(embedded[0].actor)
     return None
+
+
+_IN = frozenset({"in", "im"})
+
+
+def _located(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
+    """A state named as where something happens ("Wahlen in der Ukraine", "elections in
+    Ukraine"): a place, not a circle whose side holds a stance."""
+    if m.type != "state":
+        return False
+    try:
+        i = sent.index_of(m.start)
+    except ValueError:
+        return False
+    before = [w for w in sent.words[max(0, i - 2) : i] if w not in cues.articles]
+    return bool(before) and before[-1] in _IN
 
 
 def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
