@@ -58,3 +58,30 @@ def test_a_draft_as_subject_states_the_plan_in_its_clause_only(run):
 def test_a_state_named_as_a_place_holds_no_stance(run):
     r = run("Nach der Unterzeichnung soll es in der Ukraine eine Waffenruhe geben.")
     assert [s for s in r["stance"] if s["actor"] == "ukraine"] == []
+
+
+def test_a_pronoun_after_but_is_the_sentence_subject_not_a_later_name(run):
+    r = run(
+        "Putin agreed to a truce on Tuesday, but he declined to back the ceasefire that Trump "
+        "had asked for.",
+        lang="en",
+    )
+    assert ("donald-trump", "ceasefire", "reject") not in {s[:3] for s in _stances(r)}
+    assert ("vladimir-putin", "ceasefire", "reject") in {s[:3] for s in _stances(r)}
+
+
+def test_a_name_after_after_is_no_holder(run):
+    r = run("Putin rejects the ceasefire after Trump call", lang="en")
+    assert [s[:3] for s in _stances(r)] == [("vladimir-putin", "ceasefire", "reject")]
+
+
+def test_readiness_to_accept_accepts(run):
+    r = run("Ukraine said it was ready to accept the truce.", lang="en")
+    assert [s[:3] for s in _stances(r)] == [("ukraine", "ceasefire", "accept")]
+    r = run("Die Ukraine sei bereit, die Waffenruhe zu akzeptieren, sagte Umerow.")
+    assert [s[2] for s in _stances(r)] == ["accept"]
+
+
+def test_keeping_up_aid_offers_it(run):
+    r = run("The United States would keep up military aid.", lang="en")
+    assert [s[:3] for s in _stances(r)] == [("united-states", "weapons-supplies", "offer")]

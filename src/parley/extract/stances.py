@@ -110,15 +110,18 @@ def sentence_stances(
             return []
         issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
     condition = _condition(sent, cues)
-    stance_hits = [
-        h
-        for h in cues.stances.find(sent.words, sent.lemmas)
-        if (context.speaker or not _inside(sent.char_of(h.first), quoted))
-        and not _in_question(sent, h, cues)
-        # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
-        # condition is a hypothesis about someone, not a stance of anyone.
-        and not (condition is not None and condition[1] <= h.first <= condition[2])
-    ]
+    stance_hits = _without_readiness(
+        sent,
+        [
+            h
+            for h in cues.stances.find(sent.words, sent.lemmas)
+            if (context.speaker or not _inside(sent.char_of(h.first), quoted))
+            and not _in_question(sent, h, cues)
+            # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
+            # condition is a hypothesis about someone, not a stance of anyone.
+            and not (condition is not None and condition[1] <= h.first <= condition[2])
+        ],
+    )
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
     plan = _attributed_document(sent, cues, mentions) or _plan_content(sent, cues, context)
     plan_end = None  # token where the clause a named document is the subject of ends
@@ -442,6 +445,8 @@ def _clause_actor(
     if lo == 0 and hi == len(sent.words) - 1:
         return None
     start, end = sent.offsets[lo], sent.offsets[hi] + 1
+    if _pronoun_subject(sent, cues, lo, hit.first, mentions):
+        return None  # "…, but he declined to back …": the sentence's subject again
     for m in mentions:
         if (
             start <= m.start < end
@@ -451,6 +456,19 @@ def _clause_actor(
         ):
             return m.actor
     return None
+
+
+def _pronoun_subject(
+    sent: Sentence, cues: LanguageCues, lo: int, cue: int, mentions: Sequence[Mention]
+) -> bool:
+    """Does a subject pronoun stand before the cue in its clause, ahead of any name
+    ("but he declined to back the ceasefire that Trump had asked for")?"""
+    for i in range(lo, cue):
+        if sent.words[i] in cues.pronouns and sent.words[i] not in ("es", "it", "sie"):
+            return True
+        if any(m.start == sent.offsets[i] for m in mentions):
+            return False
+    return False
 
 
 def _coordinated(sent: Sentence, mentions: list[Mention]) -> list[str]:
@@ -652,6 +670,29 @@ def _document_subject(sent: Sentence, cues: LanguageCues) -> int | None:
         if not word.isalpha():
             return None
     return None
+
+
+_READINESS = frozenset({"ready", "willing", "prepared", "bereit"})
+_READY_REACH = 8  # tokens from "bereit" to the infinitive it governs ("bereit, … zu akzeptieren")
+
+
+def _without_readiness(sent: Sentence, hits: list[CueHit]) -> list[CueHit]:
+    """Readiness governing another stance verb says nothing of its own: "ready to
+    accept a proposal" accepts, "bereit, die Waffenruhe zu akzeptieren" too."""
+    if _READINESS.isdisjoint(sent.words):
+        return hits
+
+    def governed(ready: CueHit) -> bool:
+        for h in hits:
+            if h is ready or h.first <= ready.last:
+                continue
+            if h.first == ready.last + 1 and sent.words[ready.last] == "to":
+                return True
+            if h.first - ready.last <= _READY_REACH and sent.words[h.first - 1] == "zu":
+                return True
+        return False
+
+    return [h for h in hits if sent.words[h.first] not in _READINESS or not governed(h)]
 
 
 def _follow_plan(sent: Sentence, cues: LanguageCues, context: Context) -> None:
