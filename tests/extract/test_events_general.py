@@ -133,3 +133,14 @@ def test_declining_to_back_a_plan_rejects_it(run):
 def test_a_weekday_in_a_reported_plan_is_the_coming_one(run):
     r = run("Witkoff said U.S. negotiators would meet Russian officials on Sunday.", lang="en")
     assert [e["date"] for e in r["event"]] == ["2025-12-07"]
+
+
+def test_talks_named_as_a_point_in_time_took_place_with_the_clauses_persons(run):
+    r = run(
+        "Nach fünfstündigen Gesprächen mit Putin sind Witkoff und Kushner am Dienstag ohne "
+        "Ergebnis abgereist."
+    )
+    people = ["jared-kushner", "steve-witkoff", "vladimir-putin"]
+    assert _events(r) == [("CONSULT", "meet", people, "2025-12-02")]
+    r = run("After talks with Putin on Tuesday, Witkoff left Moscow without a deal.", lang="en")
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]

@@ -231,7 +231,13 @@ def sentence_events(
             cue_end = cue_start + len(sent.words[hit.first])  # are no part of the cue
         lo, hi = scope(hit)
         others = [span for key, span in attributive.items() if key != id(hit)]
-        if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations | _UNREAL):
+        if (
+            etype == "CONSULT"
+            # "Nach Gesprächen mit Putin reisten sie ohne Ergebnis ab": a meeting named as
+            # a point in time took place; the clause's negation is the main verb's
+            and not _temporal(sent, hit)
+            and _denied(sent, hit, lo, hi, cues.negations | _UNREAL)
+        ):
             # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
             return None
         if (
@@ -329,6 +335,10 @@ def sentence_events(
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
             chosen += [m for m in in_clause if cue_start <= m.start < cue_end]
+            if chosen and not own and not _spoken_of(sent, cues, hit, lo, hi):
+                # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
+                # left after talks with Putin had them
+                chosen = [*_subjects_after(sent, hit, in_clause, chosen), *chosen]
         group = _group(sent, lo, hi)
         if group and etype == "CONSULT":
             earlier = [*before, *(m for m in outside if m.start < group[0])]
@@ -567,6 +577,20 @@ _CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
 
 
 _AND = frozenset({"and", "und"})
+
+
+def _subjects_after(
+    sent: Sentence, hit: CueHit, in_clause: Sequence[Mention], partners: Sequence[Mention]
+) -> list[Mention]:
+    """The persons a clause opened by "nach Gesprächen mit X" is about: those named
+    after the phrase, not the partners and not possessors ("Trumps Schwiegersohn")."""
+    after = sent.char_of(hit.last)
+    taken = {m.actor for m in partners}
+    return [
+        m
+        for m in in_clause
+        if m.start > after and m.type == "person" and m.actor not in taken and not _genitive(m)
+    ]
 
 
 def _coordinated(
