@@ -144,3 +144,22 @@ def test_talks_named_as_a_point_in_time_took_place_with_the_clauses_persons(run)
     assert _events(r) == [("CONSULT", "meet", people, "2025-12-02")]
     r = run("After talks with Putin on Tuesday, Witkoff left Moscow without a deal.", lang="en")
     assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+
+
+def test_a_summit_named_by_its_organisation_is_the_organisations(run):
+    r = run(
+        "Außenminister Umerow forderte am Mittwoch am Rande des Nato-Außenministertreffens in "
+        "Genf mehr Militärhilfe."
+    )
+    assert _events(r) == [("CONSULT", "multilateral", ["nato"], "2025-12-03")]
+
+
+def test_a_verb_in_a_relative_clause_takes_its_own_clauses_date(run):
+    r = run(
+        "Selenskyj hat am Mittwoch den Plan vorgestellt, den ukrainische und amerikanische "
+        "Unterhändler am Wochenende in Miami abgestimmt haben."
+    )
+    meetings = [e for e in r["event"] if e["type"] == "CONSULT"]
+    assert [(sorted(e["participants"]), e["date"], e["date_text"]) for e in meetings] == [
+        (["ukraine", "united-states"], None, "am Wochenende")
+    ]

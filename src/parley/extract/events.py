@@ -257,7 +257,7 @@ def sentence_events(
             for m in outside
             if any(a <= m.start < b for a, b in ranges)
             and (m.start >= lo_names or not lo_names > lo)
-            and (cue_start <= m.start < cue_end or not _modifier(sent, m))
+            and (cue_start <= m.start < cue_end or not _modifier(sent, m) or _org_of(m, cue_start))
             and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _not_target(etype))
             and not _genitive(m)
             and (cue_start <= m.start < cue_end or not _attribute(sent, m))
@@ -334,7 +334,9 @@ def sentence_events(
                 chosen = [*_pronoun_persons(sent, pronoun, lo, outside, before, cues), *chosen]
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
-            chosen += [m for m in in_clause if cue_start <= m.start < cue_end]
+            chosen += [
+                m for m in in_clause if cue_start <= m.start < cue_end or _org_of(m, cue_start)
+            ]
             if chosen and not own and not _spoken_of(sent, cues, hit, lo, hi):
                 # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
                 # left after talks with Putin had them
@@ -354,6 +356,16 @@ def sentence_events(
                 return None  # "zum sechsten Mal nach Moskau gereist": a tally, not a trip
             chosen = [*chosen, *_destination(sent, hit, outside, seat_of)]
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
+        if hit.label[1] == "multilateral":
+            # "am Rande des Nato-Außenministertreffens": a summit named by its organisation
+            # is that organisation's; who speaks on its sidelines is no party to it
+            named = [
+                m
+                for m in actors
+                if m.type == "organization"
+                and (cue_start <= m.start < cue_end or _org_of(m, cue_start))
+            ]
+            actors = named or actors
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
         elif (
@@ -379,6 +391,8 @@ def sentence_events(
         attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH)
         if noun:  # a noun's date stands in its own clause
             attached = [d for d in attached if lo <= d.start < hi]
+        else:  # a verb's too, when its clause has one ("…, den sie am Wochenende abstimmten")
+            attached = [d for d in attached if lo <= d.start < hi] or attached
         date = _nearest(
             attached,
             cue_start,
@@ -577,6 +591,12 @@ _CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
 
 
 _AND = frozenset({"and", "und"})
+
+
+def _org_of(m: Mention, cue_start: int) -> bool:
+    """An organisation hyphenated to the cue names whose meeting it is
+    ("Nato-Außenministertreffen", "EU-Gipfel")."""
+    return m.type == "organization" and m.end + 1 == cue_start
 
 
 def _subjects_after(
