@@ -163,3 +163,26 @@ def test_a_verb_in_a_relative_clause_takes_its_own_clauses_date(run):
     assert [(sorted(e["participants"]), e["date"], e["date_text"]) for e in meetings] == [
         (["ukraine", "united-states"], None, "am Wochenende")
     ]
+
+
+def test_a_pronoun_opening_a_sentence_is_the_subject_of_the_one_before(run):
+    r = run(
+        "Witkoff, a friend of President Trump, handed the plan to Zelensky on Thursday. "
+        "On Sunday he met Umerov in Geneva.",
+        lang="en",
+    )
+    meetings = [e for e in _events(r) if e[3] == "2025-11-30"]
+    assert meetings == [("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-11-30")]
+
+
+def test_later_is_the_day_named_just_before(run):
+    r = run(
+        "Zelensky said in a video address on Friday that Ukraine faced a hard choice. "
+        "He promised to work calmly with Washington. "
+        "He later spoke by phone with Putin.",
+        lang="en",
+    )
+    calls = [e for e in r["event"] if e["mode"] == "phone"]
+    assert [(sorted(e["participants"]), e["date"], e["date_text"]) for e in calls] == [
+        (["vladimir-putin", "volodymyr-zelensky"], "2025-11-28", "on Friday")
+    ]

@@ -184,6 +184,7 @@ def sentence_events(
     speaker: str | None = None,
     before: Sequence[Mention] = (),
     seat_of: Callable[[str], str | None] = lambda _a: None,
+    previous: tuple[int, Callable[[], Sequence[DateMention]]] = (-1, tuple),
 ) -> list[Draft]:
     """Events of one sentence (at most one per event type), not yet merged.
 
@@ -331,7 +332,8 @@ def sentence_events(
             upto = sent.offsets[hit.last + 1] + 1 if hit.last + 1 < len(sent.words) else hi
             pronoun = _pronoun_at(sent, lo, min(upto, hi))
             if pronoun is not None and not any(m.start < pronoun for m in chosen):
-                chosen = [*_pronoun_persons(sent, pronoun, lo, outside, before, cues), *chosen]
+                persons = _pronoun_persons(sent, pronoun, lo, outside, before, cues, previous[0])
+                chosen = [*persons, *chosen]
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
             chosen += [
@@ -389,6 +391,9 @@ def sentence_events(
             # and date of the meeting the story is about.
             return None
         attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH)
+        if not attached and not _LATER.isdisjoint(sent.words[_token_at(sent, lo) : hit.last + 1]):
+            # "He later spoke by phone with …": later on the day the sentence before names
+            attached = [d for d in previous[1]() if d.date and not d.approximate][-1:]
         if noun:  # a noun's date stands in its own clause
             attached = [d for d in attached if lo <= d.start < hi]
         else:  # a verb's too, when its clause has one ("…, den sie am Wochenende abstimmten")
@@ -591,6 +596,7 @@ _CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
 
 
 _AND = frozenset({"and", "und"})
+_LATER = frozenset({"later", "afterwards", "später", "danach", "anschließend"})
 
 
 def _org_of(m: Mention, cue_start: int) -> bool:
@@ -809,6 +815,7 @@ def _pronoun_persons(
     outside: Sequence[Mention],
     before: Sequence[Mention],
     cues: LanguageCues,
+    previous_start: int = -1,
 ) -> list[Mention]:
     """Persons the subject pronoun at ``at`` stands for: "sie" the persons named
     earlier in the sentence as subjects (not after a preposition), "er" the last such
@@ -823,6 +830,10 @@ def _pronoun_persons(
     ]  # fmt: skip
     if not named and not plural:
         named = [m for m in before if m.type == "person" and not _genitive(m)]
+        # the subject of the sentence just before: news names it first ("Driscoll, a
+        # friend of Vance, … when he presented the plan to Zelensky. On Sunday he …")
+        last = [m for m in named if m.start >= previous_start >= 0]
+        named = last[:1] or named
     if plural:
         return named if len(named) >= 2 else []
     return named[-1:]

@@ -123,16 +123,19 @@ class Extractor:
         in_sentence = _Slicer(acting)
         attributed_speaker = _Speakers(quotes).at
         carried_speaker = _Speakers(quotes, attributed=False).at
+        previous: tuple[int, Callable[[], list[DateMention]]] = (-1, list)
+        recent: list[Callable[[], list[DateMention]]] = []  # date finders, latest last
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(acting, sent.start, key=lambda m: m.start)
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
             speaker = attributed_speaker(sent.start, sent.end)
+            s_dates = _dates_of(sent, published, lang)
             events += sentence_events(
                 sent,
                 cues,
                 s_mentions,
-                _dates_of(sent, published, lang),
+                s_dates,
                 s_quoted,
                 party,
                 aid,
@@ -140,7 +143,10 @@ class Extractor:
                 speaker,
                 acting[max(0, first - 12) : first],  # events: "die drei" are named before
                 self.gazetteer.seat_of,
+                previous,  # "he later spoke …": the sentence before names who and when
             )
+            recent = [*recent[-(_DATE_LOOKBACK - 1) :], s_dates]
+            previous = (sent.start, _latest_dates(recent))
             context.speaker = speaker
             context.carried_speaker = carried_speaker(sent.start, sent.end)
             found = sentence_stances(
@@ -432,6 +438,26 @@ def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:
     if actor == m.actor:
         return m
     return Mention(m.article, m.start, m.end, actor, m.name, m.surface, "state", m.role)
+
+
+_DATE_LOOKBACK = 3  # sentences "later" may look back to for the day it follows
+
+
+def _latest_dates(
+    finders: list[Callable[[], list[DateMention]]],
+) -> Callable[[], list[DateMention]]:
+    """The dates of the latest of these sentences that names a day, found only when
+    asked (an event that happened "later" than the day named before)."""
+    found = list(finders)
+
+    def latest() -> list[DateMention]:
+        for finder in reversed(found):
+            dated = [d for d in finder() if d.date]
+            if dated:
+                return dated
+        return []
+
+    return latest
 
 
 def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[], list[DateMention]]:
