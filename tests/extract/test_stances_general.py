@@ -85,3 +85,12 @@ def test_readiness_to_accept_accepts(run):
 def test_keeping_up_aid_offers_it(run):
     r = run("The United States would keep up military aid.", lang="en")
     assert [s[:3] for s in _stances(r)] == [("united-states", "weapons-supplies", "offer")]
+
+
+def test_a_draft_named_by_its_side_is_not_the_plan_in_view(run):
+    r = run(
+        "Zelensky received the 28-point plan on Thursday. The European draft capped the army "
+        "at 800,000 troops.",
+        lang="en",
+    )
+    assert "28-point-plan" not in {s["actor"] for s in r["stance"]}

@@ -667,9 +667,17 @@ def _document_subject(sent: Sentence, cues: LanguageCues) -> int | None:
                 len(words),
             )
             return end
-        if not word.isalpha():
-            return None
+        if not word.isalpha() or _named_kind(sent, i):
+            return None  # "The European draft": another side's text, not the one in view
     return None
+
+
+def _named_kind(sent: Sentence, i: int) -> bool:
+    """A word that tells whose document it is: capitalised ("European", "U.S.") or a
+    German nationality adjective ("der europäische Entwurf")."""
+    return sent.text[sent.offsets[i] - sent.start].isupper() or sent.words[i].endswith(
+        ("isch", "ische", "ischen", "ischer", "isches")
+    )
 
 
 _READINESS = frozenset({"ready", "willing", "prepared", "bereit"})
