@@ -94,3 +94,13 @@ def test_a_draft_named_by_its_side_is_not_the_plan_in_view(run):
         lang="en",
     )
     assert "28-point-plan" not in {s["actor"] for s in r["stance"]}
+
+
+def test_a_relative_clause_states_its_own_actors_stance_on_the_issue_before(run):
+    r = run("Russia demands that Ukraine leave the Donbas, which Kyiv has rejected.", lang="en")
+    assert [s[:3] for s in _stances(r)] == [
+        ("russia", "territory-donbas", "demand"),
+        ("ukraine", "territory-donbas", "reject"),
+    ]
+    r = run("Russland fordert den ganzen Donbass, den Kiew strikt ablehnt.")
+    assert ("ukraine", "territory-donbas", "reject") in {s[:3] for s in _stances(r)}

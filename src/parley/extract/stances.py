@@ -189,7 +189,46 @@ def sentence_stances(
             )
             for actor in holders
         ]
+    for actor, issue, kind in _relative_stances(sent, cues, stance_hits, issue_hits, mentions):
+        if (actor, issue, kind) not in seen:
+            seen.add((actor, issue, kind))
+            out.append(Stance(article, sent.start, sent.end, actor, issue, kind))  # type: ignore[arg-type]
     return out
+
+
+# Relative pronouns that open a clause about the thing just named ("…, which Kyiv has
+# rejected", "…, den Kiew ablehnt"); German forms only before a name (else articles).
+_WHICH = frozenset({"which", "den", "die", "das", "welchen", "welche"})
+
+
+def _relative_stances(
+    sent: Sentence,
+    cues: LanguageCues,
+    stance_hits: Sequence[CueHit],
+    issue_hits: Sequence[CueHit],
+    mentions: Sequence[Mention],
+) -> list[tuple[str, str, str]]:
+    """Stances of a relative clause on the issue named just before it: "Russia's demand
+    that Ukraine withdraw from Donetsk, which Kyiv has rejected" (Kyiv rejects it). The
+    clause is its own: a pronoun after a comma, then an actor, then a verb cue."""
+    found: list[tuple[str, str, str]] = []
+    words = sent.words
+    for i in range(1, len(words) - 2):
+        if words[i] not in _WHICH or words[i - 1] != ",":
+            continue
+        actor = next((m for m in mentions if m.start == sent.offsets[i + 1]), None)
+        if actor is None or actor.type not in _ACTOR_TYPES:
+            continue
+        end = i + 1
+        while end + 1 < len(words) and not _boundary(sent, end + 1):
+            end += 1
+        verbs = [h for h in stance_hits if i + 1 < h.first <= end and not _nominal(sent, h, cues)]
+        before = [h for h in issue_hits if h.last < i]
+        if not verbs or not before:
+            continue
+        kind = _stance_kind(sent, verbs[:1], cues)
+        found.append((actor.actor, before[-1].label, kind))
+    return found
 
 
 def advance_context(
