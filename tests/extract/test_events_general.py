@@ -186,3 +186,14 @@ def test_later_is_the_day_named_just_before(run):
     assert [(sorted(e["participants"]), e["date"], e["date_text"]) for e in calls] == [
         (["vladimir-putin", "volodymyr-zelensky"], "2025-11-28", "on Friday")
     ]
+
+
+def test_a_possessed_meeting_at_which_something_was_agreed_took_place(run):
+    r = run(
+        "Lavrov said that if the plan dropped what was agreed at Trump and Putin's summit in "
+        "Geneva, the situation would be different.",
+        lang="en",
+    )
+    assert [sorted(e["participants"]) for e in r["event"]] == [["donald-trump", "vladimir-putin"]]
+    r = run("Putins Treffen mit Witkoff am Dienstag verlief ohne Ergebnis.")
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]

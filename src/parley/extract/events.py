@@ -237,6 +237,7 @@ def sentence_events(
             # "Nach Gesprächen mit Putin reisten sie ohne Ergebnis ab": a meeting named as
             # a point in time took place; the clause's negation is the main verb's
             and not _temporal(sent, hit)
+            and not _presupposed(sent, hit)
             and _denied(sent, hit, lo, hi, cues.negations | _UNREAL)
         ):
             # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
@@ -260,7 +261,7 @@ def sentence_events(
             and (m.start >= lo_names or not lo_names > lo)
             and (cue_start <= m.start < cue_end or not _modifier(sent, m) or _org_of(m, cue_start))
             and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _not_target(etype))
-            and not _genitive(m)
+            and (not _genitive(m) or _owner_of(sent, m, hit))
             and (cue_start <= m.start < cue_end or not _attribute(sent, m))
             and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
         ]
@@ -339,6 +340,7 @@ def sentence_events(
             chosen += [
                 m for m in in_clause if cue_start <= m.start < cue_end or _org_of(m, cue_start)
             ]
+            chosen += _owners(sent, hit, in_clause)  # "reached at Trump and Putin's summit"
             if chosen and not own and not _spoken_of(sent, cues, hit, lo, hi):
                 # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
                 # left after talks with Putin had them
@@ -597,6 +599,54 @@ _CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
 
 _AND = frozenset({"and", "und"})
 _LATER = frozenset({"later", "afterwards", "später", "danach", "anschließend"})
+
+
+def _owner_of(sent: Sentence, m: Mention, hit: CueHit) -> bool:
+    """A possessor right before a meeting noun holds the meeting ("Putin's summit",
+    "Putins Treffen mit Witkoff"), unlike one before another noun ("Putins Berater")."""
+    if not _is_noun(sent, hit) or m.end > sent.char_of(hit.first):
+        return False
+    gap = sent.text[m.end - sent.start : sent.char_of(hit.first) - sent.start]
+    return gap.strip() == ""
+
+
+def _owners(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> list[Mention]:
+    """The possessor of a meeting noun and the names coordinated with it ("Trump and
+    Putin's summit")."""
+    owner = [m for m in mentions if _genitive(m) and _owner_of(sent, m, hit)]
+    if not owner:
+        return []
+    group = owner
+    for m in reversed([m for m in mentions if m.end <= owner[0].start]):
+        gap = sent.text[m.end - sent.start : group[0].start - sent.start].strip().lower()
+        if gap not in ("and", "und", ","):
+            break
+        group = [m, *group]
+    return group
+
+
+# Prepositions that place a definite meeting noun in the past: "the understandings
+# reached at Trump and Putin's summit", "bei dem Treffen in Alaska".
+_AT = frozenset({"at", "from", "since", "bei", "beim", "auf", "seit"})
+_OWNER_WORDS = frozenset({"'s", "’s", "and", "und"})
+
+
+def _presupposed(sent: Sentence, hit: CueHit) -> bool:
+    """A definite meeting noun after "at"/"bei" names a meeting that took place, even
+    inside a condition ("if the plan dropped what was agreed at the summit")."""
+    if not _is_noun(sent, hit):
+        return False
+    definite = False
+    for i in range(hit.first - 1, max(-1, hit.first - 6), -1):
+        word = sent.words[i]
+        if word in _AT:
+            return definite
+        capital = sent.text[sent.offsets[i] - sent.start].isupper()
+        if word in _OWNER_WORDS or word in _DEFINITE or word in _POSSESSIVE or capital:
+            definite = True
+            continue
+        return False
+    return False
 
 
 def _org_of(m: Mention, cue_start: int) -> bool:
