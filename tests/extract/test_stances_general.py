@@ -104,3 +104,16 @@ def test_a_relative_clause_states_its_own_actors_stance_on_the_issue_before(run)
     ]
     r = run("Russland fordert den ganzen Donbass, den Kiew strikt ablehnt.")
     assert ("ukraine", "territory-donbas", "reject") in {s[:3] for s in _stances(r)}
+
+
+def test_a_name_quoted_with_its_verb_holds_the_stance_not_the_speaker(run):
+    r = run('"Today Putin rejected the proposal for a truce," Zelensky said.', lang="en")
+    assert [s[:3] for s in _stances(r)] == [("vladimir-putin", "ceasefire", "reject")]
+
+
+def test_the_subject_of_a_condition_holds_no_stance(run):
+    r = run(
+        "According to a joint statement, the truce would only take effect if Russia accepted it.",
+        lang="en",
+    )
+    assert [s for s in r["stance"] if s["actor"] == "russia"] == []

@@ -165,7 +165,15 @@ def sentence_stances(
             # is asked; the holder is whoever asks, if another cue names them.
             governing = [h for h in hits if sent.words[h.first] not in cues.obligation] or governing
         holders = _holders(
-            sent, cues, governing, mentions, quoted, context, party, own_plan, passive_sentence
+            sent,
+            cues,
+            governing,
+            _outside_condition(sent, mentions, condition),
+            quoted,
+            context,
+            party,
+            own_plan,
+            passive_sentence,
         )
         if not holders:
             continue
@@ -199,6 +207,17 @@ def sentence_stances(
 # Relative pronouns that open a clause about the thing just named ("…, which Kyiv has
 # rejected", "…, den Kiew ablehnt"); German forms only before a name (else articles).
 _WHICH = frozenset({"which", "den", "die", "das", "welchen", "welche"})
+
+
+def _outside_condition(
+    sent: Sentence, mentions: Sequence[Mention], condition: tuple[str, int, int] | None
+) -> Sequence[Mention]:
+    """Mentions that can hold a stance: not the subject of its condition ("would only
+    take effect if Moscow accepted it" is nobody's position of Moscow's)."""
+    if condition is None:
+        return mentions
+    lo, hi = sent.offsets[condition[1]], sent.offsets[condition[2]]
+    return [m for m in mentions if not lo <= m.start <= hi]
 
 
 def _relative_stances(
@@ -775,7 +794,10 @@ def _reported_subject(
     if not cues.obligation.isdisjoint(sent.words[lo : hit.last + 1]):
         return None  # "Die Ukraine dürfe …": who is asked, not who asks
     for m in reversed(mentions):
-        if m.type not in _ACTOR_TYPES or _inside(m.start, quoted) or m.actor == speaker:
+        # a name quoted together with the cue is the quote's own subject ("Today, Putin
+        # rejected the proposal," he said): it holds the stance, not the speaker
+        hidden = _inside(m.start, quoted) and not _inside(sent.char_of(hit.first), quoted)
+        if m.type not in _ACTOR_TYPES or hidden or m.actor == speaker:
             continue
         try:
             i = sent.index_of(m.start)
