@@ -117,3 +117,14 @@ def test_the_subject_of_a_condition_holds_no_stance(run):
         lang="en",
     )
     assert [s for s in r["stance"] if s["actor"] == "russia"] == []
+
+
+def test_a_reported_sentence_in_the_plans_mood_does_not_break_its_paragraph(run):
+    r = run(
+        "The 28-point plan became public on Tuesday. Kyiv would give up the Donbas. "
+        "Ukraine's army would be capped at 600,000 troops. Zelensky said Kyiv would lose "
+        "too much. A truce would follow at once.",
+        lang="en",
+    )
+    holders = {s["issue"]: s["actor"] for s in r["stance"]}
+    assert holders["ceasefire"] == "28-point-plan"

@@ -766,10 +766,10 @@ def _follow_plan(sent: Sentence, cues: LanguageCues, context: Context) -> None:
     mood ("Ukraine would withdraw … Sanctions would be lifted … Ukraine would hold
     elections …") stays the plan's content however far its name was."""
     following = context.in_plan or context.document_topic <= _PLAN_REACH
+    # a sentence someone is said to speak does not break the run, though it is theirs
     context.in_plan = (
         following
         and context.last_document is not None
-        and not context.speaker
         and not cues.plan_modals.isdisjoint(sent.words)
     )
 
