@@ -123,3 +123,8 @@ def test_unknown_persons_after_english_and_stacked_titles(run):
     found = {m["surface"]: (m["actor"], m["role"]) for m in r["mention"]}
     assert found["Gary Fenwick"] == ("gary-fenwick", "Lieutenant Colonel")
     assert found["Fenwick"][0] == "gary-fenwick"
+
+
+def test_an_acronym_also_written_as_a_word_matches_both_spellings(run):
+    r = run("Die Nato und die NATO-Staaten berieten am Mittwoch.")
+    assert [m["surface"] for m in r["mention"] if m["actor"] == "nato"] == ["Nato", "NATO"]

@@ -148,6 +148,9 @@ class Actor(_Strict):
     description: str | None = None
     aliases: Names = Names()
     inflected: Names = Names()
+    # Nationality adjectives that stand for a state before a group noun ("a Russian
+    # delegation", "die ukrainischen Unterhändler"); German forms without their ending.
+    demonyms: Names = Names()
     roles: list[Role] = []
     within: Slug | None = None
     tags: list[str] = []

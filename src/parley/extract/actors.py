@@ -340,8 +340,11 @@ class Gazetteer:
                 capital=shape[:1].isupper(),
             )
             self._entries[key] = entry
-        elif explicit and not entry.explicit:
-            entry.explicit = True
+        else:
+            if explicit and not entry.explicit:
+                entry.explicit = True
+            if entry.acronym and not shape.isupper():
+                entry.acronym = False  # "NATO" and "Nato": both spellings are the name
         return entry
 
     def _add_name(self, form: str, actor_id: str) -> None:

@@ -216,6 +216,7 @@ class LanguageCues:
     passive_auxiliaries: frozenset[str] = frozenset()
     participle: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing by default
     strict_conditionals: frozenset[str] = frozenset()
+    replaces: frozenset[str] = frozenset()
 
 
 @cache
@@ -298,6 +299,7 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         passive_auxiliaries=words("passive_auxiliaries"),
         participle=re.compile(grammar.get("participle", r"(?!x)x")),
         strict_conditionals=words("strict_conditionals"),
+        replaces=words("replaces"),
         speech=CueSet(speech),
         events=CueSet(events),
         stances=CueSet(stances),
@@ -316,3 +318,8 @@ def issues_of(case: Any) -> list[Any]:
     if isinstance(issues, dict):
         issues = list(issues.values())
     return list(issues or [])
+
+
+def grammar_words(lang: str, key: str) -> list[str]:
+    """One word list of the base lexicon's grammar section (``group_nouns`` …)."""
+    return list(_grammar(lang).get(key, []))

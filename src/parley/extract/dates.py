@@ -281,6 +281,8 @@ def _weekday(m: re.Match[str], lang: str, base: date | None) -> date | None:
 # Words that put a sentence in the future, so a bare weekday is the next one.
 _FUTURE = frozenset(
     {"wird", "werden", "will", "wollen", "wollte", "wollten", "soll", "sollen", "plant"}
+    | {"wolle", "möchte"}  # "er wolle am Freitag mit Selenskyj sprechen"
+    | {"would"}  # reported plans: "negotiators would meet … on Sunday"
     | {"planen", "geplant", "geplante", "bevorstehend", "bevorstehende", "künftig"}
     | {"shall", "plans", "planned", "scheduled", "due", "expected"}
 )

@@ -183,6 +183,8 @@ def sentence_events(
     is_source: Callable[[str], bool] = lambda _a: False,
     speaker: str | None = None,
     before: Sequence[Mention] = (),
+    seat_of: Callable[[str], str | None] = lambda _a: None,
+    previous: tuple[int, Callable[[], Sequence[DateMention]]] = (-1, tuple),
 ) -> list[Draft]:
     """Events of one sentence (at most one per event type), not yet merged.
 
@@ -205,6 +207,12 @@ def sentence_events(
         if h.label[0] not in _VERB_ONLY or sent.text[sent.char_of(h.first) - sent.start].islower()
     ]
     hits = [h for h in hits if not _preposition_not_particle(sent, h)]
+    hits = [
+        h
+        for h in hits
+        if not (h.label[0] in _VERB_ONLY and _after_determiner(sent, h, cues.determiners))
+        and not (h.label[1] == "phone" and h.first == h.last and _naming_call(sent, h.first, cues))
+    ]
     if not hits:
         return []
     by_type: dict[str, list] = {}
@@ -224,10 +232,24 @@ def sentence_events(
             cue_end = cue_start + len(sent.words[hit.first])  # are no part of the cue
         lo, hi = scope(hit)
         others = [span for key, span in attributive.items() if key != id(hit)]
-        if etype == "CONSULT" and _denied(sent, hit, lo, hi, cues.negations | _UNREAL):
+        if (
+            etype == "CONSULT"
+            # "Nach Gesprächen mit Putin reisten sie ohne Ergebnis ab": a meeting named as
+            # a point in time took place; the clause's negation is the main verb's
+            and not _temporal(sent, hit)
+            and not _presupposed(sent, hit)
+            and _denied(sent, hit, lo, hi, cues.negations | _UNREAL)
+        ):
             # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
             return None
+        if (
+            etype == "CONSULT"
+            and _denied(sent, hit, lo, hi, _WISH)
+            and not any(d.date and lo <= d.start < hi for d in dates())
+        ):
+            return None
         ranges = [(lo, hi)]
+        lo_names = _after_report(sent, cues, hit, lo, outside)
         if lo == cue_start and lo > sent.start and id(hit) not in attributive:
             # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
             # apposition; its subject stands in the sentence's first clause.
@@ -236,9 +258,10 @@ def sentence_events(
             m
             for m in outside
             if any(a <= m.start < b for a, b in ranges)
-            and (cue_start <= m.start < cue_end or not _modifier(sent, m))
-            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
-            and not _genitive(m)
+            and (m.start >= lo_names or not lo_names > lo)
+            and (cue_start <= m.start < cue_end or not _modifier(sent, m) or _org_of(m, cue_start))
+            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _not_target(etype))
+            and (not _genitive(m) or _owner_of(sent, m, hit))
             and (cue_start <= m.start < cue_end or not _attribute(sent, m))
             and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
         ]
@@ -265,28 +288,63 @@ def sentence_events(
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
+        if etype == "CONSULT" and not own:
+            # "Zelensky, who held talks with X": the relative pronoun's antecedent acts
+            antecedent = _antecedent(sent, lo, outside)
+            if antecedent is not None and antecedent.actor not in {m.actor for m in chosen}:
+                chosen = [antecedent, *chosen]
         if not own and hit.first > 0 and sent.words[hit.first - 1] == "to":
             # "sent Witkoff to Moscow to meet Putin": the nearest name before meets those after
+            # (up to the doer of a coordinated "… and Driscoll to meet the Ukrainians")
             met = [m for m in chosen if m.start > cue_start]
+            nxt = [
+                sent.char_of(h.first)
+                for h in hits
+                if h.label[0] == etype and h.first > hit.last and sent.words[h.first - 1] == "to"
+            ]
+            if nxt:
+                doers = [m for m in met if m.start < nxt[0]]
+                met = [m for m in met if m.start < doers[-1].start] if len(doers) > 1 else met
             doer = [m for m in chosen if m.start < cue_start and m.type != "place"][-1:]
             if met:
                 chosen = [*doer, *met]
         noun = _is_noun(sent, hit)
         if etype == "CONSULT" and noun and _hypothetical(sent, hit, hi):
             return None  # "schlug vor, ein Telefonat mit Selenskyj zu vereinbaren"
-        temporal = _temporal(sent, hit) or (noun and _spoken_of(sent, cues, hit, lo, hi))
+        temporal = _temporal(sent, hit) or (
+            noun
+            and (
+                _spoken_of(sent, cues, hit, lo, hi)
+                # "Dmitriev called the talks productive": judged, as by a speech verb
+                or any(lo <= sent.offsets[i] < cue_start and _naming_call(sent, i, cues)
+                       for i in range(hit.first))
+            )
+        )  # fmt: skip
         infinitive = hit.first > 0 and sent.words[hit.first - 1] == "to"  # doer found above
-        if etype == "CONSULT" and not noun and not infinitive and not _passive(sent, lo, hi):
+        if (
+            etype in ("CONSULT", "PROPOSE", "REJECT")
+            and not noun
+            and not infinitive
+            and not _passive(sent, lo, hi)
+        ):
             # "…, ehe sie Putin trafen", "Dort traf er Putin", "said that he would meet
             # Putin and Zelensky": a subject pronoun before the verb stands for persons
             # (before the verb, or right after it: "Dort traf er Putin")
             upto = sent.offsets[hit.last + 1] + 1 if hit.last + 1 < len(sent.words) else hi
             pronoun = _pronoun_at(sent, lo, min(upto, hi))
             if pronoun is not None and not any(m.start < pronoun for m in chosen):
-                chosen = [*_pronoun_persons(sent, pronoun, lo, outside, before, cues), *chosen]
+                persons = _pronoun_persons(sent, pronoun, lo, outside, before, cues, previous[0])
+                chosen = [*persons, *chosen]
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
-            chosen += [m for m in in_clause if cue_start <= m.start < cue_end]
+            chosen += [
+                m for m in in_clause if cue_start <= m.start < cue_end or _org_of(m, cue_start)
+            ]
+            chosen += _owners(sent, hit, in_clause)  # "reached at Trump and Putin's summit"
+            if chosen and not own and not _spoken_of(sent, cues, hit, lo, hi):
+                # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
+                # left after talks with Putin had them
+                chosen = [*_subjects_after(sent, hit, in_clause, chosen), *chosen]
         group = _group(sent, lo, hi)
         if group and etype == "CONSULT":
             earlier = [*before, *(m for m in outside if m.start < group[0])]
@@ -300,8 +358,18 @@ def sentence_events(
         if hit.label[1] == "visit":
             if _iterative(sent, lo, hi):
                 return None  # "zum sechsten Mal nach Moskau gereist": a tally, not a trip
-            chosen = [*chosen, *_destination(sent, hit, outside)]
+            chosen = [*chosen, *_destination(sent, hit, outside, seat_of)]
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
+        if hit.label[1] == "multilateral":
+            # "am Rande des Nato-Außenministertreffens": a summit named by its organisation
+            # is that organisation's; who speaks on its sidelines is no party to it
+            named = [
+                m
+                for m in actors
+                if m.type == "organization"
+                and (cue_start <= m.start < cue_end or _org_of(m, cue_start))
+            ]
+            actors = named or actors
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
         elif (
@@ -325,12 +393,17 @@ def sentence_events(
             # and date of the meeting the story is about.
             return None
         attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH)
+        if not attached and not _LATER.isdisjoint(sent.words[_token_at(sent, lo) : hit.last + 1]):
+            # "He later spoke by phone with …": later on the day the sentence before names
+            attached = [d for d in previous[1]() if d.date and not d.approximate][-1:]
         if noun:  # a noun's date stands in its own clause
             attached = [d for d in attached if lo <= d.start < hi]
+        else:  # a verb's too, when its clause has one ("…, den sie am Wochenende abstimmten")
+            attached = [d for d in attached if lo <= d.start < hi] or attached
         date = _nearest(
             attached,
             cue_start,
-            hit_is_noun=sent.text[cue_start - sent.start].isupper(),
+            hit_is_noun=noun,  # English nouns too: "talks with X on Tuesday"
         )
         place = _place(
             places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
@@ -363,17 +436,31 @@ def sentence_events(
         # Meetings in different clauses are drafted apart ("erhielten von Dmitrijew ein
         # Abendessen, ehe sie Putin sahen"); merging folds what is one meeting.
         done: set[tuple[int, int]] = set()
+        first_in: dict[tuple[int, int], tuple[CueHit, Draft]] = {}
         for hit in sorted(type_hits, key=lambda h: (_MODE_RANK.get(h.label[1], 5), h.first)):
             clause = scope(hit)
+            if clause in done and etype == "CONSULT" and clause in first_in:
+                # "met X on Monday and held talks with Y on Tuesday", "told A to meet B
+                # and C to meet D": a coordinated verb phrase reports another meeting
+                second = _coordinated(sent, first_in[clause], hit, draft_for(etype, hit), outside)
+                if second is not None:
+                    drafts.append(second)
+                    continue
             if (clause in done and not _indefinite_noun(sent, hit)) or (
                 done and etype != "CONSULT"
             ):
                 continue
             draft = draft_for(etype, hit)
+            if draft is not None and etype == "PROPOSE" and sent.words[hit.first] in _HANDOVER:
+                if not _hands_document(sent, hit, scope(hit), cues.document_nouns, outside):
+                    continue  # "handed over 22 wounded soldiers": no proposal
+                if _handed_to_person(draft, outside):
+                    drafts.append(_meeting_of(draft))
             if draft is not None:
                 drafts.append(draft)
                 if not draft.new:  # "landeten und bekamen eine Stadtführung": two events
                     done.add(clause)
+                    first_in.setdefault(clause, (hit, draft))
     return drafts
 
 
@@ -393,6 +480,36 @@ def _followed_by_about(sent: Sentence, m: Mention) -> bool:
 
 # Words opening an infinitive clause whose subject is the main clause's ("um … zu sprechen").
 _INFINITIVE_OPENERS = frozenset({"um", "to", "in"})
+
+
+# Relative pronouns opening a clause after a comma ("Zelensky, who held talks …",
+# "Dmitrijew, der die Amerikaner empfangen hatte"); German ones only before a
+# lower-case word, since "der"/"die" before a noun is an article.
+_RELATIVE_EN = frozenset({"who"})
+_RELATIVE_DE = frozenset({"der", "die", "welcher", "welche"})
+
+
+def _antecedent(sent: Sentence, lo: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The person or state a relative clause starting at ``lo`` is about: the last one
+    named right before its comma."""
+    try:
+        i = sent.index_of(lo)
+    except ValueError:
+        return None
+    words = sent.words
+    if i < 2 or words[i - 1] != ",":
+        return None
+    if words[i] not in _RELATIVE_EN:
+        nxt = i + 1 < len(words) and sent.text[sent.offsets[i + 1] - sent.start].islower()
+        if words[i] not in _RELATIVE_DE or not nxt:
+            return None
+    comma = sent.offsets[i - 1]
+    before = [
+        m for m in mentions if m.end <= comma and m.type in ("person", "state") and not _genitive(m)
+    ]
+    if not before or comma - before[-1].end > 2:  # the name right before the comma
+        return None
+    return before[-1]
 
 
 def _attributive(sent: Sentence, hit: CueHit) -> tuple[int, int] | None:
@@ -419,10 +536,16 @@ _TO = frozenset({"in", "nach", "to"})
 _TIMES = frozenset({"mal", "time"})
 
 
-def _destination(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> list[Mention]:
-    """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts."""
+def _destination(
+    sent: Sentence,
+    hit: CueHit,
+    mentions: Sequence[Mention],
+    seat_of: Callable[[str], str | None] = lambda _a: None,
+) -> list[Mention]:
+    """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts.
+    A trip to a city is a visit to its state ("travel to Moscow": Russia hosts)."""
     n = len(sent.words)
-    after = range(hit.last + 1, min(n, hit.last + 3))
+    after = range(hit.last, min(n, hit.last + 3))  # the cue may end in it: "travel to"
     before = range(max(0, hit.first - 3), hit.first)  # "nach Russland gereist"
     for i in [*after, *before]:
         if sent.words[i] in _TO and i + 1 < n:
@@ -430,7 +553,13 @@ def _destination(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> li
             hi = sent.offsets[i + 2] if i + 2 < n else sent.end
             if i + 2 < n and sent.words[i + 1] in _ARTICLES:
                 hi = sent.offsets[i + 3] if i + 3 < n else sent.end
-            return [m for m in mentions if sent.offsets[i] < m.start <= hi and m.type == "state"]
+            there = [m for m in mentions if sent.offsets[i] < m.start <= hi]
+            states = [m for m in there if m.type == "state"]
+            for m in there:
+                state = seat_of(m.actor) if m.type == "place" else None
+                if state is not None and not states:
+                    states.append(Mention(m.article, m.start, m.end, state, type="state"))
+            return states
     return []
 
 
@@ -451,9 +580,7 @@ def _partner(sent: Sentence, lo: int, hi: int, mentions: Sequence[Mention]) -> l
     n = len(sent.words)
     for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True)):
         if lo <= o < hi and w in _WITH:
-            j = i + 1
-            while j < n and not _ends_phrase(sent.words[j]):
-                j += 1
+            j = _list_end(sent, i + 1)
             end = sent.offsets[j] if j < n else sent.end
             found = [m for m in mentions if o < m.start < end]
             if found:
@@ -468,6 +595,161 @@ _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an"})
 # Separable particles that are also prepositions ("legte vor" vs "legte vor Tagen dar").
 _PARTICLES = frozenset({"vor", "ab", "an", "aus", "ein", "zurück"})
 _CONJUNCTIONS = frozenset({"und", "oder", "aber", "sowie", "sondern", "denn"})
+
+
+_AND = frozenset({"and", "und"})
+_LATER = frozenset({"later", "afterwards", "später", "danach", "anschließend"})
+
+
+def _owner_of(sent: Sentence, m: Mention, hit: CueHit) -> bool:
+    """A possessor right before a meeting noun holds the meeting ("Putin's summit",
+    "Putins Treffen mit Witkoff"), unlike one before another noun ("Putins Berater")."""
+    if not _is_noun(sent, hit) or m.end > sent.char_of(hit.first):
+        return False
+    gap = sent.text[m.end - sent.start : sent.char_of(hit.first) - sent.start]
+    return gap.strip() == ""
+
+
+def _owners(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> list[Mention]:
+    """The possessor of a meeting noun and the names coordinated with it ("Trump and
+    Putin's summit")."""
+    owner = [m for m in mentions if _genitive(m) and _owner_of(sent, m, hit)]
+    if not owner:
+        return []
+    group = owner
+    for m in reversed([m for m in mentions if m.end <= owner[0].start]):
+        gap = sent.text[m.end - sent.start : group[0].start - sent.start].strip().lower()
+        if gap not in ("and", "und", ","):
+            break
+        group = [m, *group]
+    return group
+
+
+# Prepositions that place a definite meeting noun in the past: "the understandings
+# reached at Trump and Putin's summit", "bei dem Treffen in Alaska".
+_AT = frozenset({"at", "from", "since", "bei", "beim", "auf", "seit"})
+_OWNER_WORDS = frozenset({"'s", "’s", "and", "und"})
+
+
+def _presupposed(sent: Sentence, hit: CueHit) -> bool:
+    """A definite meeting noun after "at"/"bei" names a meeting that took place, even
+    inside a condition ("if the plan dropped what was agreed at the summit")."""
+    if not _is_noun(sent, hit):
+        return False
+    definite = False
+    for i in range(hit.first - 1, max(-1, hit.first - 6), -1):
+        word = sent.words[i]
+        if word in _AT:
+            return definite
+        capital = sent.text[sent.offsets[i] - sent.start].isupper()
+        if word in _OWNER_WORDS or word in _DEFINITE or word in _POSSESSIVE or capital:
+            definite = True
+            continue
+        return False
+    return False
+
+
+def _org_of(m: Mention, cue_start: int) -> bool:
+    """An organisation hyphenated to the cue names whose meeting it is
+    ("Nato-Außenministertreffen", "EU-Gipfel")."""
+    return m.type == "organization" and m.end + 1 == cue_start
+
+
+def _subjects_after(
+    sent: Sentence, hit: CueHit, in_clause: Sequence[Mention], partners: Sequence[Mention]
+) -> list[Mention]:
+    """The persons a clause opened by "nach Gesprächen mit X" is about: those named
+    after the phrase, not the partners and not possessors ("Trumps Schwiegersohn")."""
+    after = sent.char_of(hit.last)
+    taken = {m.actor for m in partners}
+    return [
+        m
+        for m in in_clause
+        if m.start > after and m.type == "person" and m.actor not in taken and not _genitive(m)
+    ]
+
+
+def _coordinated(
+    sent: Sentence,
+    first: tuple[CueHit, Draft],
+    hit: CueHit,
+    draft: Draft | None,
+    mentions: Sequence[Mention],
+) -> Draft | None:
+    """A second meeting in a clause, joined to the first by "and": with its own doer
+    ("… and Driscoll to meet the Ukrainians"), or sharing the first's subject and set
+    apart by its own day ("met a delegation on Monday and held talks with the Russians
+    on Tuesday"). None when the second cue reports the same meeting again."""
+    prev_hit, prev = first
+    if draft is None or not prev_hit.last < hit.first:
+        return None
+    joins = [k for k in range(prev_hit.last + 1, hit.first) if sent.words[k] in _AND]
+    if not joins:
+        return None
+    ev, before = draft.event, prev.event
+    if sent.words[hit.first - 1] == "to":  # an infinitive with its own doer
+        return draft if set(ev.participants) != set(before.participants) else None
+    if not (ev.date and before.date and ev.date != before.date and before.source_actor):
+        return None
+    # the first verb's objects end at the "and": names after it are the second's
+    join = sent.char_of(joins[0])
+    first_names = {m.actor for m in mentions if m.start < join}
+    second_names = {m.actor for m in mentions if m.start > join}
+    subject = before.source_actor
+    others = [p for p in ev.participants if p != subject and p in second_names]
+    ev.participants = [subject, *others]
+    ev.source_actor, ev.target_actors = subject, others
+    before.participants = [p for p in before.participants if p in first_names]
+    before.target_actors = [p for p in before.target_actors if p in first_names]
+    return draft
+
+
+def _after_report(
+    sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, mentions: Sequence[Mention]
+) -> int:
+    """Where a cue's participants may start: at the subject right after a speech verb
+    that reports the event ("Trump said Witkoff would travel to Moscow": Trump reports,
+    he does not travel). Otherwise the clause start."""
+    said = [
+        sent.char_of(h.last + 1)
+        for h in cues.speech.find(sent.words)
+        if lo <= sent.char_of(h.first) and h.last + 1 < hit.first
+    ]
+    if not said:
+        return lo
+    at = said[-1]  # the reported clause's subject follows the verb at once
+    if any(m.start == at and m.type != "place" for m in mentions):
+        return at
+    return lo
+
+
+def _after_determiner(sent: Sentence, hit: CueHit, determiners: frozenset[str]) -> bool:
+    """An English noun cue: "the framework", "a revised peace plan" (a determiner and
+    only lower-case words before it). English nouns are lower-case, so the German test
+    by capital letter cannot tell them from verbs; "the US presented" stays a verb."""
+    for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        if sent.words[i] in determiners:
+            return True
+        if not (sent.words[i].isalpha() and sent.text[sent.offsets[i] - sent.start].islower()):
+            return False
+    return False
+
+
+# After "called", an object pronoun keeps the call ("called him"); other lower-case
+# words name it ("called the proposal a positive step", "called for talks").
+_CALLED = frozenset({"called", "calls", "call"})
+_CALLED_OBJECTS = frozenset({"him", "her", "them"})
+
+
+def _naming_call(sent: Sentence, i: int, cues: LanguageCues) -> bool:
+    """English "called X a Y" names X, "called for" demands: neither is a phone call."""
+    determiners = cues.determiners
+    if sent.words[i] not in _CALLED or not determiners:
+        return False
+    nxt = i + 1
+    if nxt >= len(sent.words) or sent.words[nxt] in _CALLED_OBJECTS:
+        return False
+    return sent.words[nxt] in determiners or sent.text[sent.offsets[nxt] - sent.start].islower()
 
 
 def _preposition_not_particle(sent: Sentence, hit: CueHit) -> bool:
@@ -583,6 +865,7 @@ def _pronoun_persons(
     outside: Sequence[Mention],
     before: Sequence[Mention],
     cues: LanguageCues,
+    previous_start: int = -1,
 ) -> list[Mention]:
     """Persons the subject pronoun at ``at`` stands for: "sie" the persons named
     earlier in the sentence as subjects (not after a preposition), "er" the last such
@@ -593,9 +876,14 @@ def _pronoun_persons(
         for m in outside
         if m.start < lo and m.type == "person" and not _genitive(m)
         and not _after(sent, m, cues.prepositions)
+        and not _after_titles(sent, m, cues.prepositions)
     ]  # fmt: skip
     if not named and not plural:
         named = [m for m in before if m.type == "person" and not _genitive(m)]
+        # the subject of the sentence just before: news names it first ("Driscoll, a
+        # friend of Vance, … when he presented the plan to Zelensky. On Sunday he …")
+        last = [m for m in named if m.start >= previous_start >= 0]
+        named = last[:1] or named
     if plural:
         return named if len(named) >= 2 else []
     return named[-1:]
@@ -637,17 +925,49 @@ def _last_persons(mentions: Sequence[Mention], n: int) -> list[Mention]:
 _UNREAL = frozenset(
     {"bereit", "wenn", "falls", "sofern", "ready", "willing", "prepared", "if", "unless"}
 )
+# Wishes and hopes: "wolle er mit Trump sprechen", "hoped to speak to Putin", "looked
+# forward to meeting Zelensky" (the modal "will" is also English future). With a day
+# named ("er wolle am Freitag mit Selenskyj sprechen") the wish is a plan.
+_WISH = frozenset(
+    {"wolle", "wollten", "möchte", "möchten", "hofft", "hoffe", "hoffen", "hoffte"}
+    | {"hope", "hopes", "hoped", "hoping", "forward", "wants", "wanted", "wish", "wishes"}
+)
 
 
 def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) -> bool:
-    """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet")."""
+    """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet").
+    A contrastive conjunction between them opens another predicate: in "held talks
+    with X but did not join the negotiations" the talks took place."""
     return any(
-        w in negations and lo <= o < hi for w, o in zip(sent.words, sent.offsets, strict=True)
+        w in negations
+        and lo <= o < hi
+        and not _CONTRAST.intersection(sent.words[min(i, hit.first) : max(i, hit.last)])
+        for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
     )
+
+
+_CONTRAST = frozenset({"but", "aber", "sondern", "doch", "jedoch", "yet"})
 
 
 def _ends_phrase(word: str) -> bool:
     return word in _PHRASE_END or word in _CLAUSE_BREAKS or word in _BRACKETS
+
+
+def _list_end(sent: Sentence, j: int) -> int:
+    """Index of the word ending a "mit"/"with" phrase that starts at ``j``. A comma
+    before a capitalised word continues a list of names ("mit Witkoff, Kushner und
+    Rubio", "with German Chancellor Friedrich Merz, French President Emmanuel Macron
+    and …"); anything else that ends a phrase ends it."""
+    n = len(sent.words)
+    while j < n and not _ends_phrase(sent.words[j]):
+        j += 1
+    while (
+        j + 1 < n and sent.words[j] == "," and sent.text[sent.offsets[j + 1] - sent.start].isupper()
+    ):
+        j += 1
+        while j < n and not _ends_phrase(sent.words[j]):
+            j += 1
+    return j
 
 
 _POSSESSIVE = frozenset(
@@ -657,6 +977,57 @@ _DEFINITE = frozenset(
     {"dem", "den", "das", "des", "die", "diesem", "diesen", "dieses", "diese", "the", "that"}
 )
 _NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
+# Verbs of handing a text over in person ("handed the plan to Zelensky", "übergab
+# Selenskyj den Plan"): the recipient takes part, and the handover is a meeting.
+_HANDOVER = frozenset({"handed", "presented", "übergab", "übergeben", "überreichte", "überreicht"})
+
+
+def _not_target(etype: str) -> frozenset[str]:
+    """Prepositions whose names are not a participant; a proposal's recipient stands
+    after "to" ("presented the plan to Zelensky")."""
+    return _NOT_TARGET - {"to"} if etype == "PROPOSE" else _NOT_TARGET
+
+
+def _hands_document(
+    sent: Sentence,
+    hit: CueHit,
+    clause: tuple[int, int],
+    document_nouns: frozenset[str],
+    mentions: Sequence[Mention],
+) -> bool:
+    """Does the handover clause hand over a text (a document noun or a named plan)?"""
+    lo, hi = clause
+    if any(m.type == "document" and lo <= m.start < hi for m in mentions):
+        return True
+    return any(
+        lo <= o < hi
+        and (w in document_nouns or w.endswith(tuple(n for n in document_nouns if len(n) > 4)))
+        for w, o in zip(sent.words, sent.offsets, strict=True)
+    )
+
+
+def _handed_to_person(draft: Draft, mentions: Sequence[Mention]) -> bool:
+    persons = {m.actor for m in mentions if m.type == "person"}
+    return any(a in persons for a in draft.event.target_actors)
+
+
+def _meeting_of(draft: Draft) -> Draft:
+    """The meeting a handover in person implies: same sides, day and place."""
+    ev = draft.event
+    meeting = Event(
+        article=ev.article,
+        start=ev.start,
+        end=ev.end,
+        type="CONSULT",
+        mode="meet",
+        source_actor=ev.source_actor,
+        target_actors=list(ev.target_actors),
+        participants=list(ev.participants),
+        date=ev.date,
+        date_text=ev.date_text,
+        place=ev.place,
+    )
+    return Draft(meeting, draft.approximate)
 
 
 def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
@@ -695,6 +1066,15 @@ def _genitive(m: Mention) -> bool:
     return surface != last and surface.rstrip("s'’") == last.rstrip("s")
 
 
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "januar", "februar", "märz"}
+    | {"mai", "juni", "juli", "oktober", "dezember"}
+)
+
+
 def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
     """Is the mention right after one of ``words``, or after it and an article or a
     title ("in der Ukraine", "gegen Präsident Putin")? A verb between ("to meet Putin")
@@ -708,11 +1088,28 @@ def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
     if i < 2 or sent.words[i - 2] not in words:
         return False
     between = sent.words[i - 1]
+    if between in _CALENDAR:  # "On Wednesday Zelensky and Trump spoke": a date, not a title
+        return False
     return (
         between in _ARTICLES
         or between in _DEFINITE
         or sent.text[sent.offsets[i - 1] - sent.start].isupper()
     )
+
+
+def _after_titles(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
+    """Is the mention after one of ``words`` and capitalised titles only ("a friend of
+    Vice President JD Vance")?"""
+    try:
+        i = sent.index_of(m.start)
+    except ValueError:
+        return False
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if sent.words[j] in words:
+            return j < i - 1
+        if not sent.text[sent.offsets[j] - sent.start].isupper():
+            return False
+    return False
 
 
 def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
@@ -721,9 +1118,7 @@ def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
     n = len(sent.words)
     for i in range(hit.last + 1, min(n, hit.last + 4)):
         if sent.words[i] in _WITH:
-            j = i + 1
-            while j < n and not _ends_phrase(sent.words[j]):
-                j += 1
+            j = _list_end(sent, i + 1)
             lo = sent.offsets[i]
             hi = sent.offsets[j] if j < n else sent.end
             met = [m for m in mentions if lo <= m.start < hi]
@@ -781,7 +1176,9 @@ def _nearest(dates: Sequence[DateMention], pos: int, hit_is_noun: bool) -> DateM
             dist *= 2
         return (d.date is None, dist)
 
-    return min(dates, key=cost)
+    exact = [d for d in dates if d.date is not None and not d.approximate]
+    # "last week, when he presented the plan … on Thursday": a day beats a stretch
+    return min(exact or dates, key=cost)
 
 
 def _place(places: Sequence[Mention], sent: Sentence) -> str | None:

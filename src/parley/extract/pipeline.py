@@ -18,8 +18,9 @@ from itertools import pairwise
 from typing import Any
 
 from parley.extract.actors import Gazetteer
-from parley.extract.cues import LanguageCues, build_cues, issues_of
+from parley.extract.cues import LanguageCues, build_cues, grammar_words, issues_of
 from parley.extract.dates import DateMention, find_dates, parse_published
+from parley.extract.demonyms import DemonymTable, with_demonyms
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
 from parley.extract.sentences import Sentence, sentences_of
@@ -52,12 +53,23 @@ class Extractor:
         self.case = case
         self.gazetteer = Gazetteer.from_case(case)
         self._cues: dict[str, LanguageCues] = {}
+        self._demonyms: dict[str, DemonymTable] = {}
         self.quantities = {str(_attr(i, "key")): _amounts(i) for i in issues_of(case)}
 
     def cues(self, lang: str) -> LanguageCues:
         if lang not in self._cues:
             self._cues[lang] = build_cues(lang, self.case)
         return self._cues[lang]
+
+    def demonyms(self, lang: str) -> DemonymTable:
+        """The case pack's nationality adjectives of ``lang`` (see :mod:`.demonyms`)."""
+        if lang not in self._demonyms:
+            actors = _attr(self.case, "actors") or []
+            if isinstance(actors, dict):
+                actors = list(actors.values())
+            nouns = grammar_words(lang, "group_nouns")
+            self._demonyms[lang] = DemonymTable.build(actors, lang, nouns)
+        return self._demonyms[lang]
 
     def prepare(self, languages: Iterable[str] = ("de", "en")) -> None:
         """Load what the first article would otherwise load: spaCy pipelines, cue sets,
@@ -88,7 +100,7 @@ class Extractor:
             if not (article.author and m.type == "person" and m.name == article.author)
         ]
         mentions = [_metonymy(m, text, self.gazetteer, self.cues(lang)) for m in mentions]
-        acting = mentions
+        acting = with_demonyms(mentions, sentences, self.demonyms(lang), aid)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
             (q.start, q.end)
@@ -111,23 +123,30 @@ class Extractor:
         in_sentence = _Slicer(acting)
         attributed_speaker = _Speakers(quotes).at
         carried_speaker = _Speakers(quotes, attributed=False).at
+        previous: tuple[int, Callable[[], list[DateMention]]] = (-1, list)
+        recent: list[Callable[[], list[DateMention]]] = []  # date finders, latest last
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(acting, sent.start, key=lambda m: m.start)
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
             speaker = attributed_speaker(sent.start, sent.end)
+            s_dates = _dates_of(sent, published, lang)
             events += sentence_events(
                 sent,
                 cues,
                 s_mentions,
-                _dates_of(sent, published, lang),
+                s_dates,
                 s_quoted,
                 party,
                 aid,
                 self.gazetteer.is_source,
                 speaker,
                 acting[max(0, first - 12) : first],  # events: "die drei" are named before
+                self.gazetteer.seat_of,
+                previous,  # "he later spoke …": the sentence before names who and when
             )
+            recent = [*recent[-(_DATE_LOOKBACK - 1) :], s_dates]
+            previous = (sent.start, _latest_dates(recent))
             context.speaker = speaker
             context.carried_speaker = carried_speaker(sent.start, sent.end)
             found = sentence_stances(
@@ -419,6 +438,26 @@ def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:
     if actor == m.actor:
         return m
     return Mention(m.article, m.start, m.end, actor, m.name, m.surface, "state", m.role)
+
+
+_DATE_LOOKBACK = 3  # sentences "later" may look back to for the day it follows
+
+
+def _latest_dates(
+    finders: list[Callable[[], list[DateMention]]],
+) -> Callable[[], list[DateMention]]:
+    """The dates of the latest of these sentences that names a day, found only when
+    asked (an event that happened "later" than the day named before)."""
+    found = list(finders)
+
+    def latest() -> list[DateMention]:
+        for finder in reversed(found):
+            dated = [d for d in finder() if d.date]
+            if dated:
+                return dated
+        return []
+
+    return latest
 
 
 def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[], list[DateMention]]:

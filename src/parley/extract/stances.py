@@ -87,6 +87,7 @@ class Context:
     carried_speaker: str | None = None  # the same, also when carried from an earlier sentence
     document_topic: int = 0  # sentences since a plan or draft was last named (0 = this one)
     previous_issues: tuple[str, ...] = ()  # issues the previous sentence named
+    in_plan: bool = False  # the previous sentence spelled out the plan's content
 
 
 def sentence_stances(
@@ -100,6 +101,7 @@ def sentence_stances(
     article: str,
 ) -> list[Stance]:
     """Stances of one sentence: one per issue (and holder) named in it."""
+    _follow_plan(sent, cues, context)
     issue_hits = _issue_hits(sent, cues, quantities)
     if not issue_hits:
         # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
@@ -108,17 +110,25 @@ def sentence_stances(
             return []
         issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
     condition = _condition(sent, cues)
-    stance_hits = [
-        h
-        for h in cues.stances.find(sent.words, sent.lemmas)
-        if (context.speaker or not _inside(sent.char_of(h.first), quoted))
-        and not _in_question(sent, h, cues)
-        # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
-        # condition is a hypothesis about someone, not a stance of anyone.
-        and not (condition is not None and condition[1] <= h.first <= condition[2])
-    ]
+    stance_hits = _without_readiness(
+        sent,
+        [
+            h
+            for h in cues.stances.find(sent.words, sent.lemmas)
+            if (context.speaker or not _inside(sent.char_of(h.first), quoted))
+            and not _in_question(sent, h, cues)
+            # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
+            # condition is a hypothesis about someone, not a stance of anyone.
+            and not (condition is not None and condition[1] <= h.first <= condition[2])
+        ],
+    )
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
     plan = _attributed_document(sent, cues, mentions) or _plan_content(sent, cues, context)
+    plan_end = None  # token where the clause a named document is the subject of ends
+    if plan is None and context.last_document and not context.speaker:
+        plan_end = _document_subject(sent, cues)
+        if plan_end is not None:
+            plan = context.last_document
     if not stance_hits and not plan:
         return []
     brackets = _brackets(sent)
@@ -146,7 +156,8 @@ def sentence_stances(
         hits = [h for h in stance_hits if _bracket_of(h.first, brackets) == scope]
         if not hits and scope is not None:  # a bracketed issue takes the main clause's cue
             hits = [h for h in stance_hits if _bracket_of(h.first, brackets) is None]
-        if not hits and not plan:
+        own_plan = plan if plan_end is None or ihit.first < plan_end else None
+        if not hits and not own_plan:
             continue
         governing = _governing(sent, hits, ihit, cues) if hits else hits
         if governing and all(sent.words[h.first] in cues.obligation for h in governing):
@@ -154,12 +165,23 @@ def sentence_stances(
             # is asked; the holder is whoever asks, if another cue names them.
             governing = [h for h in hits if sent.words[h.first] not in cues.obligation] or governing
         holders = _holders(
-            sent, cues, governing, mentions, quoted, context, party, plan, passive_sentence
+            sent,
+            cues,
+            governing,
+            _outside_condition(sent, mentions, condition),
+            quoted,
+            context,
+            party,
+            own_plan,
+            passive_sentence,
         )
         if not holders:
             continue
-        kind, text = _kind(sent, cues, hits, ihit, plan, condition)
-        value = _option(sent, cues, ihit) or _issue_value(sent, quantities.get(issue))
+        kind, text = _kind(sent, cues, hits, ihit, own_plan, condition)
+        # after a document's clause, numbers are the next clause's own ("the draft capped
+        # it at 600,000; Ukraine wants 800,000")
+        after = sent.offsets[plan_end] if plan_end is not None and own_plan is None else 0
+        value = _option(sent, cues, ihit) or _issue_value(sent, quantities.get(issue), after)
         holders = [a for a in holders if (a, issue, kind) not in seen]
         seen.update((a, issue, kind) for a in holders)
         out += [
@@ -175,7 +197,57 @@ def sentence_stances(
             )
             for actor in holders
         ]
+    for actor, issue, kind in _relative_stances(sent, cues, stance_hits, issue_hits, mentions):
+        if (actor, issue, kind) not in seen:
+            seen.add((actor, issue, kind))
+            out.append(Stance(article, sent.start, sent.end, actor, issue, kind))  # type: ignore[arg-type]
     return out
+
+
+# Relative pronouns that open a clause about the thing just named ("…, which Kyiv has
+# rejected", "…, den Kiew ablehnt"); German forms only before a name (else articles).
+_WHICH = frozenset({"which", "den", "die", "das", "welchen", "welche"})
+
+
+def _outside_condition(
+    sent: Sentence, mentions: Sequence[Mention], condition: tuple[str, int, int] | None
+) -> Sequence[Mention]:
+    """Mentions that can hold a stance: not the subject of its condition ("would only
+    take effect if Moscow accepted it" is nobody's position of Moscow's)."""
+    if condition is None:
+        return mentions
+    lo, hi = sent.offsets[condition[1]], sent.offsets[condition[2]]
+    return [m for m in mentions if not lo <= m.start <= hi]
+
+
+def _relative_stances(
+    sent: Sentence,
+    cues: LanguageCues,
+    stance_hits: Sequence[CueHit],
+    issue_hits: Sequence[CueHit],
+    mentions: Sequence[Mention],
+) -> list[tuple[str, str, str]]:
+    """Stances of a relative clause on the issue named just before it: "Russia's demand
+    that Ukraine withdraw from Donetsk, which Kyiv has rejected" (Kyiv rejects it). The
+    clause is its own: a pronoun after a comma, then an actor, then a verb cue."""
+    found: list[tuple[str, str, str]] = []
+    words = sent.words
+    for i in range(1, len(words) - 2):
+        if words[i] not in _WHICH or words[i - 1] != ",":
+            continue
+        actor = next((m for m in mentions if m.start == sent.offsets[i + 1]), None)
+        if actor is None or actor.type not in _ACTOR_TYPES:
+            continue
+        end = i + 1
+        while end + 1 < len(words) and not _boundary(sent, end + 1):
+            end += 1
+        verbs = [h for h in stance_hits if i + 1 < h.first <= end and not _nominal(sent, h, cues)]
+        before = [h for h in issue_hits if h.last < i]
+        if not verbs or not before:
+            continue
+        kind = _stance_kind(sent, verbs[:1], cues)
+        found.append((actor.actor, before[-1].label, kind))
+    return found
 
 
 def advance_context(
@@ -190,13 +262,24 @@ def advance_context(
         context.previous_actor = actors[0].actor
     subjects = [m.actor for m in actors if not _embedded(sent, m, cues)]
     context.previous_subjects = tuple(dict.fromkeys(subjects))
-    documents = [m for m in mentions if m.type == "document"]
+    documents = [m for m in mentions if m.type == "document" and not _replaced(sent, m, cues)]
     if documents:
         context.last_document = documents[-1].actor
     if documents or not cues.document_nouns.isdisjoint(sent.words):
         context.document_topic = 0
     else:
         context.document_topic += 1
+
+
+def _replaced(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
+    """A document named as the one replaced ("ersetzt den 28-Punkte-Plan", "instead of
+    the 28-point plan"): what follows is about its successor, not about it."""
+    try:
+        i = sent.index_of(m.start)
+    except ValueError:
+        return False
+    before = sent.words[max(0, i - 4) : i]
+    return not (cues.replaces.isdisjoint(before) and cues.instead.isdisjoint(before))
 
 
 def _issue_hits(
@@ -261,13 +344,16 @@ def _option(sent: Sentence, cues: LanguageCues, issue: CueHit) -> str | None:
     return min(near, key=lambda h: abs(h.first - issue.first)).label[1]
 
 
-def _issue_value(sent: Sentence, span: tuple[float, float] | None) -> float | int | None:
+def _issue_value(
+    sent: Sentence, span: tuple[float, float] | None, after: int = 0
+) -> float | int | None:
     """The number the issue counts in: within the range its scale maps (troops for
     the army cap), so "30 Tage" or "2022" do not become an army size."""
     if span is None:
         return None
     lo, hi = span
-    fits = [n for n in parse_numbers(sent.text) if lo / 2 <= n <= hi * 2]
+    text = sent.text[max(0, after - sent.start) :]
+    fits = [n for n in parse_numbers(text) if lo / 2 <= n <= hi * 2]
     if not fits:
         return None
     return int(fits[0]) if fits[0].is_integer() else fits[0]
@@ -368,6 +454,10 @@ def _holders(
         return [who] if who else []
     if context.speaker and hits:
         reported = _reported_subject(sent, cues, hits[0], mentions, quoted, context.speaker)
+        if reported is not None and reported == party(context.speaker) != context.speaker:
+            # "Selenskyj sagte, Kiew sei bereit …": a person voicing their own side's
+            # position holds it (as "Putin fordert den Donbass" does)
+            return [context.speaker]
         if reported is not None:
             return [reported]
     if not context.speaker and hits:
@@ -413,6 +503,8 @@ def _clause_actor(
     if lo == 0 and hi == len(sent.words) - 1:
         return None
     start, end = sent.offsets[lo], sent.offsets[hi] + 1
+    if _pronoun_subject(sent, cues, lo, hit.first, mentions):
+        return None  # "…, but he declined to back …": the sentence's subject again
     for m in mentions:
         if (
             start <= m.start < end
@@ -422,6 +514,19 @@ def _clause_actor(
         ):
             return m.actor
     return None
+
+
+def _pronoun_subject(
+    sent: Sentence, cues: LanguageCues, lo: int, cue: int, mentions: Sequence[Mention]
+) -> bool:
+    """Does a subject pronoun stand before the cue in its clause, ahead of any name
+    ("but he declined to back the ceasefire that Trump had asked for")?"""
+    for i in range(lo, cue):
+        if sent.words[i] in cues.pronouns and sent.words[i] not in ("es", "it", "sie"):
+            return True
+        if any(m.start == sent.offsets[i] for m in mentions):
+            return False
+    return False
 
 
 def _coordinated(sent: Sentence, mentions: list[Mention]) -> list[str]:
@@ -591,11 +696,82 @@ def _plan_content(sent: Sentence, cues: LanguageCues, context: Context) -> str |
     demands. Ukraine would withdraw …"): a plan named just before, and the plan's mood."""
     if context.speaker or context.last_document is None:
         return None
-    if context.document_topic > _PLAN_REACH:
+    if context.document_topic > _PLAN_REACH and not context.in_plan:
         return None
     if cues.plan_modals.isdisjoint(sent.words):
         return None
     return context.last_document
+
+
+# Clause ends after a document's own clause ("The draft capped it at 600,000; Ukraine …").
+_SUBJECT_CLAUSE_END = frozenset({";", "–", "—"})
+_SUBJECT_REACH = 3  # article and adjectives before the document noun
+
+
+def _document_subject(sent: Sentence, cues: LanguageCues) -> int | None:
+    """Where the clause ends whose subject is a document noun opening the sentence
+    ("Der Entwurf erkennt die Frontlinie … an", "The original draft capped it at
+    600,000"): what it says is the plan's content in any mood. None otherwise."""
+    words = sent.words
+    if not words or (words[0] not in cues.articles and words[0] not in cues.determiners):
+        return None
+    for i in range(1, min(len(words), _SUBJECT_REACH + 1)):
+        word = words[i]
+        if word in cues.document_nouns or any(
+            word.endswith(n) and len(n) >= 4 for n in cues.document_nouns
+        ):
+            end = next(
+                (j for j in range(i + 1, len(words)) if words[j] in _SUBJECT_CLAUSE_END),
+                len(words),
+            )
+            return end
+        if not word.isalpha() or _named_kind(sent, i):
+            return None  # "The European draft": another side's text, not the one in view
+    return None
+
+
+def _named_kind(sent: Sentence, i: int) -> bool:
+    """A word that tells whose document it is: capitalised ("European", "U.S.") or a
+    German nationality adjective ("der europäische Entwurf")."""
+    return sent.text[sent.offsets[i] - sent.start].isupper() or sent.words[i].endswith(
+        ("isch", "ische", "ischen", "ischer", "isches")
+    )
+
+
+_READINESS = frozenset({"ready", "willing", "prepared", "bereit"})
+_READY_REACH = 8  # tokens from "bereit" to the infinitive it governs ("bereit, … zu akzeptieren")
+
+
+def _without_readiness(sent: Sentence, hits: list[CueHit]) -> list[CueHit]:
+    """Readiness governing another stance verb says nothing of its own: "ready to
+    accept a proposal" accepts, "bereit, die Waffenruhe zu akzeptieren" too."""
+    if _READINESS.isdisjoint(sent.words):
+        return hits
+
+    def governed(ready: CueHit) -> bool:
+        for h in hits:
+            if h is ready or h.first <= ready.last:
+                continue
+            if h.first == ready.last + 1 and sent.words[ready.last] == "to":
+                return True
+            if h.first - ready.last <= _READY_REACH and sent.words[h.first - 1] == "zu":
+                return True
+        return False
+
+    return [h for h in hits if sent.words[h.first] not in _READINESS or not governed(h)]
+
+
+def _follow_plan(sent: Sentence, cues: LanguageCues, context: Context) -> None:
+    """Note whether this sentence goes on spelling out a plan: a paragraph of the plan's
+    mood ("Ukraine would withdraw … Sanctions would be lifted … Ukraine would hold
+    elections …") stays the plan's content however far its name was."""
+    following = context.in_plan or context.document_topic <= _PLAN_REACH
+    # a sentence someone is said to speak does not break the run, though it is theirs
+    context.in_plan = (
+        following
+        and context.last_document is not None
+        and not cues.plan_modals.isdisjoint(sent.words)
+    )
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -618,7 +794,10 @@ def _reported_subject(
     if not cues.obligation.isdisjoint(sent.words[lo : hit.last + 1]):
         return None  # "Die Ukraine dürfe …": who is asked, not who asks
     for m in reversed(mentions):
-        if m.type not in _ACTOR_TYPES or _inside(m.start, quoted) or m.actor == speaker:
+        # a name quoted together with the cue is the quote's own subject ("Today, Putin
+        # rejected the proposal," he said): it holds the stance, not the speaker
+        hidden = _inside(m.start, quoted) and not _inside(sent.char_of(hit.first), quoted)
+        if m.type not in _ACTOR_TYPES or hidden or m.actor == speaker:
             continue
         try:
             i = sent.index_of(m.start)
@@ -659,9 +838,26 @@ def _actor(
             embedded.append(m)
             continue
         return m.actor
+    embedded = [m for m in embedded if not _located(sent, m, cues)]
     if embedded:  # "im Machtzirkel um Trump erwogen": his side, not he himself
         return party(embedded[0].actor)
     return None
+
+
+_IN = frozenset({"in", "im"})
+
+
+def _located(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
+    """A state named as where something happens ("Wahlen in der Ukraine", "elections in
+    Ukraine"): a place, not a circle whose side holds a stance."""
+    if m.type != "state":
+        return False
+    try:
+        i = sent.index_of(m.start)
+    except ValueError:
+        return False
+    before = [w for w in sent.words[max(0, i - 2) : i] if w not in cues.articles]
+    return bool(before) and before[-1] in _IN
 
 
 def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:

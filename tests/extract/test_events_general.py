@@ -1,0 +1,199 @@
+"""Events in constructions the seed articles do not show: delegations named by
+nationality, lists of partners, relative clauses, wishes, handovers (German and English)."""
+
+from __future__ import annotations
+
+
+def _events(result) -> list[tuple]:
+    return sorted(
+        (e["type"], e["mode"], sorted(e["participants"]), e["date"]) for e in result["event"]
+    )
+
+
+def test_a_nationality_adjective_before_a_delegation_stands_for_its_state(run):
+    r = run("Witkoff met a Russian delegation in Geneva on Tuesday.", lang="en")
+    assert _events(r) == [("CONSULT", "meet", ["russia", "steve-witkoff"], "2025-12-02")]
+    assert "russia" not in {m["actor"] for m in r["mention"]}  # adjectives are no mentions
+
+
+def test_coordinated_german_adjectives_share_the_group_noun(run):
+    r = run("Am Dienstag berieten ukrainische und amerikanische Unterhändler in Genf.")
+    assert _events(r) == [("CONSULT", "meet", ["ukraine", "united-states"], "2025-12-02")]
+
+
+def test_a_nationality_adjective_before_a_thing_is_not_its_state(run):
+    r = run("Witkoff met Umerov in Geneva on Tuesday to discuss Russian assets.", lang="en")
+    assert _events(r) == [("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-12-02")]
+
+
+def test_a_list_of_partners_continues_over_commas(run):
+    r = run("Umerow hatte am Sonntag in Miami mit Witkoff, Kushner und Dmitrijew gesprochen.")
+    people = ["jared-kushner", "kirill-dmitriev", "rustem-umerov", "steve-witkoff"]
+    assert _events(r) == [("CONSULT", "meet", people, "2025-11-30")]
+    r = run("Zelensky later spoke by phone with Putin, Witkoff and Kushner.", lang="en")
+    people = ["jared-kushner", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky"]
+    assert _events(r) == [("CONSULT", "phone", people, None)]
+
+
+def test_a_relative_clause_acts_for_its_antecedent_and_but_not_negates_another_verb(run):
+    r = run(
+        "Zelensky, who held talks with Witkoff on Monday but did not join the negotiations, "
+        "called the proposal a positive step.",
+        lang="en",
+    )
+    assert _events(r) == [
+        ("CONSULT", "meet", ["steve-witkoff", "volodymyr-zelensky"], "2025-12-01")
+    ]
+
+
+def test_a_wish_to_talk_is_no_meeting_unless_a_day_is_set(run):
+    assert (
+        run("Über das Kraftwerk wolle er direkt mit Trump sprechen, sagte Selenskyj.")["event"]
+        == []
+    )
+    assert run("Trump said he hoped to speak to Putin soon.", lang="en")["event"] == []
+    r = run("Trump sagte, er wolle am Freitag mit Selenskyj sprechen.")
+    assert _events(r) == [("CONSULT", "meet", ["donald-trump", "volodymyr-zelensky"], "2025-12-05")]
+
+
+def test_an_english_plan_noun_is_no_proposal(run):
+    r = run("Zelensky said Kyiv was ready to move forward with the framework.", lang="en")
+    assert [e for e in r["event"] if e["type"] == "PROPOSE"] == []
+
+
+def test_handing_a_plan_over_in_person_is_a_proposal_and_a_meeting(run):
+    r = run("Witkoff handed the plan to Zelensky in Kyiv on Thursday.", lang="en")
+    both = ["steve-witkoff", "volodymyr-zelensky"]
+    assert _events(r) == [
+        ("CONSULT", "meet", both, "2025-11-27"),
+        ("PROPOSE", None, both, "2025-11-27"),
+    ]
+    assert run("Moscow also handed over 22 wounded soldiers.", lang="en")["event"] == []
+
+
+def test_a_pronoun_skips_a_name_in_an_apposition_and_a_day_beats_a_week(run):
+    r = run(
+        "Witkoff, a friend of President Trump, became the face of the effort last week, "
+        "when he presented the plan to Zelensky on Thursday.",
+        lang="en",
+    )
+    propose = [e for e in _events(r) if e[0] == "PROPOSE"]
+    assert propose == [("PROPOSE", None, ["steve-witkoff", "volodymyr-zelensky"], "2025-11-27")]
+
+
+def test_a_weekday_before_a_name_is_no_title(run):
+    r = run("On Wednesday Zelensky and Trump spoke by phone.", lang="en")
+    assert _events(r) == [
+        ("CONSULT", "phone", ["donald-trump", "volodymyr-zelensky"], "2025-12-03")
+    ]
+
+
+def test_joining_others_at_talks_is_taking_part(run):
+    r = run("On Sunday Kushner joined Witkoff at the talks with a Ukrainian delegation.", lang="en")
+    people = ["jared-kushner", "steve-witkoff", "ukraine"]
+    assert _events(r) == [("CONSULT", "meet", people, "2025-11-30")]
+
+
+def test_coordinated_verbs_with_their_own_days_report_two_meetings(run):
+    r = run(
+        "Kushner met a Russian delegation in Geneva on Monday and was holding further talks "
+        "with the Ukrainian delegation on Tuesday.",
+        lang="en",
+    )
+    assert _events(r) == [
+        ("CONSULT", "meet", ["jared-kushner", "russia"], "2025-12-01"),
+        ("CONSULT", "meet", ["jared-kushner", "ukraine"], "2025-12-02"),
+    ]
+
+
+def test_coordinated_infinitives_each_have_their_doer(run):
+    r = run(
+        "Trump said he had instructed Witkoff to meet Putin in Moscow and Kushner to meet "
+        "Zelensky.",
+        lang="en",
+    )
+    assert _events(r) == [
+        ("CONSULT", "meet", ["jared-kushner", "volodymyr-zelensky"], None),
+        ("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], None),
+    ]
+
+
+def test_a_trip_to_a_capital_visits_its_state_and_the_reporter_stays_home(run):
+    r = run("Trump said Witkoff would travel to Moscow later this week.", lang="en")
+    assert _events(r) == [("CONSULT", "visit", ["russia", "steve-witkoff"], None)]
+
+
+def test_declining_to_back_a_plan_rejects_it(run):
+    r = run("On Tuesday Putin declined to back the ceasefire proposed by Trump.", lang="en")
+    assert _events(r) == [("REJECT", None, ["donald-trump", "vladimir-putin"], "2025-12-02")]
+    r = run("Putin declined to comment on the talks in Geneva.", lang="en")
+    assert [e for e in r["event"] if e["type"] == "REJECT"] == []
+
+
+def test_a_weekday_in_a_reported_plan_is_the_coming_one(run):
+    r = run("Witkoff said U.S. negotiators would meet Russian officials on Sunday.", lang="en")
+    assert [e["date"] for e in r["event"]] == ["2025-12-07"]
+
+
+def test_talks_named_as_a_point_in_time_took_place_with_the_clauses_persons(run):
+    r = run(
+        "Nach fünfstündigen Gesprächen mit Putin sind Witkoff und Kushner am Dienstag ohne "
+        "Ergebnis abgereist."
+    )
+    people = ["jared-kushner", "steve-witkoff", "vladimir-putin"]
+    assert _events(r) == [("CONSULT", "meet", people, "2025-12-02")]
+    r = run("After talks with Putin on Tuesday, Witkoff left Moscow without a deal.", lang="en")
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+
+
+def test_a_summit_named_by_its_organisation_is_the_organisations(run):
+    r = run(
+        "Außenminister Umerow forderte am Mittwoch am Rande des Nato-Außenministertreffens in "
+        "Genf mehr Militärhilfe."
+    )
+    assert _events(r) == [("CONSULT", "multilateral", ["nato"], "2025-12-03")]
+
+
+def test_a_verb_in_a_relative_clause_takes_its_own_clauses_date(run):
+    r = run(
+        "Selenskyj hat am Mittwoch den Plan vorgestellt, den ukrainische und amerikanische "
+        "Unterhändler am Wochenende in Miami abgestimmt haben."
+    )
+    meetings = [e for e in r["event"] if e["type"] == "CONSULT"]
+    assert [(sorted(e["participants"]), e["date"], e["date_text"]) for e in meetings] == [
+        (["ukraine", "united-states"], None, "am Wochenende")
+    ]
+
+
+def test_a_pronoun_opening_a_sentence_is_the_subject_of_the_one_before(run):
+    r = run(
+        "Witkoff, a friend of President Trump, handed the plan to Zelensky on Thursday. "
+        "On Sunday he met Umerov in Geneva.",
+        lang="en",
+    )
+    meetings = [e for e in _events(r) if e[3] == "2025-11-30"]
+    assert meetings == [("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-11-30")]
+
+
+def test_later_is_the_day_named_just_before(run):
+    r = run(
+        "Zelensky said in a video address on Friday that Ukraine faced a hard choice. "
+        "He promised to work calmly with Washington. "
+        "He later spoke by phone with Putin.",
+        lang="en",
+    )
+    calls = [e for e in r["event"] if e["mode"] == "phone"]
+    assert [(sorted(e["participants"]), e["date"], e["date_text"]) for e in calls] == [
+        (["vladimir-putin", "volodymyr-zelensky"], "2025-11-28", "on Friday")
+    ]
+
+
+def test_a_possessed_meeting_at_which_something_was_agreed_took_place(run):
+    r = run(
+        "Lavrov said that if the plan dropped what was agreed at Trump and Putin's summit in "
+        "Geneva, the situation would be different.",
+        lang="en",
+    )
+    assert [sorted(e["participants"]) for e in r["event"]] == [["donald-trump", "vladimir-putin"]]
+    r = run("Putins Treffen mit Witkoff am Dienstag verlief ohne Ergebnis.")
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
