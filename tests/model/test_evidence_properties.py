@@ -118,5 +118,6 @@ def test_every_observation_is_on_the_scale_and_a_rejection_keeps_its_side(
     target = value if value is not None else reference
     if stance == "reject":
         # The party stands on its prior's side of what it rejects, never on the other side.
-        assert (x - target) * (prior - target) > 0
+        # (Compared as signs: a product of two tiny differences can underflow to 0.)
+        assert x != target and (x < target) == (prior < target)
         assert abs(x - target) >= min(abs(prior - target), 10.0) - 1e-9
