@@ -14,9 +14,11 @@ Small spaces are enumerated exactly, vectorised over all packages (and over Mont
 Spaces beyond ``max_packages`` are searched by coordinate ascent on the grid: starting from the
 compromise package (moved into the issue ZOPAs), every issue and every pair of issues in turn is
 set to its best grid values given the others, until nothing changes. Pairwise moves let it find
-trades (give on one issue, take on another); it is a heuristic (property-tested never to beat,
-and on the benchmark domain to equal, exact enumeration), and the forecast says which method
-was used.
+trades (give on one issue, take on another). When that stalls short of a package everyone
+accepts, it starts again from each party's ideal package. It is a heuristic: property-tested
+never to beat, and on the benchmark domain to equal, exact enumeration; it can miss a zone of
+agreement that only knife-edge packages reach (some party exactly at its no-deal value), and
+the forecast says which method was used.
 """
 
 from __future__ import annotations
@@ -290,22 +292,37 @@ def _solve_coordinate(ut: Utilities, grids: list[np.ndarray], rule: Rule) -> Sol
     start = (w * ut.ideal).sum(axis=1) / np.where(w.sum(axis=1) > 0, w.sum(axis=1), 1)
     zopa = ut.issue_zopa()
     start = np.where(np.isnan(zopa[..., 0]), start, np.clip(start, zopa[..., 0], zopa[..., 1]))
-    idx0 = np.empty((n, n_i), dtype=int)
-    for j, g in enumerate(grids):  # nearest grid value, inside the issue's zone if it has one
-        lo, hi = zopa[:, j, 0], zopa[:, j, 1]
-        inside = (g[None, :] >= lo[:, None] - 1e-9) & (g[None, :] <= hi[:, None] + 1e-9)
-        dist = np.abs(g[None, :] - start[:, j : j + 1])
-        dist = np.where(inside.any(axis=1)[:, None] & ~inside, np.inf, dist)
-        idx0[:, j] = dist.argmin(axis=1)
+
+    def nearest(point: np.ndarray) -> np.ndarray:
+        idx = np.empty((n, n_i), dtype=int)
+        for j, g in enumerate(grids):  # nearest grid value, inside the issue's zone if any
+            lo, hi = zopa[:, j, 0], zopa[:, j, 1]
+            inside = (g[None, :] >= lo[:, None] - 1e-9) & (g[None, :] <= hi[:, None] + 1e-9)
+            dist = np.abs(g[None, :] - point[:, j : j + 1])
+            dist = np.where(inside.any(axis=1)[:, None] & ~inside, np.inf, dist)
+            idx[:, j] = dist.argmin(axis=1)
+        return idx
 
     def feasibility(u, ok, _best):  # phase 1: reach a package everyone accepts
         short = np.clip(d[:, None, :] - u, 0, None).sum(axis=-1)
         return -short - (~ok).sum(axis=-1) * 1e-3
 
-    u0 = 1.0 - sum(loss[j][rows, idx0[:, j]] for j in range(n_i))
-    v0 = np.any([veto[j][rows, idx0[:, j]] for j in range(n_i)], axis=0)
-    start_ok = ((u0 >= d - 1e-9) & ~v0).all()
-    idx = idx0 if start_ok else ascend(idx0, feasibility, None)
+    def accepted(idx: np.ndarray) -> np.ndarray:
+        u = 1.0 - sum(loss[j][rows, idx[:, j]] for j in range(n_i))
+        v = np.any([veto[j][rows, idx[:, j]] for j in range(n_i)], axis=0)
+        return ((u >= d - 1e-9) & ~v).all(axis=-1)
+
+    # Phase 1 can stall where no one- or two-issue move lowers the shortfall; it then starts
+    # again from each party's own ideal package, for the draws still without an acceptable one.
+    idx = nearest(start)
+    for point in [None, *np.moveaxis(ut.ideal, 1, 0)]:
+        if point is not None:
+            todo = ~accepted(idx)
+            if not todo.any():
+                break
+            idx = np.where(todo[:, None], nearest(point), idx)
+        if not accepted(idx).all():
+            idx = np.where(accepted(idx)[:, None], idx, ascend(idx, feasibility, None))
     best = None
     if rule == "ks":
         best = np.empty((n, n_a))
