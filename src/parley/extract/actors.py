@@ -564,6 +564,8 @@ class Gazetteer:
             while words and words[0] in _NOT_NAME:  # "Der Unternehmer Max Mustermann"
                 words.pop(0)
             role = None
+            if len(words) > 3 and not _is_role(words[0], stems) and _is_role(words[1], stems):
+                role, words = words[0], words[1:]  # "Army General Valery Gerasimov"
             while len(words) > 2 and _is_role(words[0], stems):  # "Secretary General Mark Rutte"
                 role = words[0] if role is None else f"{role} {words[0]}"
                 words = words[1:]

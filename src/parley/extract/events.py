@@ -729,6 +729,8 @@ def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
             met = [m for m in mentions if lo <= m.start < hi]
             cue_at = sent.offsets[hit.first]
             before = [m for m in mentions if m.start < cue_at and m.type != "place"]
+            if not before:  # "Am Dienstag traf sich Witkoff mit Putin": subject after the verb
+                before = [m for m in mentions if cue_at < m.start < lo and m.type != "place"]
             return [*before[-1:], *met] if met else []
     return []
 
