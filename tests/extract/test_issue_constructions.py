@@ -243,6 +243,40 @@ def test_english_threat_and_sanction(run):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "etype", "parties"),
+    [
+        ("The United States imposed new sanctions on Russia on Wednesday.", "en", "SANCTION",
+         ["russia", "united-states"]),
+        ("Die USA verhängten am Mittwoch neue Sanktionen gegen Russland.", "de", "SANCTION",
+         ["russia", "united-states"]),
+        ("Witkoff submitted the revised plan to Putin on Wednesday.", "en", "PROPOSE",
+         ["steve-witkoff", "vladimir-putin"]),
+    ],
+)  # fmt: skip
+def test_the_target_after_its_preposition(run, text, lang, etype, parties):
+    assert [(e[0], e[2], e[3]) for e in _events(run(text, lang=lang))] == [
+        (etype, parties, "2025-12-03")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mode", "day"),
+    [
+        ("Trump empfing Selenskyj am Freitag im Weißen Haus.", "de", "host", "2025-11-28"),
+        ("Trump hosted Zelensky at the White House on Friday.", "en", "host", "2025-11-28"),
+        ("Auf dem Gipfel in Genf trafen sich am Sonntag Witkoff, Umerow und Dmitrijew.", "de",
+         "multilateral", "2025-11-30"),
+        ("At a summit in Geneva on Sunday, Witkoff, Umerov and Dmitriev sat at one table.",
+         "en", "multilateral", "2025-11-30"),
+    ],
+)  # fmt: skip
+def test_hosting_and_summits_are_consult_modes(run, text, lang, mode, day):
+    ((etype, got_mode, parties, date, _),) = _events(run(text, lang=lang))
+    assert (etype, got_mode, date) == ("CONSULT", mode, day)
+    assert len(parties) == (2 if mode == "host" else 3)
+
+
 def test_english_leak_and_the_call_it_reveals(run):
     r = run(
         "Newswire published a recording of a call between Witkoff and Ushakov on Tuesday.",

@@ -237,7 +237,7 @@ def sentence_events(
             for m in outside
             if any(a <= m.start < b for a, b in ranges)
             and (cue_start <= m.start < cue_end or not _modifier(sent, m))
-            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _NOT_TARGET)
+            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _not_target(etype))
             and not _genitive(m)
             and (cue_start <= m.start < cue_end or not _attribute(sent, m))
             and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
@@ -657,6 +657,13 @@ _DEFINITE = frozenset(
     {"dem", "den", "das", "des", "die", "diesem", "diesen", "dieses", "diese", "the", "that"}
 )
 _NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
+# Prepositions that name the target of one event type: "sanctions on Russia",
+# "presented the plan to Putin".
+_TARGET_PREPOSITIONS = {"SANCTION": frozenset({"on"}), "PROPOSE": frozenset({"to"})}
+
+
+def _not_target(etype: str) -> frozenset[str]:
+    return _NOT_TARGET - _TARGET_PREPOSITIONS.get(etype, frozenset())
 
 
 def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
