@@ -205,6 +205,30 @@ def test_english_visit_takes_the_host_state(run):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "date_text"),
+    [
+        ("Witkoff reiste am Dienstag nach Moskau.", "de", "am Dienstag"),
+        ("Witkoff travelled to Moscow on Tuesday.", "en", "on Tuesday"),
+        ("Witkoff traf am Dienstag in Moskau ein.", "de", "am Dienstag"),
+    ],
+)
+def test_a_trip_to_a_city_is_a_visit_hosted_by_its_state(run, text, lang, date_text):
+    (event,) = run(text, lang=lang)["event"]
+    assert (event["mode"], event["participants"], event["place"]) == (
+        "visit",
+        ["steve-witkoff", "russia"],
+        "moscow",
+    )
+    assert (event["date"], event["date_text"]) == ("2025-12-02", date_text)
+
+
+def test_arriving_together_is_no_meeting_of_the_two(run):
+    r = run("Kushner und Witkoff trafen am Dienstag in Moskau ein.")
+    assert [(e["mode"], e["source_actor"]) for e in r["event"]] == [("visit", "jared-kushner")]
+    assert "russia" in r["event"][0]["participants"]
+
+
 def test_english_proposal_handed_over(run):
     r = run("Witkoff handed Putin the revised plan on Tuesday.", lang="en")
     assert _events(r) == [

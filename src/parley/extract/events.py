@@ -15,7 +15,7 @@ News repeats one meeting across many sentences, each naming part of it;
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention
@@ -183,6 +183,7 @@ def sentence_events(
     is_source: Callable[[str], bool] = lambda _a: False,
     speaker: str | None = None,
     before: Sequence[Mention] = (),
+    seat_of: Callable[[str], str | None] = lambda _a: None,
 ) -> list[Draft]:
     """Events of one sentence (at most one per event type), not yet merged.
 
@@ -205,6 +206,7 @@ def sentence_events(
         if h.label[0] not in _VERB_ONLY or sent.text[sent.char_of(h.first) - sent.start].islower()
     ]
     hits = [h for h in hits if not _preposition_not_particle(sent, h)]
+    hits = [_arrival(sent, h) for h in hits]
     if not hits:
         return []
     by_type: dict[str, list] = {}
@@ -300,7 +302,7 @@ def sentence_events(
         if hit.label[1] == "visit":
             if _iterative(sent, lo, hi):
                 return None  # "zum sechsten Mal nach Moskau gereist": a tally, not a trip
-            chosen = [*chosen, *_destination(sent, hit, outside)]
+            chosen = [*chosen, *_destination(sent, hit, outside, seat_of)]
         actors = [m for m in chosen if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
         if etype == "LEAK":  # a leak is known by who published it
             actors = [m for m in outside if is_source(m.actor)][:1]
@@ -419,18 +421,49 @@ _TO = frozenset({"in", "nach", "to"})
 _TIMES = frozenset({"mal", "time"})
 
 
-def _destination(sent: Sentence, hit: CueHit, mentions: Sequence[Mention]) -> list[Mention]:
-    """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts."""
+# Forms of "treffen" that with the particle "ein" mean arriving ("eintreffen").
+_MEET_FORMS = frozenset({"traf", "trafen", "trifft", "treffen"})
+
+
+def _arrival(sent: Sentence, hit: CueHit) -> CueHit:
+    """ "Kushner und Witkoff trafen am Dienstag in Moskau ein": they arrived, a visit,
+    not a meeting of the two. The particle "ein" closes the verb's clause."""
+    if hit.label != ("CONSULT", "meet") or sent.words[hit.first] not in _MEET_FORMS:
+        return hit
+    end = next(
+        (i for i in range(hit.last + 1, len(sent.words)) if sent.words[i] in _CLAUSE_BREAKS),
+        len(sent.words),
+    )
+    words = [w for w in sent.words[hit.last + 1 : end] if w.isalpha()]
+    return replace(hit, label=("CONSULT", "visit")) if words[-1:] == ["ein"] else hit
+
+
+def _destination(
+    sent: Sentence,
+    hit: CueHit,
+    mentions: Sequence[Mention],
+    seat_of: Callable[[str], str | None] = lambda _a: None,
+) -> list[Mention]:
+    """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts.
+    A city stands for the state it lies in ("reiste nach Moskau": Russia hosts)."""
     n = len(sent.words)
-    after = range(hit.last + 1, min(n, hit.last + 3))
+    after = range(hit.last + 1, min(n, hit.last + 5))  # "reiste am Dienstag nach Moskau"
+    after = range(hit.last + 1, next((i for i in after if sent.words[i] in _CLAUSE_BREAKS), n))
     before = range(max(0, hit.first - 3), hit.first)  # "nach Russland gereist"
-    for i in [*after, *before]:
+    for i in [*after[:4], *before]:
         if sent.words[i] in _TO and i + 1 < n:
             # the state right after the preposition or its article ("in der Ukraine")
             hi = sent.offsets[i + 2] if i + 2 < n else sent.end
             if i + 2 < n and sent.words[i + 1] in _ARTICLES:
                 hi = sent.offsets[i + 3] if i + 3 < n else sent.end
-            return [m for m in mentions if sent.offsets[i] < m.start <= hi and m.type == "state"]
+            near = [m for m in mentions if sent.offsets[i] < m.start <= hi]
+            states = [m for m in near if m.type == "state"]
+            seats = [
+                replace(m, actor=seat, type="state")
+                for m in near
+                if m.type == "place" and (seat := seat_of(m.actor))
+            ]
+            return states or seats
     return []
 
 

@@ -127,6 +127,7 @@ class Extractor:
                 self.gazetteer.is_source,
                 speaker,
                 acting[max(0, first - 12) : first],  # events: "die drei" are named before
+                self.gazetteer.seat_of,
             )
             context.speaker = speaker
             context.carried_speaker = carried_speaker(sent.start, sent.end)
