@@ -132,6 +132,14 @@ def test_english_role_phrases(run):
     assert ("Trump's son-in-law", "jared-kushner") in found
 
 
+def test_english_secretary_general_before_an_unknown_name(run):
+    r = run("NATO Secretary General Mark Rutte urged patience on Monday.", lang="en")
+    assert ("Mark Rutte", "mark-rutte") in _mentions(r)
+    assert next(m["role"] for m in r["mention"] if m["actor"] == "mark-rutte") == (
+        "Secretary General"
+    )
+
+
 def test_english_multiword_title_before_an_unknown_name(run):
     r = run(
         "Army General Valery Gerasimov briefed Putin on the front. "
@@ -155,6 +163,13 @@ def test_english_quote_split_by_its_attribution(run, opening, closing):
     quotes = run(text, lang="en")["quote"]
     assert [(q["mode"], q["speaker"]) for q in quotes] == [("direct", "yuri-ushakov")] * 2
     assert [q["text"][1:6] for q in quotes] == ["The p", "but i"]
+
+
+def test_so_attribution_names_the_actor(run):
+    text = "„Das Treffen war nützlich und offen“, so Uschakow am Abend in Moskau."
+    assert _quotes(run(text)) == [
+        ("direct", "„Das Treffen war nützlich und offen“", "yuri-ushakov")
+    ]
 
 
 def test_sagte_er_takes_the_previous_sentences_speaker(run):
