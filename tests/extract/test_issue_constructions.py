@@ -213,6 +213,23 @@ def test_reported_speech_verbs_in_both_languages(run, text, lang):
 # --- 4. Events -------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Sondergesandte telefonierte am Sonntag mit dem Kremlchef.", "de"),
+        ("The special envoy spoke by phone with the Kremlin leader on Sunday.", "en"),
+    ],
+)
+def test_role_phrases_take_part_in_events(run, text, lang):
+    ((etype, mode, parties, day, _),) = _events(run(text, lang=lang))
+    assert (etype, mode, parties, day) == (
+        "CONSULT",
+        "phone",
+        ["steve-witkoff", "vladimir-putin"],
+        "2025-11-30",
+    )
+
+
 def test_english_visit_takes_the_host_state(run):
     r = run("Witkoff visited Kyiv on Monday.", lang="en")
     assert _events(r) == [
@@ -392,6 +409,31 @@ def test_subject_after_the_verb_in_german_word_order(run, text):
 )  # fmt: skip
 def test_stance_kinds_negation_and_numbers_in_both_languages(run, text, lang, expected):
     assert _stances(run(text, lang=lang)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Russland besteht darauf, dass die Ukraine den Donbass räumt.", "de",
+         [("russia", "territory-donbas", "demand", None)]),
+        ("Russia insists that Ukrainian troops withdraw from the Donbas.", "en",
+         [("russia", "territory-donbas", "demand", None)]),
+        ("Frankreich und Großbritannien bieten der Ukraine Sicherheitsgarantien an.", "de",
+         [("france", "security-guarantees", "offer", None),
+          ("united-kingdom", "security-guarantees", "offer", None)]),
+        ("Putin lehnt die Stationierung europäischer Truppen in der Ukraine nicht "
+         "grundsätzlich ab.", "de", [("vladimir-putin", "foreign-troops", "open", None)]),
+        ("Putin does not reject the deployment of European troops in Ukraine.", "en",
+         [("vladimir-putin", "foreign-troops", "open", None)]),
+    ],
+)  # fmt: skip
+def test_plural_and_darauf_cues_and_negation_with_the_shipped_pack(run_pack, text, lang, expected):
+    got = [
+        (r["actor"], r["issue"], r["stance"], r["value"])
+        for r in run_pack(text, lang)
+        if r["kind"] == "stance"
+    ]
+    assert got == expected
 
 
 @pytest.mark.parametrize(
