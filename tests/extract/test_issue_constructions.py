@@ -151,6 +151,14 @@ def test_english_multiword_title_before_an_unknown_name(run):
     assert found["Gerasimov"][0] == "valery-gerasimov"
 
 
+def test_a_known_possessor_before_a_role_noun_is_not_part_of_the_role(run):
+    r = run("Selenskyjs Stabschef Andrij Jermak reiste ab. Später sprach Jermak in Genf.")
+    found = {m["surface"]: (m["actor"], m["role"]) for m in r["mention"]}
+    assert found["Selenskyjs"][0] == "volodymyr-zelensky"
+    assert found["Andrij Jermak"][1] == "Stabschef"
+    assert found["Jermak"][0] == found["Andrij Jermak"][0]
+
+
 # --- 3. Quotes -------------------------------------------------------------------
 
 
