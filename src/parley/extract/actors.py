@@ -567,6 +567,12 @@ class Gazetteer:
             while words and words[0] in _NOT_NAME:  # "Der Unternehmer Max Mustermann"
                 words.pop(0)
             role = None
+            if len(words) > 3 and not _is_role(words[0], stems) and _is_role(words[1], stems):
+                # "Army General Valery Gerasimov"; a known possessor ("Selenskyjs
+                # Stabschef Andrij Jermak") is no part of the role
+                at = text.index(words[0], m.start())
+                known = taken.overlaps(at, at + len(words[0]))
+                role, words = (None if known else words[0]), words[1:]
             while len(words) > 2 and _is_role(words[0], stems):  # "Secretary General Mark Rutte"
                 role = words[0] if role is None else f"{role} {words[0]}"
                 words = words[1:]

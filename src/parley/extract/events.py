@@ -15,7 +15,7 @@ News repeats one meeting across many sentences, each naming part of it;
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention
@@ -213,6 +213,7 @@ def sentence_events(
         if not (h.label[0] in _VERB_ONLY and _after_determiner(sent, h, cues.determiners))
         and not (h.label[1] == "phone" and h.first == h.last and _naming_call(sent, h.first, cues))
     ]
+    hits = [_arrival(sent, h) for h in hits]
     if not hits:
         return []
     by_type: dict[str, list] = {}
@@ -536,6 +537,23 @@ _TO = frozenset({"in", "nach", "to"})
 _TIMES = frozenset({"mal", "time"})
 
 
+# Forms of "treffen" that with the particle "ein" mean arriving ("eintreffen").
+_MEET_FORMS = frozenset({"traf", "trafen", "trifft", "treffen"})
+
+
+def _arrival(sent: Sentence, hit: CueHit) -> CueHit:
+    """ "Kushner und Witkoff trafen am Dienstag in Moskau ein": they arrived, a visit,
+    not a meeting of the two. The particle "ein" closes the verb's clause."""
+    if hit.label != ("CONSULT", "meet") or sent.words[hit.first] not in _MEET_FORMS:
+        return hit
+    end = next(
+        (i for i in range(hit.last + 1, len(sent.words)) if sent.words[i] in _CLAUSE_BREAKS),
+        len(sent.words),
+    )
+    words = [w for w in sent.words[hit.last + 1 : end] if w.isalpha()]
+    return replace(hit, label=("CONSULT", "visit")) if words[-1:] == ["ein"] else hit
+
+
 def _destination(
     sent: Sentence,
     hit: CueHit,
@@ -543,11 +561,18 @@ def _destination(
     seat_of: Callable[[str], str | None] = lambda _a: None,
 ) -> list[Mention]:
     """The state a visit goes to ("Besuch in Irland", "travelled to Ukraine"): it hosts.
-    A trip to a city is a visit to its state ("travel to Moscow": Russia hosts)."""
+    A trip to a city is a visit to its state ("travel to Moscow", "reiste nach Moskau":
+    Russia hosts)."""
     n = len(sent.words)
-    after = range(hit.last, min(n, hit.last + 3))  # the cue may end in it: "travel to"
+    # The cue may end in the preposition ("travel to"), or a day may come first ("reiste am
+    # Dienstag nach Moskau"); the verb's clause bounds the search.
+    after = range(hit.last, min(n, hit.last + 5))
+    after = range(
+        hit.last,
+        next((i for i in after if i > hit.last and sent.words[i] in _CLAUSE_BREAKS), n),
+    )
     before = range(max(0, hit.first - 3), hit.first)  # "nach Russland gereist"
-    for i in [*after, *before]:
+    for i in [*after[:5], *before]:
         if sent.words[i] in _TO and i + 1 < n:
             # the state right after the preposition or its article ("in der Ukraine")
             hi = sent.offsets[i + 2] if i + 2 < n else sent.end
@@ -742,9 +767,12 @@ _CALLED_OBJECTS = frozenset({"him", "her", "them"})
 
 
 def _naming_call(sent: Sentence, i: int, cues: LanguageCues) -> bool:
-    """English "called X a Y" names X, "called for" demands: neither is a phone call."""
+    """English "called X a Y" names X, "called for" demands: neither is a phone call.
+    After a determiner it is the noun ("a call between Witkoff and Ushakov")."""
     determiners = cues.determiners
     if sent.words[i] not in _CALLED or not determiners:
+        return False
+    if i > 0 and sent.words[i - 1] in determiners:
         return False
     nxt = i + 1
     if nxt >= len(sent.words) or sent.words[nxt] in _CALLED_OBJECTS:
@@ -982,10 +1010,14 @@ _NOT_TARGET = _NOT_PARTY - {"gegen", "against"}
 _HANDOVER = frozenset({"handed", "presented", "übergab", "übergeben", "überreichte", "überreicht"})
 
 
+# Prepositions that name the target of one event type: "sanctions on Russia",
+# "presented the plan to Zelensky".
+_TARGET_PREPOSITIONS = {"SANCTION": frozenset({"on"}), "PROPOSE": frozenset({"to"})}
+
+
 def _not_target(etype: str) -> frozenset[str]:
-    """Prepositions whose names are not a participant; a proposal's recipient stands
-    after "to" ("presented the plan to Zelensky")."""
-    return _NOT_TARGET - {"to"} if etype == "PROPOSE" else _NOT_TARGET
+    """Prepositions whose names are not a participant of an event of this type."""
+    return _NOT_TARGET - _TARGET_PREPOSITIONS.get(etype, frozenset())
 
 
 def _hands_document(
@@ -1124,6 +1156,8 @@ def _with(sent: Sentence, hit, mentions: Sequence[Mention]) -> list[Mention]:
             met = [m for m in mentions if lo <= m.start < hi]
             cue_at = sent.offsets[hit.first]
             before = [m for m in mentions if m.start < cue_at and m.type != "place"]
+            if not before:  # "Am Dienstag traf sich Witkoff mit Putin": subject after the verb
+                before = [m for m in mentions if cue_at < m.start < lo and m.type != "place"]
             return [*before[-1:], *met] if met else []
     return []
 
