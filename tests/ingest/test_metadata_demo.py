@@ -34,6 +34,22 @@ EXPECTED = {
         "Berlin.",
         "de",
     ),
+    "de_budapest_gipfel_abgesagt_2025-10-23.txt": (
+        "ROUNDUP: Gipfel in Budapest auf Eis",
+        "dpa",
+        None,  # agency copy without a byline
+        "2025-10-23",
+        "WASHINGTON/MOSKAU (dpa-AFX) -",
+        "de",
+    ),
+    "de_istanbul_memoranden_2025-06-03.html": (
+        "Istanbul: Kiew und Moskau tauschen Memoranden",
+        "Bodensee-Kurier",
+        "Lea Hartmann",
+        "2025-06-03",
+        "Istanbul.",
+        "de",
+    ),
     "de_moskau_witkoff_kushner_2025-12-03.txt": (
         "ROUNDUP: Fünf Stunden im Kreml",
         "dpa",
@@ -98,6 +114,14 @@ EXPECTED = {
         "ABU DHABI (Reuters) -",
         "en",
     ),
+    "en_geneva_talks_2025-11-24.html": (
+        "Geneva talks trim U.S. peace plan as Europeans table their own draft",
+        "The Lakeside Courier",
+        "Tom Ashworth",
+        "2025-11-24",
+        None,
+        "en",
+    ),
     "en_jeddah_ceasefire_2025-03-12.txt": (
         "Ukraine backs 30-day truce plan after Jeddah talks",
         "Reuters",
@@ -111,6 +135,14 @@ EXPECTED = {
         "Reuters",
         "Daniel Okafor",
         "2025-03-19",
+        "WASHINGTON (Reuters) -",
+        "en",
+    ),
+    "en_oval_office_clash_2025-03-01.txt": (
+        "Zelensky leaves White House early after shouting match",
+        "Reuters",
+        "Hannah Lowery",
+        "2025-03-01",
         "WASHINGTON (Reuters) -",
         "en",
     ),
