@@ -45,7 +45,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from parley.extract.lexicon import SpeechLexicon, load_speech_lexicon
-from parley.extract.nlp import QuotedSpan, parse, quoted_spans
+from parley.extract.nlp import QuotedSpan, parse, quoted_spans, token_columns
 from parley.extract.records import Quote, QuoteMode
 
 if TYPE_CHECKING:
@@ -333,9 +333,8 @@ class _Vocabulary:
         """Per-token strings (word, lower, lemma, verb lemma) and flags (``FLAGS``, one
         row per token), offsets, ends, and the is-space and sentence-start columns."""
         import numpy as np
-        from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START
 
-        cols = doc.to_array([ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START])
+        cols = token_columns(doc)
         orths = cols[:, 0].tolist()
         rows = list(map(self.rows.get, orths))
         if None in rows:
