@@ -123,17 +123,18 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     return spans
 
 
-def _inside_mask(idx: list[int], spans: list[QuotedSpan]) -> list[bool]:
-    """For each token start: does it lie strictly inside a quotation (marks excluded)?"""
+def _inside_mask(idx, spans: list[QuotedSpan]) -> list[bool]:
+    """For each token start (``idx``, a sequence or array): does it lie strictly inside
+    a quotation (marks excluded)?"""
     import numpy as np
 
-    if not spans or not idx:
+    if not spans or not len(idx):
         return [False] * len(idx)
     # Quotations do not overlap, so their inner ends ascend: the first one ending after
     # a token start is the only one that can hold it.
     inner_starts = np.array([q.inner_start for q in spans] + [0])  # + a pad past the last
     inner_ends = np.array([q.inner_end for q in spans])
-    starts = np.array(idx)
+    starts = np.asarray(idx)
     k = np.searchsorted(inner_ends, starts, side="right")
     return ((k < len(spans)) & (inner_starts[k] <= starts)).tolist()
 
@@ -184,19 +185,18 @@ def _detach_final_periods(
 
 
 def _sentence_starts(
-    words: list[str], idx: list[int], spans: list[QuotedSpan], candidates: list[int]
-) -> list[bool]:
-    """Which tokens open a sentence, from token texts and offsets alone (fast, pure Python).
+    words: list[str], idx: list[int], spans: list[QuotedSpan], candidates: list[int], offsets
+) -> list[int]:
+    """The tokens that open a sentence, from token texts and offsets alone (fast, pure
+    Python); ``offsets`` is ``idx`` as an array.
 
     Only line breaks, words ending in a terminal and closing marks can end a sentence;
     ``candidates`` are the tokens of the first two kinds (the closing marks are found
     here), and each is judged on its own, so the others need not be visited."""
     n = len(words)
-    inside = _inside_mask(idx, spans)
+    inside = _inside_mask(offsets, spans)
     closes_at = {s.end - 1 for s in spans if s.closed}
-    starts = [False] * n
-    if n:
-        starts[0] = True
+    starts = {0} if n else set()
     if closes_at:  # the tokens at closing marks (offsets ascend: bisect)
         at = [bisect_left(idx, o) for o in closes_at]
         closing = [k for k, o in zip(at, closes_at, strict=True) if k < n and idx[k] == o]
@@ -207,7 +207,7 @@ def _sentence_starts(
             if "\n" in word:
                 nxt = _next_word(words, i)
                 if nxt is not None and (word.count("\n") >= 2 or not words[nxt].islower()):
-                    starts[nxt] = True
+                    starts.add(nxt)
             continue
         if inside[i]:
             continue
@@ -225,8 +225,8 @@ def _sentence_starts(
             end += 1
         nxt = _next_word(words, end)
         if nxt is not None and _starts_sentence(words[nxt]):
-            starts[nxt] = True
-    return starts
+            starts.add(nxt)
+    return sorted(starts)
 
 
 #: Per word form (by its hash in the shared StringStore): the text, the text with a
@@ -253,13 +253,14 @@ class _Columns:
     """The token attributes the splitter reads, by arrays, with per-form answers looked
     up in :data:`_FORMS` (one dictionary hit per token, no Token objects)."""
 
-    __slots__ = ("idx", "info", "orth", "space", "words")
+    __slots__ = ("idx", "info", "offsets", "orth", "space", "words")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IDX, ORTH, SPACY
 
         columns = doc.to_array([ORTH, IDX, SPACY])
-        self.orth, self.idx = columns[:, 0], columns[:, 1].tolist()
+        self.orth, self.offsets = columns[:, 0], columns[:, 1]
+        self.idx = self.offsets.tolist()
         self.space = columns[:, 2].tolist()
         orths = self.orth.tolist()
         info = list(map(_FORMS.get, orths))
@@ -293,9 +294,10 @@ def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     spans = quoted_spans(cols.text())
     # The quote extractor reuses the pairing; plain tuples keep the Doc serialisable.
     doc.user_data["parley_quoted_spans"] = [(q.start, q.end, q.closed) for q in spans]
-    starts = np.array(_sentence_starts(words, idx, spans, cols.flagged(2)))
+    starts = _sentence_starts(words, idx, spans, cols.flagged(2), cols.offsets)
     # Every token is marked: 1 opens a sentence, -1 explicitly does not.
-    values = np.where(starts, 1, -1).astype("uint64").reshape(-1, 1)
+    values = np.full((len(words), 1), np.iinfo("uint64").max, dtype="uint64")  # -1
+    values[starts] = 1
     doc.from_array([SENT_START], values)
     doc.user_data[_PENDING] = (cols, values[:, 0])  # for the lemmatizer, right after
     return doc

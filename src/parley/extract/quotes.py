@@ -414,6 +414,8 @@ class _Extractor:
         # sentence; the answers hold until a lemma changes (see _find_verb_cues).
         self._phrases: dict[tuple[int, int], int] = {}
         self._subjects: dict[tuple, list[int]] = {}
+        self._clauses: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+        self._actors: dict[tuple[int, ...], str | None] = {}
         cached = doc.user_data.get("parley_quoted_spans")
         self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
         self.out: list[QuoteFinding] = []
@@ -487,6 +489,10 @@ class _Extractor:
 
     def _spans(self, toks: Iterable[int]) -> list[Span]:
         """Contiguous runs of token indices as character spans (spaces bridged)."""
+        if isinstance(toks, list) and toks:
+            first, last = toks[0], toks[-1]
+            if last - first == len(toks) - 1 and toks == list(range(first, last + 1)):
+                return [(self.idx[first], self.ends[last])]  # one unbroken run
         ordered = sorted(toks)
         if not ordered:
             return []
@@ -616,6 +622,12 @@ class _Extractor:
         """The known actor a speaker phrase names: the one at its head, not one in a
         modifier ("Ein Berater von Kremlchef Putin" is not Putin, "Putins Sprecher" neither);
         for a source phrase ("Angaben des Kremls") the one after the source noun."""
+        key = tuple(toks)
+        if key not in self._actors:
+            self._actors[key] = self._find_actor(toks)
+        return self._actors[key]
+
+    def _find_actor(self, toks: list[int]) -> str | None:
         head = toks
         # "An adviser to Putin": an unnamed person qualified by a known one.
         links = self.links | _ROLE_LINKS if self.lower[toks[0]] in ("a", "an") else self.links
@@ -722,6 +734,13 @@ class _Extractor:
 
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
+        key = (toks[0], toks[-1], len(toks), pos)  # a run of a sentence's tokens
+        found = self._clauses.get(key)
+        if found is None:
+            found = self._clauses[key] = self._find_clause_bounds(toks, pos)
+        return found
+
+    def _find_clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         brk = self.brk
         lo = pos
         while lo > 0 and not brk[toks[lo - 1]]:
