@@ -699,15 +699,12 @@ class _Extractor:
             for j in toks[pos + 1 :] if lemma in stems else ():
                 if self.in_quote[j] or self.brk[j]:
                     break
+                if self.lower[j] not in self.lex.particles or self.lower[j] + lemma not in verbs:
+                    continue
                 nxt = j + 1
                 while nxt < len(self.words) and self.space[nxt]:
                     nxt += 1
-                at_end = nxt >= len(self.words) or not self.words[nxt][0].isalnum()
-                if (
-                    at_end
-                    and self.lower[j] in self.lex.particles
-                    and self.lower[j] + lemma in verbs
-                ):
+                if nxt >= len(self.words) or not self.words[nxt][0].isalnum():  # clause end
                     cue = [i, j]
                     break
             if cue is None and lemma in verbs:
