@@ -217,14 +217,14 @@ class _Vocabulary:
     """What the rules ask of each distinct word form, answered once per form.
 
     The answers depend only on the form (its text and lemma), the language and the
-    speech lexicon, so they are kept across articles: an article then costs one
-    dictionary hit per distinct form, and its per-token lists are spread from the
-    per-form answers by array indexing instead of a Python test per token.
+    speech lexicon, so they are kept across articles, one table row per form: an
+    article then costs one dictionary hit per token (its row), and its per-token lists
+    are spread from the rows by array indexing instead of Python tests per token.
     """
 
-    # Columns of the per-form boolean flags, in the order of ``_flags``.
+    # The per-form boolean flags, in the order :meth:`form` gives them.
     FLAGS = (
-        "cap_mid",  # capitalised where it is not the first word of a sentence (_is_cap)
+        "cap_mid",  # capitalised as a name where it is not the first word of a sentence
         "cap_first",  # ... and where it is
         "brk",  # a clause break or a sentence terminal
         "en_noun",  # an English content word (lower-case nouns of noun phrases)
@@ -438,7 +438,9 @@ class _Extractor:
         sent_start = np.zeros(len(space), dtype=bool)
         sent_start[first] = True
         self.cap = np.where(sent_start, flags[:, 1], flags[:, 0]).tolist()
-        for name, values in zip(_Vocabulary.FLAGS[2:], flags[:, 2:].T.tolist(), strict=True):
+        # The per-token flags the rules read (cap_mid/cap_first make ``cap``; the last,
+        # "reporting", is only summed per sentence below).
+        for name, values in zip(_Vocabulary.FLAGS[2:-1], flags[:, 2:-1].T.tolist(), strict=True):
             setattr(self, name, values)
         # _spans asks whether words lie between two tokens: a running count of words.
         self._solid = [0, *np.cumsum(~space).tolist()]
