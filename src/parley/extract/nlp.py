@@ -346,16 +346,23 @@ def _lemmatize(doc: Doc, table, memo: dict[int, int]) -> Doc:
             if lemma is None:
                 found[k] = _lookup_lemma(orths[k], table, memo, strings)
     lemmas = np.array(found, dtype="uint64")
-    present = doc.to_array(LEMMA)
-    preset = present != 0  # spaCy's lemmatizer leaves set lemmas alone
-    lemmas[preset] = present[preset]
+    if sent_starts is None:
+        present = doc.to_array(LEMMA)
+        preset = present != 0  # spaCy's lemmatizer leaves set lemmas alone
+        lemmas[preset] = present[preset]
+    # (Straight after the tokenizer and the splitter no lemma is set: the tokenizer's
+    # special cases set only ORTH and NORM.)
     doc.from_array([LEMMA], lemmas.reshape(-1, 1))
     if sent_starts is not None:
-        n = len(orths)
-        lengths = np.fromiter(map(len, cols.words), dtype="uint64", count=n)
-        spaces = np.fromiter(map(str.isspace, cols.words), dtype="uint64", count=n)
+        # Tokens tile the text, each followed by at most one space: a token's length is
+        # the distance to the next one's offset minus its trailing space.
+        offsets = cols.offsets
+        space = np.array(cols.space, dtype="uint64")
+        total = offsets[-1] + len(cols.words[-1]) + space[-1]
+        lengths = np.diff(offsets, append=total) - space
+        spaces = np.fromiter(map(str.isspace, cols.words), dtype="uint64", count=len(orths))
         doc.user_data[_COLUMNS] = np.column_stack(
-            [cols.orth, lemmas, np.array(cols.idx, dtype="uint64"), lengths, spaces, sent_starts]
+            [cols.orth, lemmas, offsets, lengths, spaces, sent_starts]
         )
     return doc
 
