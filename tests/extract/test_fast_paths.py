@@ -66,3 +66,30 @@ def test_sentence_views_match_spacys_sentences():
             assert view.words == [t.lower_ for t in words]
             assert view.lemmas == [t.lemma_.lower() for t in words]
             assert view.offsets == [t.idx for t in words]
+
+
+_WORDS = [
+    "Putin",
+    "sagte",
+    "177.",
+    "Am",
+    "15.",
+    "April",
+    "„Ja.“",
+    " ",
+    "\n\n",
+    "Er",
+    "«x»",
+    "2026.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=20).map(" ".join), st.sampled_from(["de", "en"]))
+def test_token_table_equals_reading_the_doc(text, lang):
+    from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START
+
+    doc = nlp.parse(text, lang)
+    expected = doc.to_array([ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START])
+    assert nlp.token_columns(doc).tolist() == expected.tolist()
+    assert "parley_token_columns" in doc.user_data or not len(doc)

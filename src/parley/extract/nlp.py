@@ -18,9 +18,12 @@ the quote extractor agree on what is inside a quote.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported lazily: the CLI's --help must stay instant.
@@ -49,6 +52,9 @@ _MONTHS = frozenset((
     "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez",
 ))  # fmt: skip
 _NUMBER_PERIOD = re.compile(r"^\d+(?:[.,]\d+)*\.$")
+# user_data keys: the splitter's columns handed to the lemmatizer, and the token table.
+_PENDING = "parley_split_columns"
+_COLUMNS = "parley_token_columns"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +123,18 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     return spans
 
 
-def _inside_mask(idx: list[int], spans: list[QuotedSpan]) -> list[bool]:
-    """For each token start: does it lie strictly inside a quotation (marks excluded)?"""
+def _inside_mask(idx, spans: list[QuotedSpan]) -> list[bool]:
+    """For each token start (``idx``, a sequence or array): does it lie strictly inside
+    a quotation (marks excluded)?"""
     import numpy as np
 
-    if not spans or not idx:
+    if not spans or not len(idx):
         return [False] * len(idx)
     # Quotations do not overlap, so their inner ends ascend: the first one ending after
     # a token start is the only one that can hold it.
     inner_starts = np.array([q.inner_start for q in spans] + [0])  # + a pad past the last
     inner_ends = np.array([q.inner_end for q in spans])
-    starts = np.array(idx)
+    starts = np.asarray(idx)
     k = np.searchsorted(inner_ends, starts, side="right")
     return ((k < len(spans)) & (inner_starts[k] <= starts)).tolist()
 
@@ -161,13 +168,13 @@ def _number_ends_sentence(words: list[str], i: int, stop_words: frozenset[str]) 
     return nxt[0].isupper() and nxt.lower() in stop_words
 
 
-def _detach_final_periods(doc: Doc, words: list[str], stop_words: frozenset[str]) -> bool:
-    """Split ``177.`` into ``177`` + ``.`` where the period ends a sentence; True if any."""
-    targets = [
-        i
-        for i, w in enumerate(words)
-        if w[-1] == "." and _NUMBER_PERIOD.match(w) and _number_ends_sentence(words, i, stop_words)
-    ]
+def _detach_final_periods(
+    doc: Doc, words: list[str], candidates: list[int], stop_words: frozenset[str]
+) -> bool:
+    """Split ``177.`` into ``177`` + ``.`` where the period ends a sentence; True if any.
+
+    ``candidates`` are the tokens shaped like a number with a final period."""
+    targets = [i for i in candidates if _number_ends_sentence(words, i, stop_words)]
     if not targets:
         return False
     with doc.retokenize() as retok:
@@ -177,28 +184,30 @@ def _detach_final_periods(doc: Doc, words: list[str], stop_words: frozenset[str]
     return True
 
 
-def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) -> list[bool]:
-    """Which tokens open a sentence, from token texts and offsets alone (fast, pure Python)."""
+def _sentence_starts(
+    words: list[str], idx: list[int], spans: list[QuotedSpan], candidates: list[int], offsets
+) -> list[int]:
+    """The tokens that open a sentence, from token texts and offsets alone (fast, pure
+    Python); ``offsets`` is ``idx`` as an array.
+
+    Only line breaks, words ending in a terminal and closing marks can end a sentence;
+    ``candidates`` are the tokens of the first two kinds (the closing marks are found
+    here), and each is judged on its own, so the others need not be visited."""
     n = len(words)
-    inside = _inside_mask(idx, spans)
+    inside = _inside_mask(offsets, spans)
     closes_at = {s.end - 1 for s in spans if s.closed}
-    starts = [False] * n
-    if n:
-        starts[0] = True
-    # Only line breaks, words ending in a terminal and closing marks can end a sentence;
-    # each is judged on its own, so the others need not be visited.
-    candidates = [
-        i
-        for i, word in enumerate(words)
-        if word[-1] in _TERMINAL or idx[i] in closes_at or "\n" in word
-    ]
+    starts = {0} if n else set()
+    if closes_at:  # the tokens at closing marks (offsets ascend: bisect)
+        at = [bisect_left(idx, o) for o in closes_at]
+        closing = [k for k, o in zip(at, closes_at, strict=True) if k < n and idx[k] == o]
+        candidates = sorted(set(candidates).union(closing))
     for i in candidates:
         word = words[i]
         if word.isspace():
             if "\n" in word:
                 nxt = _next_word(words, i)
                 if nxt is not None and (word.count("\n") >= 2 or not words[nxt].islower()):
-                    starts[nxt] = True
+                    starts.add(nxt)
             continue
         if inside[i]:
             continue
@@ -216,36 +225,81 @@ def _sentence_starts(words: list[str], idx: list[int], spans: list[QuotedSpan]) 
             end += 1
         nxt = _next_word(words, end)
         if nxt is not None and _starts_sentence(words[nxt]):
-            starts[nxt] = True
-    return starts
+            starts.add(nxt)
+    return sorted(starts)
+
+
+#: Per word form (by its hash in the shared StringStore): the text, the text with a
+#: trailing space, whether it ends in a terminal or holds a line break (a possible
+#: sentence end), and whether it is a number with a final period. Forms recur, so
+#: these are asked once per form, not once per token.
+_FORMS: dict[int, tuple[str, str, bool, bool]] = {}
+
+
+def _form(orth: int, strings) -> tuple[str, str, bool, bool]:
+    found = _FORMS.get(orth)
+    if found is None:
+        w = strings[orth]
+        found = _FORMS[orth] = (
+            w,
+            w + " ",
+            w[-1] in _TERMINAL or "\n" in w,
+            w[-1] == "." and _NUMBER_PERIOD.match(w) is not None,
+        )
+    return found
+
+
+class _Columns:
+    """The token attributes the splitter reads, by arrays, with per-form answers looked
+    up in :data:`_FORMS` (one dictionary hit per token, no Token objects)."""
+
+    __slots__ = ("idx", "info", "offsets", "orth", "space", "words")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, ORTH, SPACY
+
+        columns = doc.to_array([ORTH, IDX, SPACY])
+        self.orth, self.offsets = columns[:, 0], columns[:, 1]
+        self.idx = self.offsets.tolist()
+        self.space = columns[:, 2].tolist()
+        orths = self.orth.tolist()
+        info = list(map(_FORMS.get, orths))
+        if None in info:
+            strings = doc.vocab.strings
+            info = [_form(h, strings) if f is None else f for f, h in zip(info, orths, strict=True)]
+        self.info = info
+        self.words = list(map(itemgetter(0), info))
+
+    def flagged(self, k: int) -> list[int]:
+        """Tokens whose form has per-form flag ``k`` set."""
+        return list(itertools.compress(range(len(self.info)), map(itemgetter(k), self.info)))
+
+    def text(self) -> str:
+        """The Doc's text (``doc.text`` would build a Token per word): each form with
+        its trailing space where the token has one."""
+        return "".join(map(tuple.__getitem__, self.info, self.space))
 
 
 def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     import numpy as np
-    from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+    from spacy.attrs import SENT_START
 
-    def columns() -> tuple[list[str], list[int], list[int]]:
-        # Arrays, not Token objects: creating those one by one is what costs time.
-        if not len(doc):
-            return [], [], []
-        orth, idx, space = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
-        strings = doc.vocab.strings
-        names = {h: strings[h] for h in set(orth)}  # each distinct form looked up once
-        return [names[h] for h in orth], idx, space
-
-    words, idx, space = columns()
-    # ``doc.text`` would build a Token per word; the columns give the same string.
-    text = "".join([w + " " if s else w for w, s in zip(words, space, strict=True)])
-    if _detach_final_periods(doc, words, stop_words):
-        words, idx, _ = columns()
-    spans = quoted_spans(text)
+    if not len(doc):
+        doc.user_data["parley_quoted_spans"] = []
+        return doc
+    cols = _Columns(doc)
+    if _detach_final_periods(doc, cols.words, cols.flagged(3), stop_words):
+        cols = _Columns(doc)
+    words, idx = cols.words, cols.idx
+    spans = quoted_spans(cols.text())
     # The quote extractor reuses the pairing; plain tuples keep the Doc serialisable.
     doc.user_data["parley_quoted_spans"] = [(q.start, q.end, q.closed) for q in spans]
-    starts = _sentence_starts(words, idx, spans)
+    starts = _sentence_starts(words, idx, spans, cols.flagged(2), cols.offsets)
     # Every token is marked: 1 opens a sentence, -1 explicitly does not.
-    values = np.array([1 if s else -1 for s in starts], dtype="int32").reshape(-1, 1)
-    if len(values):
-        doc.from_array([SENT_START], values.astype("uint64"))
+    values = np.full((len(words), 1), np.iinfo("uint64").max, dtype="uint64")  # -1
+    values[starts] = 1
+    doc.from_array([SENT_START], values)
+    doc.user_data[_PENDING] = (cols, values[:, 0])  # for the lemmatizer, right after
     return doc
 
 
@@ -273,32 +327,56 @@ def _lemmatize(doc: Doc, table, memo: dict[int, int]) -> Doc:
 
     spaCy's own ``Lemmatizer.__call__`` creates a Python ``Token`` per word and looks
     each one up; here each distinct word form is looked up once (``memo`` keeps the
-    answer across documents) and the lemmas are written back as one array.
+    answer across documents) and the lemmas are written back as one array. Right after
+    the splitter, its columns are reused, and the table of :func:`token_columns` is
+    left in the Doc for the extractors.
     """
     import numpy as np
-    from spacy.attrs import LEMMA, ORTH
+    from spacy.attrs import LEMMA
 
+    pending = doc.user_data.pop(_PENDING, None)
     if not len(doc):
         return doc
-    columns = doc.to_array([ORTH, LEMMA])
-    forms, inverse = np.unique(columns[:, 0], return_inverse=True)
+    cols, sent_starts = pending if pending is not None else (_Columns(doc), None)
     strings = doc.vocab.strings
-    lemma_of = np.empty(len(forms), dtype="uint64")
-    for k, orth in enumerate(forms.tolist()):
-        lemma = memo.get(orth)
-        if lemma is None:
-            found = table.get(orth)
-            if found is None:  # not in the table: the word is its own lemma
-                lemma = orth
-            else:
-                lemma = strings.add(found if isinstance(found, str) else found[0])
-            memo[orth] = lemma
-        lemma_of[k] = lemma
-    lemmas = lemma_of[inverse.reshape(-1)]
-    preset = columns[:, 1] != 0  # spaCy's lemmatizer leaves set lemmas alone
-    lemmas[preset] = columns[preset, 1]
+    orths = cols.orth.tolist()
+    found = list(map(memo.get, orths))
+    if None in found:
+        for k, lemma in enumerate(found):
+            if lemma is None:
+                found[k] = _lookup_lemma(orths[k], table, memo, strings)
+    lemmas = np.array(found, dtype="uint64")
+    if sent_starts is None:
+        present = doc.to_array(LEMMA)
+        preset = present != 0  # spaCy's lemmatizer leaves set lemmas alone
+        lemmas[preset] = present[preset]
+    # (Straight after the tokenizer and the splitter no lemma is set: the tokenizer's
+    # special cases set only ORTH and NORM.)
     doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+    if sent_starts is not None:
+        # Tokens tile the text, each followed by at most one space: a token's length is
+        # the distance to the next one's offset minus its trailing space.
+        offsets = cols.offsets
+        space = np.array(cols.space, dtype="uint64")
+        total = offsets[-1] + len(cols.words[-1]) + space[-1]
+        lengths = np.diff(offsets, append=total) - space
+        spaces = np.fromiter(map(str.isspace, cols.words), dtype="uint64", count=len(orths))
+        doc.user_data[_COLUMNS] = np.column_stack(
+            [cols.orth, lemmas, offsets, lengths, spaces, sent_starts]
+        )
     return doc
+
+
+def _lookup_lemma(orth: int, table, memo: dict[int, int], strings) -> int:
+    lemma = memo.get(orth)
+    if lemma is None:
+        found = table.get(orth)
+        if found is None:  # not in the table: the word is its own lemma
+            lemma = orth
+        else:
+            lemma = strings.add(found if isinstance(found, str) else found[0])
+        memo[orth] = lemma
+    return lemma
 
 
 def _make_lemmatizer() -> str:
@@ -334,6 +412,22 @@ def get_nlp(lang: str) -> Language:
     nlp.add_pipe(_make_lemmatizer(), name="lemmatizer")
     nlp.initialize()  # loads the lookup table from spacy-lookups-data, no network
     return nlp
+
+
+def token_columns(doc: Doc):
+    """``doc.to_array([ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START])``.
+
+    A Doc straight from :func:`parse` carries this table already (the pipeline's last
+    component builds it from what the splitter and lemmatizer read anyway), which saves
+    each extractor a pass over the tokens. It is only valid while the Doc is unchanged:
+    parley never edits a parsed Doc, and a changed token count falls back to reading.
+    """
+    cached = doc.user_data.get(_COLUMNS)
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START
+
+    return doc.to_array([ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START])
 
 
 def parse(text: str, lang: str) -> Doc:

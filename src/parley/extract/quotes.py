@@ -45,7 +45,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from parley.extract.lexicon import SpeechLexicon, load_speech_lexicon
-from parley.extract.nlp import QuotedSpan, parse, quoted_spans
+from parley.extract.nlp import QuotedSpan, parse, quoted_spans, token_columns
 from parley.extract.records import Quote, QuoteMode
 
 if TYPE_CHECKING:
@@ -223,39 +223,40 @@ class QuoteFinding:
 
 
 class _Sentence:
-    """Token indices of one sentence (spaces dropped) plus which are inside quotes."""
+    """Token indices of one sentence (spaces dropped) plus which are inside quotes.
 
-    __slots__ = ("quoted", "tokens")
+    ``active`` is False when no quote opens in the sentence and no word outside quotes
+    is one the speech rules look for: then none of them can find anything in it.
+    """
 
-    def __init__(self, tokens: list[int], quoted: list[QuotedSpan]) -> None:
+    __slots__ = ("active", "quoted", "tokens")
+
+    def __init__(self, tokens: list[int], quoted: list[QuotedSpan], active: bool = True) -> None:
         self.tokens = tokens
         self.quoted = quoted
+        self.active = active
 
 
 class _Vocabulary:
     """What the rules ask of each distinct word form, answered once per form.
 
     The answers depend only on the form (its text and lemma), the language and the
-    speech lexicon, so they are kept across articles: an article then costs one
-    dictionary hit per distinct form, and its per-token lists are spread from the
-    per-form answers by array indexing instead of a Python test per token.
+    speech lexicon, so they are kept across articles, one table row per form: an
+    article then costs one dictionary hit per token (its row), and its per-token lists
+    are spread from the rows by array indexing instead of Python tests per token.
     """
 
-    # Columns of the per-form boolean flags, in the order of ``_flags``.
+    # The per-form boolean flags, in the order :meth:`form` gives them.
     FLAGS = (
-        "cap_mid",  # capitalised where it is not the first word of a sentence (_is_cap)
+        "cap_mid",  # capitalised as a name where it is not the first word of a sentence
         "cap_first",  # ... and where it is
-        "digit",  # starts with a digit
-        "alnum",
-        "punct",  # starts with neither a letter nor a digit
         "brk",  # a clause break or a sentence terminal
         "en_noun",  # an English content word (lower-case nouns of noun phrases)
         "adjective",  # could be an attributive adjective before a German noun
-        "stop",
-        "enrsm",  # ends in one of the German adjective endings e/n/r/s/m
         "source",  # may open a source phrase ("laut", "zufolge", "according")
         "subjunctive",  # may be a Konjunktiv I form (see _subjunctive)
         "verbish",  # the verb-cue search must look at it (a cue, or its lemma is guessed)
+        "reporting",  # outside quotes, makes a sentence worth the speech rules (see run)
     )
 
     def __init__(self, lang: str, lex: SpeechLexicon) -> None:
@@ -303,37 +304,40 @@ class _Vocabulary:
             )
         )
         lower_first = first.islower()
+        source = lw in self.source_words
+        subjunctive = lw in self.lex.subjunctive or (
+            lang == "de"
+            and lw.endswith("e")
+            and lower_first
+            and lw not in self.stop
+            and lw not in self.dets
+            and lw not in _E_PREPOSITIONS
+        )
+        verbish = lower_first and (
+            verb_lemma != lemma
+            or verb_lemma in self.verbs
+            or verb_lemma in self.stems
+            or verb_lemma in self.lex.impersonal_cues
+        )
         flags = (
             cap_mid,
             cap_first,
-            first.isdigit(),
-            w.isalnum(),
-            not first.isalnum(),
             w in _CLAUSE_BREAKS or w in _TERMINAL,
             lang == "en" and w.isalpha() and lw not in self.stop and lw not in self.aux,
             len(lw) > 3
             and lw not in _PREPOSITIONS
             and lw[-1:] in "enrsm"
             and w.replace("-", "").isalpha(),
-            lw in self.stop,
-            lw[-1:] in "enrsm",
-            lw in self.source_words,
-            lw in self.lex.subjunctive
-            or (
-                lang == "de"
-                and lw.endswith("e")
-                and lower_first
-                and lw not in self.stop
-                and lw not in self.dets
-                and lw not in _E_PREPOSITIONS
-            ),
-            lower_first
-            and (
-                verb_lemma != lemma
-                or verb_lemma in self.verbs
-                or verb_lemma in self.stems
-                or verb_lemma in self.lex.impersonal_cues
-            ),
+            source,
+            subjunctive,
+            verbish,
+            # What the indirect rules look for: a source word, a Konjunktiv, a cue verb
+            # (or a guessed lemma), hearsay "soll", a speech noun ("Forderungen, wie …").
+            source
+            or subjunctive
+            or verbish
+            or lw in ("soll", "sollen")
+            or lw in self.lex.speech_nouns,
         )
         return (w, lw, lemma, verb_lemma), flags
 
@@ -358,9 +362,8 @@ class _Vocabulary:
         """Per-token strings (word, lower, lemma, verb lemma) and flags (``FLAGS``, one
         row per token), offsets, ends, and the is-space and sentence-start columns."""
         import numpy as np
-        from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START
 
-        cols = doc.to_array([ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START])
+        cols = token_columns(doc)
         orths = cols[:, 0].tolist()
         rows = list(map(self.rows.get, orths))
         if None in rows:
@@ -440,6 +443,8 @@ class _Extractor:
         # sentence; the answers hold until a lemma changes (see _find_verb_cues).
         self._phrases: dict[tuple[int, int], int] = {}
         self._subjects: dict[tuple, list[int]] = {}
+        self._clauses: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+        self._actors: dict[tuple[int, ...], str | None] = {}
         cached = doc.user_data.get("parley_quoted_spans")
         self.quotes = [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
         self.out: list[QuoteFinding] = []
@@ -462,7 +467,9 @@ class _Extractor:
         sent_start = np.zeros(len(space), dtype=bool)
         sent_start[first] = True
         self.cap = np.where(sent_start, flags[:, 1], flags[:, 0]).tolist()
-        for name, values in zip(_Vocabulary.FLAGS[2:], flags[:, 2:].T.tolist(), strict=True):
+        # The per-token flags the rules read (cap_mid/cap_first make ``cap``; the last,
+        # "reporting", is only summed per sentence below).
+        for name, values in zip(_Vocabulary.FLAGS[2:-1], flags[:, 2:-1].T.tolist(), strict=True):
             setattr(self, name, values)
         # _spans asks whether words lie between two tokens: a running count of words.
         self._solid = [0, *np.cumsum(~space).tolist()]
@@ -474,6 +481,10 @@ class _Extractor:
         for lo, hi in zip(lows.tolist(), highs.tolist(), strict=True):
             in_quote[lo:hi] = True
         self.in_quote = in_quote.tolist()
+        # How many words outside quotes that the speech rules look for precede each
+        # sentence: a sentence with none (and no quote of its own) is skipped by run().
+        reporting = flags[kept, -1] & ~in_quote[kept]
+        before = [0, *np.cumsum(reporting).tolist()]
         kept_list = kept.tolist()
         q = 0
         for a, b in itertools.pairwise(cuts):
@@ -486,7 +497,8 @@ class _Extractor:
             while k < len(self.quotes) and self.quotes[k].start < s1:
                 inner.append(self.quotes[k])
                 k += 1
-            self.sentences.append(_Sentence(toks, inner))
+            opens_quote = any(span.start >= s0 for span in inner)
+            self.sentences.append(_Sentence(toks, inner, opens_quote or before[b] > before[a]))
         self._quote_at = {q.start: q for q in self.quotes}
 
     # ---- token helpers -------------------------------------------------
@@ -508,6 +520,10 @@ class _Extractor:
 
     def _spans(self, toks: Iterable[int]) -> list[Span]:
         """Contiguous runs of token indices as character spans (spaces bridged)."""
+        if isinstance(toks, list) and toks:
+            first, last = toks[0], toks[-1]
+            if last - first == len(toks) - 1 and toks == list(range(first, last + 1)):
+                return [(self.idx[first], self.ends[last])]  # one unbroken run
         ordered = sorted(toks)
         if not ordered:
             return []
@@ -539,7 +555,7 @@ class _Extractor:
             if lower[j] in self.dets:
                 j += 1
         head = False
-        in_quote, digit, en_noun = self.in_quote, self.digit, self.en_noun
+        in_quote, en_noun = self.in_quote, self.en_noun
         while j < limit:
             if in_quote[j]:
                 title = self._title_end(j, limit)
@@ -547,7 +563,7 @@ class _Extractor:
                     break
                 head, j = True, title  # a quoted name: der „New York Times“
                 continue
-            if cap[j] or (digit[j] and head is False and j + 1 < limit):
+            if cap[j] or (self.words[j][0].isdigit() and head is False and j + 1 < limit):
                 head = True
                 j += 1
             elif en_noun[j]:
@@ -557,7 +573,7 @@ class _Extractor:
                 not head
                 and self.adjective[j]
                 and j + 1 < limit
-                and (cap[j + 1] or (not self.stop[j] and self.enrsm[j + 1]))
+                and (cap[j + 1] or (lower[j] not in self.stop and lower[j + 1][-1:] in "enrsm"))
             ):
                 j += 1  # attributive adjective before the noun
             elif head and lower[j] in self.links and j + 1 < limit:
@@ -589,7 +605,7 @@ class _Extractor:
         if span is None or not span.closed:
             return None
         end = self._first_token_at(span.end)
-        inner = [x for x in range(j + 1, end) if self.alnum[x]]
+        inner = [x for x in range(j + 1, end) if self.words[x].isalnum()]
         if not inner or len(inner) > 5 or not self.cap[inner[0]] or end > limit:
             return None
         return end
@@ -637,6 +653,12 @@ class _Extractor:
         """The known actor a speaker phrase names: the one at its head, not one in a
         modifier ("Ein Berater von Kremlchef Putin" is not Putin, "Putins Sprecher" neither);
         for a source phrase ("Angaben des Kremls") the one after the source noun."""
+        key = tuple(toks)
+        if key not in self._actors:
+            self._actors[key] = self._find_actor(toks)
+        return self._actors[key]
+
+    def _find_actor(self, toks: list[int]) -> str | None:
         head = toks
         # "An adviser to Putin": an unnamed person qualified by a known one.
         links = self.links | _ROLE_LINKS if self.lower[toks[0]] in ("a", "an") else self.links
@@ -644,7 +666,7 @@ class _Extractor:
             if self.lower[i] in links or self.words[i] in (",", "("):
                 head = toks[:k]
                 break
-        while len(head) > 1 and self.punct[head[-1]]:
+        while len(head) > 1 and not self.words[head[-1]][0].isalnum():
             head = head[:-1]  # das Portal „Semafor“: the name, not its closing mark
         last = head[-1]
         if self.lower[last].endswith(self.source_endings) and len(head) < len(toks):
@@ -708,15 +730,12 @@ class _Extractor:
             for j in toks[pos + 1 :] if lemma in stems else ():
                 if self.in_quote[j] or self.brk[j]:
                     break
+                if self.lower[j] not in self.lex.particles or self.lower[j] + lemma not in verbs:
+                    continue
                 nxt = j + 1
                 while nxt < len(self.words) and self.space[nxt]:
                     nxt += 1
-                at_end = nxt >= len(self.words) or self.punct[nxt]
-                if (
-                    at_end
-                    and self.lower[j] in self.lex.particles
-                    and self.lower[j] + lemma in verbs
-                ):
+                if nxt >= len(self.words) or not self.words[nxt][0].isalnum():  # clause end
                     cue = [i, j]
                     break
             if cue is None and lemma in verbs:
@@ -731,7 +750,8 @@ class _Extractor:
             if cue is None:
                 continue
             # An auxiliary just before in the clause belongs to the cue ("hatte … betont").
-            for j in reversed(toks[:pos]):
+            for back in range(pos - 1, -1, -1):
+                j = toks[back]
                 if self.words[j] in _CLAUSE_BREAKS or self.in_quote[j]:
                     break
                 if self.lower[j] in self.aux:
@@ -742,6 +762,13 @@ class _Extractor:
 
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
+        key = (toks[0], toks[-1], len(toks), pos)  # a run of a sentence's tokens
+        found = self._clauses.get(key)
+        if found is None:
+            found = self._clauses[key] = self._find_clause_bounds(toks, pos)
+        return found
+
+    def _find_clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         brk = self.brk
         lo = pos
         while lo > 0 and not brk[toks[lo - 1]]:
@@ -901,6 +928,8 @@ class _Extractor:
         last_no = self.last_report_sentence = -1
         self.last_report_aside = False
         for no, sent in enumerate(self.sentences):
+            if not sent.active:
+                continue  # nothing for the rules to find (and nothing they would change)
             saved = (self.last_speaker, self.last_speaker_sentence)
             found = self._direct(no, sent)
             if found:
@@ -962,15 +991,14 @@ class _Extractor:
         """A paragraph that opens with Konjunktiv and names its speaker in the very next
         sentence ("Die Seiten seien … . Es gebe noch viel Arbeit, sagte X.") is X's."""
         for f, g in itertools.pairwise(out):
-            opens = (
-                self.text[: f.start].rstrip(" \t").endswith("\n")
-                or not self.text[: f.start].strip()
-            )
             if (
                 f.type == "IndirectFreeIndirect"
-                and opens
                 and g.cue is not None
                 and g.speaker_span is not None
+                and (
+                    self.text[: f.start].rstrip(" \t").endswith("\n")
+                    or not self.text[: f.start].strip()
+                )
                 and not self.text[f.end : g.start].strip()
             ):
                 f.speaker_span, f.speaker_surface, f.speaker = (
@@ -1438,9 +1466,9 @@ class _Extractor:
             return [finding]
         # 7. Hearsay "soll" with a perfect infinitive: "Der Täter soll geschossen haben."
         #    (Plain "soll" + infinitive is as often a plan or an order, so it is left out.)
-        if any(
+        if self.lower[body[-1]] in ("haben", "sein", "handeln") and any(
             self.lower[i] in ("soll", "sollen") and not self.in_quote[i] for i in body
-        ) and self.lower[body[-1]] in ("haben", "sein", "handeln"):
+        ):
             finding = QuoteFinding(spans=self._spans(toks), type="FreeIndirect")
             speaker = self._previous_speaker(no)
             if speaker is not None:
@@ -1519,7 +1547,7 @@ class _Extractor:
         nxt = i + 1
         while nxt < len(self.words) and self.space[nxt]:
             nxt += 1
-        if nxt >= len(self.words) or self.punct[nxt]:
+        if nxt >= len(self.words) or not self.words[nxt][0].isalnum():
             return True
         w = self.lower[nxt]
         if self.words[nxt][0].isupper():

@@ -11,6 +11,7 @@ looks each distinct word form up once.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -47,29 +48,27 @@ def sentences_of(doc: Doc, text: str | None = None) -> list[Sentence]:
     from a Python ``Token`` per word).
     """
     import numpy as np
-    from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
+
+    from parley.extract.nlp import token_columns
 
     if len(doc) == 0:
         return []
     if text is None:
         text = doc.text
-    columns = doc.to_array([IDX, LOWER, LEMMA, IS_SPACE, SENT_START, LENGTH])
-    opens = columns[:, 4] == 1
+    columns = token_columns(doc)  # ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START
+    opens = columns[:, 5] == 1
     opens[0] = True
     sentence_of = np.cumsum(opens)  # sentence number of every token
-    kept = np.flatnonzero(columns[:, 3] == 0)  # whitespace tokens are not words
+    kept = np.flatnonzero(columns[:, 4] == 0)  # whitespace tokens are not words
     if not len(kept):
         return []
     strings = doc.vocab.strings
-    # Each distinct form is looked up (and lower-cased) once, then spread by index.
-    forms, inverse = np.unique(columns[kept, 1], return_inverse=True)
-    names = [strings[h] for h in forms.tolist()]
-    words = [names[k] for k in inverse.reshape(-1).tolist()]
-    forms, inverse = np.unique(columns[kept, 2], return_inverse=True)
-    names = [strings[h].lower() if h else "" for h in forms.tolist()]
-    lemmas = [names[k] for k in inverse.reshape(-1).tolist()]
-    offsets = columns[kept, 0].tolist()
-    ends = (columns[kept, 0] + columns[kept, 5]).tolist()
+    # Each distinct form is looked up and lower-cased once (spaCy's LOWER is the
+    # form's str.lower()), then spread by index.
+    words = _spread(columns[kept, 0], _LOWER, lambda h: strings[h].lower())
+    lemmas = _spread(columns[kept, 1], _LEMMA, lambda h: strings[h].lower() if h else "")
+    offsets = columns[kept, 2].tolist()
+    ends = (columns[kept, 2] + columns[kept, 3]).tolist()
     # Sentences are runs of kept tokens with the same sentence number.
     cuts = [0, *(np.flatnonzero(np.diff(sentence_of[kept])) + 1).tolist(), len(kept)]
     out: list[Sentence] = []
@@ -77,3 +76,22 @@ def sentences_of(doc: Doc, text: str | None = None) -> list[Sentence]:
         start, end = offsets[a], ends[b - 1]
         out.append(Sentence(start, end, text[start:end], words[a:b], lemmas[a:b], offsets[a:b]))
     return out
+
+
+# Lower-cased text of each form and lemma, by hash in the shared StringStore.
+_LOWER: dict[int, str] = {}
+_LEMMA: dict[int, str] = {}
+
+
+def _spread(hashes, memo: dict[int, str], name: Callable[[int], str]) -> list[str]:
+    """The strings of a column of hashes: each distinct hash named once."""
+    import numpy as np
+
+    forms, inverse = np.unique(hashes, return_inverse=True)
+    names = []
+    for h in forms.tolist():
+        found = memo.get(h)
+        if found is None:
+            found = memo[h] = name(h)
+        names.append(found)
+    return np.array(names, dtype=object)[inverse.reshape(-1)].tolist()
