@@ -1237,10 +1237,15 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     dropped: a meeting needs two sides.
     """
     merged: list[Draft] = []
+    # Only reports of one kind can be one event (see _compatible), and a fold keeps an
+    # event's kind: each report is compared with the events of its kind alone.
+    of_kind: dict[tuple[object, ...], list[Draft]] = {}
     for draft in drafts:
+        kind = _kind(draft.event)
+        candidates = of_kind.get(kind, ())
         matches = [
             t
-            for t in merged
+            for t in candidates
             if not draft.new
             and _same(t, draft, party)
             # an aside ("eine Stadtführung") takes no one new: "ehe sie Putin trafen"
@@ -1254,7 +1259,7 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
             # "An dem Treffen nahm auch Uschakow teil": the meeting just reported.
             # the story's main meeting (most reported, then the latest) unless a nearer
             # one shares a participant
-            earlier = [t for t in merged if t.reports and _compatible(t, draft)]
+            earlier = [t for t in candidates if t.reports and _compatible(t, draft)]
             matches = earlier and [max(earlier, key=lambda t: t.reports)]
         if matches:
             best = max(
@@ -1284,7 +1289,9 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
                 place=ev.place,
             )
             # an aside ("eine Stadtführung") is not what later "the talks" refer to
-            merged.append(Draft(copy, draft.approximate, reports=0 if draft.new else 1))
+            fresh = Draft(copy, draft.approximate, reports=0 if draft.new else 1)
+            merged.append(fresh)
+            of_kind.setdefault(kind, []).append(fresh)
     out = []
     for d in merged:
         ev = d.event
@@ -1303,6 +1310,12 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
 
 # Calls and summits are never the same event as a meeting of a few.
 _OWN_KIND = ("phone", "multilateral")
+
+
+def _kind(ev: Event) -> tuple[object, ...]:
+    """What two reports of one event share: the type, and being a call or a summit or
+    neither. Folding keeps it (a call folds only into a call)."""
+    return (ev.type, *(ev.mode == m for m in _OWN_KIND))
 
 
 def _fewest(ev: Event) -> int:
@@ -1326,16 +1339,15 @@ def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) ->
     """Participants of ``a`` found in ``b``, a person matching the state it acts for
     ("Rubio" in one report, "die USA" in another)."""
 
-    def found(x: str) -> bool:
-        return any(x == y or party(x) == y or party(y) == x for y in b)
-
-    return sum(1 for x in a if found(x))
+    own = set(b)
+    parties = {party(y) for y in b}
+    return sum(1 for x in a if x in own or x in parties or party(x) in own)
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
     """Same type (calls apart from meetings), no contradicting date or place."""
     ea, eb = a.event, b.event
-    if ea.type != eb.type or any((ea.mode == m) != (eb.mode == m) for m in _OWN_KIND):
+    if _kind(ea) != _kind(eb):
         return False
     if not _dates_agree(a, b):
         return False

@@ -46,6 +46,18 @@ class _Slicer:
         return self.items[lo : bisect_left(self.starts, end, lo)]
 
 
+class _Memo(dict[str, str]):
+    """A pure function of one string, remembered: ``_Memo(f)[x] == f(x)``."""
+
+    def __init__(self, function: Callable[[str], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = self.function(key)
+        return value
+
+
 class Extractor:
     """A case pack compiled for extraction; call :meth:`extract` per article."""
 
@@ -118,16 +130,18 @@ class Extractor:
         cues = self.cues(lang)
         events: list[Draft] = []
         stances: list[Stance] = []
-        party = self.gazetteer.party
+        # Rules ask for an actor's party many times over: each actor's is found once.
+        party = _Memo(self.gazetteer.party).__getitem__
         context = Context()
         in_sentence = _Slicer(acting)
+        starts = in_sentence.starts
         attributed_speaker = _Speakers(quotes).at
         carried_speaker = _Speakers(quotes, attributed=False).at
         previous: tuple[int, Callable[[], list[DateMention]]] = (-1, list)
         recent: list[Callable[[], list[DateMention]]] = []  # date finders, latest last
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
-            first = bisect_left(acting, sent.start, key=lambda m: m.start)
+            first = bisect_left(starts, sent.start)
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
             speaker = attributed_speaker(sent.start, sent.end)
             s_dates = _dates_of(sent, published, lang)
