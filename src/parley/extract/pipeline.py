@@ -120,7 +120,7 @@ class Extractor:
             if len(text[q.start : q.end].split()) > _MIN_QUOTE_WORDS
         ]
         quotes = _fill_speakers(
-            _without_fragments(self._quotes(doc, article, lang, mentions)),
+            _without_fragments(self._quotes(doc, article, aid, lang, mentions)),
             mentions,
             quoted,
             text,
@@ -193,7 +193,7 @@ class Extractor:
         return None
 
     def _quotes(
-        self, doc: Any, article: Article, lang: str, mentions: list[Mention]
+        self, doc: Any, article: Article, aid: str, lang: str, mentions: list[Mention]
     ) -> list[Quote]:
         """Quotes from the quote module, its speakers chosen among our mentions."""
         from parley.extract import quotes
@@ -203,7 +203,7 @@ class Extractor:
             for m in mentions
             if m.type in ("person", "state", "organization")
         ]
-        return quotes.extract_quotes(article.text, article.id, lang, doc=doc, speakers=candidates)
+        return quotes.extract_quotes(article.text, aid, lang, doc=doc, speakers=candidates)
 
 
 _PRONOUNS = {"de": frozenset({"er", "sie"}), "en": frozenset({"he", "she"})}
