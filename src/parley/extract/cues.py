@@ -122,18 +122,24 @@ class CueSet:
     def _find(self, words: Sequence[str], lemmas: Sequence[str] | None) -> list[CueHit]:
         by_first = self._by_first
         compounds = bool(self._heads)
+        dead = self._dead
+        by_lemma = lemmas is not None and not by_first.keys().isdisjoint(lemmas)
         # Most sentences hold no cue at all: set tests in C settle that at once, on
         # the word forms already known to start none (by their parts, stem or head).
-        if self._dead.issuperset(words) and (lemmas is None or by_first.keys().isdisjoint(lemmas)):
+        if not by_lemma and dead.issuperset(words):
             return []
         hits: list[CueHit] = []
         n = len(words)
         keys_of = self._keys_of
-        dead = self._dead
         # Only words not known to start no cue, and words whose lemma starts one.
-        live = [i for i, word in enumerate(words) if word not in dead]
-        if lemmas is not None and not by_first.keys().isdisjoint(lemmas):
-            live = sorted({*live, *(i for i, lemma in enumerate(lemmas) if lemma in by_first)})
+        if by_lemma:
+            live = [
+                i
+                for i, (word, lemma) in enumerate(zip(words, lemmas))  # type: ignore[arg-type]
+                if word not in dead or lemma in by_first
+            ]
+        else:
+            live = [i for i, word in enumerate(words) if word not in dead]
         for i in live:
             word = words[i]
             own = keys_of.get(word)
