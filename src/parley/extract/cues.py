@@ -135,7 +135,7 @@ class CueSet:
         if by_lemma:
             live = [
                 i
-                for i, (word, lemma) in enumerate(zip(words, lemmas))  # type: ignore[arg-type]
+                for i, (word, lemma) in enumerate(zip(words, lemmas, strict=True))  # type: ignore[arg-type]
                 if word not in dead or lemma in by_first
             ]
         else:

@@ -15,7 +15,7 @@ News repeats one meeting across many sentences, each naming part of it;
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention
@@ -551,7 +551,7 @@ def _arrival(sent: Sentence, hit: CueHit) -> CueHit:
         len(sent.words),
     )
     words = [w for w in sent.words[hit.last + 1 : end] if w.isalpha()]
-    return replace(hit, label=("CONSULT", "visit")) if words[-1:] == ["ein"] else hit
+    return hit._replace(label=("CONSULT", "visit")) if words[-1:] == ["ein"] else hit
 
 
 def _destination(
