@@ -38,3 +38,22 @@ def test_every_gold_article_is_extracted_and_aligned():
     assert len(report["articles"]) == len(list((ROOT / "tests" / "gold").rglob("*.jsonl")))
     actors = report["scores"]["actors"]
     assert actors["tp"] + actors["fn"] > 0 and actors["tp"] + actors["fp"] > 0
+
+
+@pytest.mark.slow
+def test_by_set_scores_each_subfolder_and_they_add_up_to_the_whole():
+    """Demo and held-out gold only (our own articles): no ../shared needed."""
+    args = ["eval", "gold", str(ROOT / "tests" / "gold"), "--format", "json", "--by-set"]
+    args += ["--sources", str(ROOT), "--sources", str(SEEDS)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    sets = report["by_set"]
+    assert {"demo", "heldout"} <= set(sets)
+    for name, part in sets.items():
+        gold_files = list((ROOT / "tests" / "gold" / name).glob("*.jsonl"))
+        assert len(part["articles"]) == len(gold_files)
+    for kind in ("actors", "quotes", "events", "stances"):
+        total = report["scores"][kind]
+        for count in ("tp", "fp", "fn"):
+            assert sum(part["scores"][kind][count] for part in sets.values()) == total[count]

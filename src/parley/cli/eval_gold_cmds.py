@@ -41,6 +41,11 @@ def gold_command(
     by_article: bool = typer.Option(
         False, "--by-article", help="Also print F1 per article and kind."
     ),
+    by_set: bool = typer.Option(
+        False,
+        "--by-set",
+        help="Also print F1 per gold set: each subfolder of DIR (seeds, demo, heldout).",
+    ),
 ) -> None:
     """Precision, recall and F1 per kind: actors, quotes, speakers, events, stances.
 
@@ -53,6 +58,8 @@ def gold_command(
     Examples:
 
       parley eval gold tests/gold
+
+      parley eval gold tests/gold --by-set     # seeds, development and held-out side by side
 
       parley extract ../shared/corpus/seeds corpus/demo --output pred.jsonl
       parley eval gold tests/gold --pred pred.jsonl
@@ -81,9 +88,19 @@ def gold_command(
             predicted = predict(files.values(), pack, lambda: bar.advance(task))
     parties = {actor.id: pack.party_of(actor.id) for actor in pack.actors}
     report = score(gold, predicted, affiliations=parties)
+    sets = {}
+    if by_set and gold_dir.is_dir():
+        sets = {
+            sub.name: score(load_gold(sub), predicted, affiliations=parties)
+            for sub in sorted(gold_dir.iterdir())
+            if sub.is_dir() and any(sub.glob("*.jsonl"))
+        }
 
     if output_format == "json":
-        typer.echo(json.dumps(report.to_dict(), indent=2))
+        out = report.to_dict()
+        if sets:
+            out["by_set"] = {name: r.to_dict() for name, r in sets.items()}
+        typer.echo(json.dumps(out, indent=2))
         return
     table = Table(title=f"Extraction vs gold ({len(report.articles)} articles, case {case})")
     for column in ("kind", "P", "R", "F1", "TP", "FP", "FN"):
@@ -109,6 +126,20 @@ def gold_command(
         for key, scores in report.per_article.items():
             per.add_row(key, *(f"{scores[k].f1:.2f}" if k in scores else "" for k in kinds))
         console.print(per)
+    if sets:
+        side = Table(title="F1 per gold set (articles)")
+        side.add_column("kind")
+        for name, r in [*sets.items(), ("all", report)]:
+            side.add_column(f"{name} ({len(r.articles)})", justify="right")
+        for kind in report.scores:
+            side.add_row(
+                kind,
+                *(
+                    f"{r.scores[kind].f1:.3f}" if kind in r.scores else ""
+                    for r in [*sets.values(), report]
+                ),
+            )
+        console.print(side)
     if report.unmatched:
         console.print(
             f"[yellow]no prediction for {len(report.unmatched)} gold article(s):[/] "
