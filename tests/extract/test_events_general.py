@@ -197,3 +197,31 @@ def test_a_possessed_meeting_at_which_something_was_agreed_took_place(run):
     assert [sorted(e["participants"]) for e in r["event"]] == [["donald-trump", "vladimir-putin"]]
     r = run("Putins Treffen mit Witkoff am Dienstag verlief ohne Ergebnis.")
     assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+
+
+def test_a_possessor_before_a_proposal_noun_is_whose_proposal_is_rejected(run):
+    r = run("Putin lehnte am Freitag Witkoffs Vorschlag ab.")
+    assert _events(r) == [("REJECT", None, ["steve-witkoff", "vladimir-putin"], "2025-11-28")]
+    r = run("Putin rejected Witkoff's proposal on Friday.", lang="en")
+    assert _events(r) == [("REJECT", None, ["steve-witkoff", "vladimir-putin"], "2025-11-28")]
+    # a genitive after the noun is an attribute, not the proposal's author
+    assert run("Putin lehnte am Freitag den Vorschlag der Ukraine ab.")["event"] == []
+
+
+def test_a_place_between_verb_and_object_is_no_title_of_the_person_met(run):
+    r = run("Am Dienstag traf Witkoff in Moskau Putin.")
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+
+
+def test_the_persons_of_a_clause_set_at_a_meeting_held_it(run):
+    r = run("Beim Treffen in Genf am Sonntag saßen Witkoff, Umerow und Dmitrijew an einem Tisch.")
+    people = ["kirill-dmitriev", "rustem-umerov", "steve-witkoff"]
+    assert [e[2:] for e in _events(r)] == [(people, "2025-11-30")]
+    # after a meeting, the clause's persons need not have attended
+    assert run("Nach dem Treffen am Sonntag reisten Witkoff und Umerow ab.")["event"] == []
+
+
+def test_a_purpose_clause_names_whom_the_travellers_meet(run):
+    r = run("Kushner und Witkoff reisten am Montag nach Genf, um Umerow zu treffen.")
+    people = ["jared-kushner", "rustem-umerov", "steve-witkoff"]
+    assert [e[2:] for e in _events(r)] == [(people, "2025-12-01")]

@@ -261,8 +261,17 @@ def sentence_events(
             if any(a <= m.start < b for a, b in ranges)
             and (m.start >= lo_names or not lo_names > lo)
             and (cue_start <= m.start < cue_end or not _modifier(sent, m) or _org_of(m, cue_start))
-            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _not_target(etype))
-            and (not _genitive(m) or _owner_of(sent, m, hit))
+            and not _after(
+                sent,
+                m,
+                _NOT_PARTY if etype == "CONSULT" else _not_target(etype),
+                [p for p in outside if p.type == "place"],
+            )
+            and (
+                not _genitive(m)
+                or _owner_of(sent, m, hit)
+                or (etype == "REJECT" and _owns_document(sent, m, cues.document_nouns))
+            )
             and (cue_start <= m.start < cue_end or not _attribute(sent, m))
             and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
         ]
@@ -289,6 +298,16 @@ def sentence_events(
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
+        purpose = _purpose(
+            sent,
+            hit,
+            lo,
+            cue_start,
+            [m for m in outside if not _inside(m.start, others)],
+            _clause(sent, 0, quoted),
+        )
+        if etype == "CONSULT" and not own and purpose:
+            chosen = purpose  # "reisten nach Genf, um Umerow zu treffen": they meet him
         if etype == "CONSULT" and not own:
             # "Zelensky, who held talks with X": the relative pronoun's antecedent acts
             antecedent = _antecedent(sent, lo, outside)
@@ -346,6 +365,11 @@ def sentence_events(
                 # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
                 # left after talks with Putin had them
                 chosen = [*_subjects_after(sent, hit, in_clause, chosen), *chosen]
+            elif not chosen and _during(sent, hit) and not _spoken_of(sent, cues, hit, lo, hi):
+                # "Beim Gipfel in Genf saßen Witkoff, Umerow und Dmitrijew an einem Tisch":
+                # the persons of a clause set at a meeting (two or more) held it
+                present = _subjects_after(sent, hit, in_clause, [])
+                chosen = present if len(present) > 1 else []
         group = _group(sent, lo, hi)
         if group and etype == "CONSULT":
             earlier = [*before, *(m for m in outside if m.start < group[0])]
@@ -586,6 +610,40 @@ def _destination(
                     states.append(Mention(m.article, m.start, m.end, state, type="state"))
             return states
     return []
+
+
+def _purpose(
+    sent: Sentence,
+    hit: CueHit,
+    lo: int,
+    cue_start: int,
+    mentions: Sequence[Mention],
+    first: tuple[int, int],
+) -> list[Mention]:
+    """ "Kushner und Witkoff reisten nach Genf, um Umerow zu treffen": a purpose clause
+    ("um … zu" + verb) names whom the first clause's subjects went to meet. Returns
+    those subjects and the persons met, or nothing when the construction is absent."""
+    i = _token_at(sent, lo)
+    if sent.words[i] != "um" or hit.first < 1 or sent.words[hit.first - 1] != "zu":
+        return []
+    if hit.first == hit.last and sent.words[hit.first] in _TALK:
+        return []  # "um mit Putin zu sprechen": the partner is the "mit" phrase's
+    met = [
+        m
+        for m in mentions
+        if lo < m.start < cue_start
+        and m.type in _PARTICIPANT_TYPES
+        and not _after(sent, m, _NOT_PARTY - {"um"})
+    ]
+    subjects = [
+        m
+        for m in mentions
+        if first[0] <= m.start < min(first[1], lo)
+        and m.type in _PARTICIPANT_TYPES
+        and not _genitive(m)
+        and not _modifier(sent, m)
+    ]
+    return [*subjects, *met] if met and subjects else []
 
 
 def _iterative(sent: Sentence, lo: int, hi: int) -> bool:
@@ -847,6 +905,20 @@ def _temporal(sent: Sentence, hit: CueHit) -> bool:
     return False
 
 
+# Temporal prepositions of simultaneity: what the clause tells happened at the meeting.
+_DURING = frozenset({"bei", "beim", "während", "during", "at"})
+
+
+def _during(sent: Sentence, hit: CueHit) -> bool:
+    """Is the meeting noun governed by "beim"/"während"/"during" (not "nach"/"vor")?"""
+    for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        if sent.words[i] in _DURING:
+            return True
+        if sent.words[i] in _TEMPORAL:
+            return False
+    return False
+
+
 def _definite(sent: Sentence, hit: CueHit) -> bool:
     """ "an dem Treffen", "nach dem fünfstündigen Gespräch": a meeting already known.
     Adjectives may stand between the article and the noun; a verb ("that he would
@@ -1089,6 +1161,15 @@ def _attribute(sent: Sentence, m: Mention) -> bool:
     return sent.text[noun_at].isupper() and sent.words[i - 2].isalpha()
 
 
+def _owns_document(sent: Sentence, m: Mention, document_nouns: frozenset[str]) -> bool:
+    """A possessor right before a proposal noun made the proposal: "lehnte Witkoffs
+    Vorschlag ab", "rejected Witkoff's plan" reject that person's text. (A genitive
+    after the noun, "den Vorschlag der Ukraine", is an attribute and stays out.)"""
+    following = [w for w, o in zip(sent.words, sent.offsets, strict=True) if o >= m.end]
+    following = [w for w in following if w not in ("'s", "’s", "'", "’")]
+    return bool(following) and following[0].lower() in document_nouns
+
+
 def _genitive(m: Mention) -> bool:
     """ "Vertrauten Putins", "Witkoffs Treffen": a possessor, not a participant."""
     if m.type != "person" or not m.name:
@@ -1107,10 +1188,13 @@ _CALENDAR = frozenset(
 )
 
 
-def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
+def _after(
+    sent: Sentence, m: Mention, words: frozenset[str], places: Sequence[Mention] = ()
+) -> bool:
     """Is the mention right after one of ``words``, or after it and an article or a
     title ("in der Ukraine", "gegen Präsident Putin")? A verb between ("to meet Putin")
-    makes the name its object."""
+    makes the name its object, and so does a place the preposition governs ("traf in
+    Moskau Putin": Putin is met, not a title of Moscow's)."""
     try:
         i = sent.index_of(m.start)
     except ValueError:
@@ -1120,6 +1204,8 @@ def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
     if i < 2 or sent.words[i - 2] not in words:
         return False
     between = sent.words[i - 1]
+    if any(p.start == sent.offsets[i - 1] for p in places):
+        return False
     if between in _CALENDAR:  # "On Wednesday Zelensky and Trump spoke": a date, not a title
         return False
     return (
