@@ -577,9 +577,20 @@ class Gazetteer:
                 role = words[0] if role is None else f"{role} {words[0]}"
                 words = words[1:]
             if role is None:
-                prev = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+                before = text[max(0, m.start() - 40) : m.start()].split()
+                prev = before[-1:]
                 if prev and _is_role(prev[0], stems):
                     role = prev[0]
+                elif (
+                    len(before) >= 3
+                    and before[-2] in _OF
+                    and before[-1].isalpha()
+                    and before[-1].islower()
+                    and _is_role(before[-3], stems)
+                ):
+                    # "chief of staff Andriy Yermak", "minister of defence Rustem Umerov"
+                    role = " ".join(before[-3:])
+                if role is not None:
                     while len(words) > 2 and _is_role(words[0], stems):
                         role, words = f"{role} {words[0]}", words[1:]
             if role is None:
@@ -696,6 +707,10 @@ class _Taken:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self._mask.find(1, start, end) != -1
+
+
+# The preposition of an English office named by its remit ("chief of staff").
+_OF = frozenset({"of"})
 
 
 def _is_role(word: str, endings: tuple[str, ...]) -> bool:

@@ -123,7 +123,11 @@ def sentence_stances(
         ],
     )
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
-    plan = _attributed_document(sent, cues, mentions) or _plan_content(sent, cues, context)
+    plan = (
+        _attributed_document(sent, cues, mentions)
+        or _plan_content(sent, cues, context)
+        or _named_document_subject(sent, cues, mentions)
+    )
     plan_end = None  # token where the clause a named document is the subject of ends
     if plan is None and context.last_document and not context.speaker:
         plan_end = _document_subject(sent, cues)
@@ -727,6 +731,30 @@ def _document_subject(sent: Sentence, cues: LanguageCues) -> int | None:
             return end
         if not word.isalpha() or _named_kind(sent, i):
             return None  # "The European draft": another side's text, not the one in view
+    return None
+
+
+def _named_document_subject(
+    sent: Sentence, cues: LanguageCues, mentions: Sequence[Mention]
+) -> str | None:
+    """A named document opening the sentence as its subject, in the plan's mood: "Der
+    28-Punkte-Plan sieht vor, die Armee … zu begrenzen", "The 28-point plan would cap
+    …": what follows is that document's content."""
+    if not sent.words or cues.plan_modals.isdisjoint(sent.words):
+        return None
+    for m in mentions:
+        if m.type != "document":
+            continue
+        try:
+            i = sent.index_of(m.start)
+        except ValueError:
+            continue
+        lead = sent.words[:i]
+        if i <= _SUBJECT_REACH and all(
+            w in cues.articles or w in cues.determiners for w in lead[:1]
+        ) and all(w.isalpha() for w in lead):
+            return m.actor
+        break  # only the first document can be the subject
     return None
 
 
