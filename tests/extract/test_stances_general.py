@@ -131,5 +131,7 @@ def test_a_reported_sentence_in_the_plans_mood_does_not_break_its_paragraph(run)
 
 
 def test_a_named_plan_opening_the_sentence_holds_what_it_provides(run):
-    r = run("Der 28-Punkte-Plan sieht vor, die ukrainische Armee auf 600.000 Soldaten zu begrenzen.")
+    r = run(
+        "Der 28-Punkte-Plan sieht vor, die ukrainische Armee auf 600.000 Soldaten zu begrenzen."
+    )
     assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]

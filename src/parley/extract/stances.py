@@ -750,9 +750,11 @@ def _named_document_subject(
         except ValueError:
             continue
         lead = sent.words[:i]
-        if i <= _SUBJECT_REACH and all(
-            w in cues.articles or w in cues.determiners for w in lead[:1]
-        ) and all(w.isalpha() for w in lead):
+        if (
+            i <= _SUBJECT_REACH
+            and all(w in cues.articles or w in cues.determiners for w in lead[:1])
+            and all(w.isalpha() for w in lead)
+        ):
             return m.actor
         break  # only the first document can be the subject
     return None
