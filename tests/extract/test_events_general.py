@@ -225,3 +225,12 @@ def test_a_purpose_clause_names_whom_the_travellers_meet(run):
     r = run("Kushner und Witkoff reisten am Montag nach Genf, um Umerow zu treffen.")
     people = ["jared-kushner", "rustem-umerov", "steve-witkoff"]
     assert [e[2:] for e in _events(r)] == [(people, "2025-12-01")]
+
+
+def test_a_venue_city_hosts_no_one_but_a_capital_is_its_state(run):
+    r = run("Umerov travelled to Miami on Sunday and met Witkoff.", lang="en")
+    assert _events(r) == [("CONSULT", "visit", ["rustem-umerov", "steve-witkoff"], "2025-11-30")]
+    r = run("Witkoff travelled to Moscow on Tuesday.", lang="en")
+    assert _events(r) == [("CONSULT", "visit", ["russia", "steve-witkoff"], "2025-12-02")]
+    r = run("Miami talks trim the peace plan.", lang="en")
+    assert {m["actor"] for m in r["mention"]} == {"miami"}  # a venue, not a government

@@ -377,9 +377,11 @@ class Gazetteer:
         return info.affiliation
 
     def seat_of(self, actor_id: str) -> str | None:
-        """The state a place lies in, if the pack says so and that state is an actor."""
+        """The state a capital governs ("Kiew lehnte ab", "travelled to Moscow"), if the
+        pack tags the place ``capital`` and its state is an actor. A venue city ("talks
+        in Geneva", "Istanbul talks") stands for no government and hosts no one."""
         info = self.info.get(self.canonical(actor_id))
-        if info is None or info.type != "place" or not info.within:
+        if info is None or info.type != "place" or not info.within or "capital" not in info.tags:
             return None
         owner = self.info.get(info.within)
         return info.within if owner is not None and owner.type == "state" else None
