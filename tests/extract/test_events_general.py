@@ -234,3 +234,13 @@ def test_a_venue_city_hosts_no_one_but_a_capital_is_its_state(run):
     assert _events(r) == [("CONSULT", "visit", ["russia", "steve-witkoff"], "2025-12-02")]
     r = run("Miami talks trim the peace plan.", lang="en")
     assert {m["actor"] for m in r["mention"]} == {"miami"}  # a venue, not a government
+
+
+def test_a_yearless_day_soon_after_publication_or_in_a_plan_is_this_years(run):
+    r = run("Witkoff soll Putin am 30. Juni in Moskau treffen.", published="2025-06-03")
+    assert [e[3] for e in _events(r)] == ["2025-06-30"]
+    r = run("Witkoff met Putin on June 20.", published="2025-06-03", lang="en")
+    assert [e[3] for e in _events(r)] == ["2025-06-20"]
+    # far ahead and without a plan, a day is last year's (news reports the past)
+    r = run("Witkoff und Umerow verhandelten am 14. Oktober in Genf.", published="2025-06-03")
+    assert [e[3] for e in _events(r)] == ["2024-10-14"]

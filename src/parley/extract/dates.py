@@ -227,7 +227,22 @@ def _absolute(m: re.Match[str], lang: str, base: date | None) -> date | None:
             return None
     months = MONTHS[lang]
     phrase = f"{int(day)}. {months[mon - 1]}" if lang == "de" else f"{months[mon - 1]} {int(day)}"
-    return _parse_absolute(phrase, base, lang)
+    found = _parse_absolute(phrase, base, lang)
+    if found is None or found.year == base.year:
+        return found
+    # News prefers the past, but a day without a year shortly after publication is this
+    # year's, as is any later day this year in a sentence about the future: "Kiew schlug
+    # vor, die Präsidenten bis zum 30. Juni zusammenzubringen" (published 3 June).
+    try:
+        ahead = date(base.year, mon, int(day))
+    except ValueError:
+        return found
+    soon = timedelta(0) < ahead - base <= _SOON
+    return ahead if soon or (ahead > base and _future(m)) else found
+
+
+# A yearless date this close after publication is upcoming, not almost a year old.
+_SOON = timedelta(days=45)
 
 
 def _year_for_month(mon: int, base: date) -> int:
