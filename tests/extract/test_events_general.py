@@ -244,3 +244,13 @@ def test_a_yearless_day_soon_after_publication_or_in_a_plan_is_this_years(run):
     # far ahead and without a plan, a day is last year's (news reports the past)
     r = run("Witkoff und Umerow verhandelten am 14. Oktober in Genf.", published="2025-06-03")
     assert [e[3] for e in _events(r)] == ["2024-10-14"]
+
+
+def test_a_meeting_turned_down_did_not_take_place(run):
+    r = run("Eine Waffenruhe habe Russland abgelehnt, ebenso ein Treffen von Selenskyj und Putin.")
+    assert r["event"] == []
+    r = run("Putin rejected a meeting with Zelensky.", lang="en")
+    assert [e[:2] for e in _events(r)] == [("REJECT", None)]
+    # a meeting named as the point in time of the rejection took place
+    r = run("After his talks with Witkoff on Tuesday, Putin rejected the plan.", lang="en")
+    assert ("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02") in _events(r)

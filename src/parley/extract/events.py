@@ -245,6 +245,16 @@ def sentence_events(
             return None
         if (
             etype == "CONSULT"
+            and "REJECT" in by_type
+            and _is_noun(sent, hit)
+            and not _temporal(sent, hit)
+            and not _presupposed(sent, hit)
+        ):
+            # "Russland lehnte ein Treffen von Selenskyj und Putin ab", "ruled out a
+            # meeting": a meeting turned down did not take place
+            return None
+        if (
+            etype == "CONSULT"
             and _denied(sent, hit, lo, hi, _WISH)
             and not any(d.date and lo <= d.start < hi for d in dates())
         ):
