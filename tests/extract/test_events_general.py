@@ -254,3 +254,21 @@ def test_a_meeting_turned_down_did_not_take_place(run):
     # a meeting named as the point in time of the rejection took place
     r = run("After his talks with Witkoff on Tuesday, Putin rejected the plan.", lang="en")
     assert ("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02") in _events(r)
+
+
+def test_the_next_day_follows_the_day_told_before(run):
+    r = run("Witkoff met Putin in Moscow on Tuesday. The next day he met Umerov.", lang="en")
+    assert ("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-12-03") in _events(r)
+    r = run("Witkoff traf Putin am Montag in Moskau. Tags darauf empfing Putin Umerow.")
+    assert ("CONSULT", "host", ["rustem-umerov", "vladimir-putin"], "2025-12-02") in _events(r)
+
+
+def test_a_weekday_of_last_week_and_a_call_right_after_it(run):
+    r = run(
+        "Trump kündigte das Treffen am Donnerstag vergangener Woche nach einem Telefonat "
+        "mit Putin an.",
+        published="2025-10-23",
+    )
+    assert _events(r) == [("CONSULT", "phone", ["donald-trump", "vladimir-putin"], "2025-10-16")]
+    r = run("Witkoff met Putin on Thursday last week.", published="2025-10-23", lang="en")
+    assert [e[3] for e in _events(r)] == ["2025-10-16"]

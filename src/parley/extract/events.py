@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from parley.extract.cues import CueHit, LanguageCues
-from parley.extract.dates import DateMention
+from parley.extract.dates import DateMention, day_after, names_next_day
 from parley.extract.records import Event, Mention
 from parley.extract.sentences import Sentence
 
@@ -440,6 +440,11 @@ def sentence_events(
             cue_start,
             hit_is_noun=noun,  # English nouns too: "talks with X on Tuesday"
         )
+        if date is not None and date.date is None and names_next_day(date.text):
+            # "Tags darauf empfing er Selenskyj": the day after the one told just before
+            told = [d for d in previous[1]() if d.date and not d.approximate][-1:]
+            if told:
+                date = replace(date, date=day_after(told[0]))
         place = _place(
             places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
             sent,
@@ -1273,6 +1278,11 @@ def _participants_ids(ids: list[str], party: Callable[[str], str]) -> list[str]:
     return [a for a in ids if a not in represented]
 
 
+# "am Donnerstag nach einem Telefonat": a meeting noun right after a day and "nach"
+# happened that day, just before what the clause tells.
+_AFTER_DAY = frozenset({"nach", "after"})
+
+
 def _attached(
     sent: Sentence, dates: Sequence[DateMention], hit, cues_prepositions: frozenset[str]
 ) -> list[DateMention]:
@@ -1289,6 +1299,10 @@ def _attached(
             out.append(d)
             continue
         between = [w for w, o in zip(sent.words, sent.offsets, strict=True) if d.end <= o < cue_at]
+        if between[:1] and between[0] in _AFTER_DAY:
+            # "kündigte es am Donnerstag nach einem Telefonat mit Putin an": the call
+            # that came just before is dated by that day
+            between = between[1:]
         if not any(w in cues_prepositions for w in between):
             out.append(d)
     return out
