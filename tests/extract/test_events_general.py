@@ -272,3 +272,9 @@ def test_a_weekday_of_last_week_and_a_call_right_after_it(run):
     assert _events(r) == [("CONSULT", "phone", ["donald-trump", "vladimir-putin"], "2025-10-16")]
     r = run("Witkoff met Putin on Thursday last week.", published="2025-10-23", lang="en")
     assert [e[3] for e in _events(r)] == ["2025-10-16"]
+
+
+def test_a_proposal_needs_an_addressee(run):
+    assert run("Selenskyj hat am Mittwoch den Rahmenplan vorgestellt.")["event"] == []
+    r = run("Witkoff legte Umerow am Montag den Plan vor.")
+    assert _events(r) == [("PROPOSE", None, ["rustem-umerov", "steve-witkoff"], "2025-12-01")]

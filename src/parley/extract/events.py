@@ -72,8 +72,10 @@ _COMPLEMENTISERS = frozenset({"that", "how", "whether", "why"})
 _CLAUSE_OPENERS = frozenset({"he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her"})
 _WITH = frozenset({"mit", "with"})
 # Event types parley extracts, each with the fewest participants that make it an event:
-# a meeting, rejection, threat or sanction has two sides; a leak or proposal has an author.
-EXTRACTED_TYPES = {"CONSULT": 2, "REJECT": 2, "THREATEN": 2, "SANCTION": 2, "LEAK": 1, "PROPOSE": 1}
+# a meeting, rejection, threat, sanction or proposal has two sides (a plan presented to
+# no one named, "Selenskyj stellte den Plan vor", is news about the plan, not an act
+# between parties); a leak has its publisher.
+EXTRACTED_TYPES = {"CONSULT": 2, "REJECT": 2, "THREATEN": 2, "SANCTION": 2, "LEAK": 1, "PROPOSE": 2}
 # A noun alone ("Friedensplan", "Ablehnung") names a thing more often than it reports an act.
 _VERB_ONLY = frozenset({"PROPOSE", "REJECT"})
 # Prepositions after which a name is what the event is about, not who takes part; for
