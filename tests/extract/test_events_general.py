@@ -278,3 +278,15 @@ def test_a_proposal_needs_an_addressee(run):
     assert run("Selenskyj hat am Mittwoch den Rahmenplan vorgestellt.")["event"] == []
     r = run("Witkoff legte Umerow am Montag den Plan vor.")
     assert _events(r) == [("PROPOSE", None, ["rustem-umerov", "steve-witkoff"], "2025-12-01")]
+
+
+def test_a_host_receiving_one_guest_and_then_hosting_a_summit_are_two_events(run):
+    r = run(
+        "Putin will receive Witkoff in Moscow on Saturday and host a summit with Zelensky "
+        "on Sunday.",
+        lang="en",
+    )
+    assert _events(r) == [
+        ("CONSULT", "host", ["steve-witkoff", "vladimir-putin"], "2025-12-06"),
+        ("CONSULT", "multilateral", ["vladimir-putin", "volodymyr-zelensky"], "2025-12-07"),
+    ]
