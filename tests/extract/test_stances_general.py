@@ -135,3 +135,25 @@ def test_a_named_plan_opening_the_sentence_holds_what_it_provides(run):
         "Der 28-Punkte-Plan sieht vor, die ukrainische Armee auf 600.000 Soldaten zu begrenzen."
     )
     assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]
+
+
+def test_a_list_of_titled_names_holds_the_demand_together(run):
+    r = run(
+        "In einer Erklärung forderten Sondergesandter Steve Witkoff, Russlands Präsident "
+        "Wladimir Putin und der ukrainische Präsident Wolodymyr Selenskyj eine sofortige "
+        "Waffenruhe."
+    )
+    people = ["steve-witkoff", "vladimir-putin", "volodymyr-zelensky"]
+    # the state owning a title ("Russlands Präsident") is no holder of its own
+    assert _stances(r) == [(p, "ceasefire", "demand", None) for p in people]
+
+
+def test_a_plural_pronoun_after_the_verb_and_a_refused_precondition(run):
+    r = run(
+        "Witkoff und Selenskyj trafen sich am Montag. Einen Rückzug aus dem Donbass als "
+        "Vorbedingung lehnen sie ab."
+    )
+    assert _stances(r) == [
+        ("steve-witkoff", "territory-donbas", "reject", None),
+        ("volodymyr-zelensky", "territory-donbas", "reject", None),
+    ]
