@@ -213,6 +213,7 @@ def sentence_events(
         h
         for h in hits
         if not (h.label[0] in _VERB_ONLY and _after_determiner(sent, h, cues.determiners))
+        and not (h.label[0] in _VERB_ONLY and _named_document(sent, h, cues))
         and not (h.label[1] == "phone" and h.first == h.last and _naming_call(sent, h.first, cues))
     ]
     hits = [_arrival(sent, h) for h in hits]
@@ -833,6 +834,17 @@ def _after_determiner(sent: Sentence, hit: CueHit, determiners: frozenset[str]) 
         if not (sent.words[i].isalpha() and sent.text[sent.offsets[i] - sent.start].islower()):
             return False
     return False
+
+
+def _named_document(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """A document noun after a determiner and any modifiers ("the U.S. draft", "their
+    own draft"): the text itself, not the act of proposing it."""
+    if sent.words[hit.last].lower() not in cues.document_nouns:
+        return False
+    return any(
+        w in cues.determiners or w in ("'s", "’s")
+        for w in sent.words[max(0, hit.first - 3) : hit.first]
+    )
 
 
 # After "called", an object pronoun keeps the call ("called him"); other lower-case
