@@ -157,3 +157,10 @@ def test_a_plural_pronoun_after_the_verb_and_a_refused_precondition(run):
         ("steve-witkoff", "territory-donbas", "reject", None),
         ("volodymyr-zelensky", "territory-donbas", "reject", None),
     ]
+
+
+def test_a_plan_that_caps_the_army_demands_the_cap(run):
+    r = run("The 28-point plan caps Ukraine's armed forces at 600,000 troops.", lang="en")
+    assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]
+    r = run("Der 28-Punkte-Plan begrenzt die ukrainische Armee auf 600.000 Soldaten.")
+    assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]
