@@ -164,3 +164,13 @@ def test_a_plan_that_caps_the_army_demands_the_cap(run):
     assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]
     r = run("Der 28-Punkte-Plan begrenzt die ukrainische Armee auf 600.000 Soldaten.")
     assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]
+
+
+def test_an_offer_criticised_is_refused_and_a_goal_to_win_is_a_demand(run):
+    r = run("Selenskyj kritisierte das Angebot einer kurzen Waffenruhe.")
+    assert _stances(r) == [("volodymyr-zelensky", "ceasefire", "reject", None)]
+    # a criticism verb before a clause is speech, not a refusal of what follows
+    r = run("Selenskyj kritisierte, Russland wolle den Donbass.")
+    assert all(s["stance"] != "reject" for s in r["stance"])
+    r = run("Witkoff travelled to Kyiv to win a truce.", lang="en")
+    assert _stances(r) == [("steve-witkoff", "ceasefire", "demand", None)]

@@ -971,6 +971,20 @@ _ORDER = {"reject": 0, "conditional": 1, "open": 2, "demand": 3, "offer": 4, "ac
 
 
 _AS = frozenset({"als", "as"})
+# Verbs of criticism: a position noun as their object ("kritisierte das Angebot", "criticised
+# the proposal") is refused by the critic.
+_CRITICISE = frozenset(
+    {"kritisierte", "kritisierten", "kritisiert", "kritisieren", "criticised", "criticized"}
+    | {"criticises", "criticizes", "criticise", "criticize", "slammed", "condemned"}
+)
+
+
+def _criticised(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """Is the nominal cue the object of a criticism verb (an article may stand between)?"""
+    i = hit.first - 1
+    if i >= 0 and (sent.words[i] in cues.articles or sent.words[i] in cues.determiners):
+        i -= 1
+    return i >= 0 and sent.words[i] in _CRITICISE
 
 
 def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
@@ -994,6 +1008,8 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     pool = verbal or hits
     hit = min(pool, key=lambda h: (_ORDER.get(h.label, 9), h.first))
     kind = hit.label
+    if not verbal and _criticised(sent, hit, cues):
+        return "reject"  # "kritisierte das Angebot einer Feuerpause": the offer is refused
     if sent.words[hit.first] not in cues.obligation and _negated(sent, hit, cues):
         kind = _FLIP.get(kind, kind)
     return kind
