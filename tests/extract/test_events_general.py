@@ -3,8 +3,6 @@ nationality, lists of partners, relative clauses, wishes, handovers (German and 
 
 from __future__ import annotations
 
-import pytest
-
 
 def _events(result) -> list[tuple]:
     return sorted(
@@ -294,28 +292,7 @@ def test_a_host_receiving_one_guest_and_then_hosting_a_summit_are_two_events(run
     ]
 
 
-@pytest.fixture(scope="module")
-def run_pack():
-    """Records of one text extracted with the shipped ukraine-2025 pack (its PROPOSE
-    cues include document nouns such as "draft")."""
-    from parley.cases.loader import load_case
-    from parley.extract.pipeline import Extractor
-    from parley.ingest.article import Article
-
-    extractor = Extractor(load_case("ukraine-2025"))
-
-    def _run(text: str, lang: str = "en") -> dict:
-        article = Article(text=text, source="t.txt", published="2025-12-03", language=lang)
-        out: dict[str, list[dict]] = {"mention": [], "quote": [], "event": [], "stance": []}
-        for record in extractor.extract(article):
-            rec = record.to_record()
-            out[rec["kind"]].append(rec)
-        return out
-
-    return _run
-
-
-def test_a_document_noun_after_a_determiner_and_modifiers_is_no_proposal(run_pack):
-    assert run_pack("The U.S. draft caps Ukraine's armed forces at 600,000 troops.")["event"] == []
-    r = run_pack("Driscoll presented the draft to Zelensky in Kyiv on Thursday.")
+def test_a_document_noun_after_a_determiner_and_modifiers_is_no_proposal(run_case):
+    assert run_case("The U.S. draft caps Ukraine's armed forces at 600,000 troops.")["event"] == []
+    r = run_case("Driscoll presented the draft to Zelensky in Kyiv on Thursday.")
     assert "PROPOSE" in {e["type"] for e in r["event"]}

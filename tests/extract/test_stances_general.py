@@ -174,3 +174,10 @@ def test_an_offer_criticised_is_refused_and_a_goal_to_win_is_a_demand(run):
     assert all(s["stance"] != "reject" for s in r["stance"])
     r = run("Witkoff travelled to Kyiv to win a truce.", lang="en")
     assert _stances(r) == [("steve-witkoff", "ceasefire", "demand", None)]
+
+
+def test_freezing_the_war_is_a_ceasefire(run_case):
+    r = run_case("Trump verlangt, den Krieg an der jetzigen Frontlinie einzufrieren.", lang="de")
+    assert ("donald-trump", "ceasefire", "demand", None) in _stances(r)
+    r = run_case("Die EU will russisches Vermögen einfrieren.", lang="de")
+    assert "ceasefire" not in {s["issue"] for s in r["stance"]}
