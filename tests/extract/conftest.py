@@ -38,3 +38,22 @@ def run(extractor):
         return out
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def run_case():
+    """Like ``run``, with the shipped ukraine-2025 pack (its own cues and issue terms)."""
+    from parley.cases.loader import load_case
+    from parley.extract.pipeline import Extractor
+
+    extractor = Extractor(load_case("ukraine-2025"))
+
+    def _run(text: str, published: str | None = "2025-12-03", lang: str = "en") -> dict:
+        article = Article(text=text, source="test.txt", published=published, language=lang)
+        out: dict[str, list[dict]] = {"mention": [], "quote": [], "event": [], "stance": []}
+        for record in extractor.extract(article):
+            rec = record.to_record()
+            out[rec["kind"]].append(rec)
+        return out
+
+    return _run

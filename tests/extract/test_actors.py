@@ -128,3 +128,12 @@ def test_unknown_persons_after_english_and_stacked_titles(run):
 def test_an_acronym_also_written_as_a_word_matches_both_spellings(run):
     r = run("Die Nato und die NATO-Staaten berieten am Mittwoch.")
     assert [m["surface"] for m in r["mention"] if m["actor"] == "nato"] == ["Nato", "NATO"]
+
+
+def test_an_office_named_by_its_remit_introduces_a_person(run):
+    r = run("Zelensky's chief of staff Andriy Yermak said the talks were useful.", lang="en")
+    persons = {m["actor"]: m.get("role") for m in r["mention"] if m["type"] == "person"}
+    assert persons.get("andriy-yermak") == "chief of staff"
+    # a proper noun after "of" is the office's country, not the start of a name
+    r = run("Rustem Umerov, secretary of Ukraine's National Security Council, spoke.", lang="en")
+    assert "national-security" not in {m["actor"] for m in r["mention"]}

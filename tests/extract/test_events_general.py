@@ -197,3 +197,102 @@ def test_a_possessed_meeting_at_which_something_was_agreed_took_place(run):
     assert [sorted(e["participants"]) for e in r["event"]] == [["donald-trump", "vladimir-putin"]]
     r = run("Putins Treffen mit Witkoff am Dienstag verlief ohne Ergebnis.")
     assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+
+
+def test_a_possessor_before_a_proposal_noun_is_whose_proposal_is_rejected(run):
+    r = run("Putin lehnte am Freitag Witkoffs Vorschlag ab.")
+    assert _events(r) == [("REJECT", None, ["steve-witkoff", "vladimir-putin"], "2025-11-28")]
+    r = run("Putin rejected Witkoff's proposal on Friday.", lang="en")
+    assert _events(r) == [("REJECT", None, ["steve-witkoff", "vladimir-putin"], "2025-11-28")]
+    # a genitive after the noun is an attribute, not the proposal's author
+    assert run("Putin lehnte am Freitag den Vorschlag der Ukraine ab.")["event"] == []
+
+
+def test_a_place_between_verb_and_object_is_no_title_of_the_person_met(run):
+    r = run("Am Dienstag traf Witkoff in Moskau Putin.")
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+
+
+def test_the_persons_of_a_clause_set_at_a_meeting_held_it(run):
+    r = run("Beim Treffen in Genf am Sonntag saßen Witkoff, Umerow und Dmitrijew an einem Tisch.")
+    people = ["kirill-dmitriev", "rustem-umerov", "steve-witkoff"]
+    assert [e[2:] for e in _events(r)] == [(people, "2025-11-30")]
+    # after a meeting, the clause's persons need not have attended
+    assert run("Nach dem Treffen am Sonntag reisten Witkoff und Umerow ab.")["event"] == []
+
+
+def test_a_purpose_clause_names_whom_the_travellers_meet(run):
+    r = run("Kushner und Witkoff reisten am Montag nach Genf, um Umerow zu treffen.")
+    people = ["jared-kushner", "rustem-umerov", "steve-witkoff"]
+    assert [e[2:] for e in _events(r)] == [(people, "2025-12-01")]
+
+
+def test_a_venue_city_hosts_no_one_but_a_capital_is_its_state(run):
+    r = run("Umerov travelled to Miami on Sunday and met Witkoff.", lang="en")
+    assert _events(r) == [("CONSULT", "visit", ["rustem-umerov", "steve-witkoff"], "2025-11-30")]
+    r = run("Witkoff travelled to Moscow on Tuesday.", lang="en")
+    assert _events(r) == [("CONSULT", "visit", ["russia", "steve-witkoff"], "2025-12-02")]
+    r = run("Miami talks trim the peace plan.", lang="en")
+    assert {m["actor"] for m in r["mention"]} == {"miami"}  # a venue, not a government
+
+
+def test_a_yearless_day_soon_after_publication_or_in_a_plan_is_this_years(run):
+    r = run("Witkoff soll Putin am 30. Juni in Moskau treffen.", published="2025-06-03")
+    assert [e[3] for e in _events(r)] == ["2025-06-30"]
+    r = run("Witkoff met Putin on June 20.", published="2025-06-03", lang="en")
+    assert [e[3] for e in _events(r)] == ["2025-06-20"]
+    # far ahead and without a plan, a day is last year's (news reports the past)
+    r = run("Witkoff und Umerow verhandelten am 14. Oktober in Genf.", published="2025-06-03")
+    assert [e[3] for e in _events(r)] == ["2024-10-14"]
+
+
+def test_a_meeting_turned_down_did_not_take_place(run):
+    r = run("Eine Waffenruhe habe Russland abgelehnt, ebenso ein Treffen von Selenskyj und Putin.")
+    assert r["event"] == []
+    r = run("Putin rejected a meeting with Zelensky.", lang="en")
+    assert [e[:2] for e in _events(r)] == [("REJECT", None)]
+    # a meeting named as the point in time of the rejection took place
+    r = run("After his talks with Witkoff on Tuesday, Putin rejected the plan.", lang="en")
+    assert ("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02") in _events(r)
+
+
+def test_the_next_day_follows_the_day_told_before(run):
+    r = run("Witkoff met Putin in Moscow on Tuesday. The next day he met Umerov.", lang="en")
+    assert ("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-12-03") in _events(r)
+    r = run("Witkoff traf Putin am Montag in Moskau. Tags darauf empfing Putin Umerow.")
+    assert ("CONSULT", "host", ["rustem-umerov", "vladimir-putin"], "2025-12-02") in _events(r)
+
+
+def test_a_weekday_of_last_week_and_a_call_right_after_it(run):
+    r = run(
+        "Trump kündigte das Treffen am Donnerstag vergangener Woche nach einem Telefonat "
+        "mit Putin an.",
+        published="2025-10-23",
+    )
+    assert _events(r) == [("CONSULT", "phone", ["donald-trump", "vladimir-putin"], "2025-10-16")]
+    r = run("Witkoff met Putin on Thursday last week.", published="2025-10-23", lang="en")
+    assert [e[3] for e in _events(r)] == ["2025-10-16"]
+
+
+def test_a_proposal_needs_an_addressee(run):
+    assert run("Selenskyj hat am Mittwoch den Rahmenplan vorgestellt.")["event"] == []
+    r = run("Witkoff legte Umerow am Montag den Plan vor.")
+    assert _events(r) == [("PROPOSE", None, ["rustem-umerov", "steve-witkoff"], "2025-12-01")]
+
+
+def test_a_host_receiving_one_guest_and_then_hosting_a_summit_are_two_events(run):
+    r = run(
+        "Putin will receive Witkoff in Moscow on Saturday and host a summit with Zelensky "
+        "on Sunday.",
+        lang="en",
+    )
+    assert _events(r) == [
+        ("CONSULT", "host", ["steve-witkoff", "vladimir-putin"], "2025-12-06"),
+        ("CONSULT", "multilateral", ["vladimir-putin", "volodymyr-zelensky"], "2025-12-07"),
+    ]
+
+
+def test_a_document_noun_after_a_determiner_and_modifiers_is_no_proposal(run_case):
+    assert run_case("The U.S. draft caps Ukraine's armed forces at 600,000 troops.")["event"] == []
+    r = run_case("Driscoll presented the draft to Zelensky in Kyiv on Thursday.")
+    assert "PROPOSE" in {e["type"] for e in r["event"]}

@@ -128,3 +128,56 @@ def test_a_reported_sentence_in_the_plans_mood_does_not_break_its_paragraph(run)
     )
     holders = {s["issue"]: s["actor"] for s in r["stance"]}
     assert holders["ceasefire"] == "28-point-plan"
+
+
+def test_a_named_plan_opening_the_sentence_holds_what_it_provides(run):
+    r = run(
+        "Der 28-Punkte-Plan sieht vor, die ukrainische Armee auf 600.000 Soldaten zu begrenzen."
+    )
+    assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]
+
+
+def test_a_list_of_titled_names_holds_the_demand_together(run):
+    r = run(
+        "In einer Erklärung forderten Sondergesandter Steve Witkoff, Russlands Präsident "
+        "Wladimir Putin und der ukrainische Präsident Wolodymyr Selenskyj eine sofortige "
+        "Waffenruhe."
+    )
+    people = ["steve-witkoff", "vladimir-putin", "volodymyr-zelensky"]
+    # the state owning a title ("Russlands Präsident") is no holder of its own
+    assert _stances(r) == [(p, "ceasefire", "demand", None) for p in people]
+
+
+def test_a_plural_pronoun_after_the_verb_and_a_refused_precondition(run):
+    r = run(
+        "Witkoff und Selenskyj trafen sich am Montag. Einen Rückzug aus dem Donbass als "
+        "Vorbedingung lehnen sie ab."
+    )
+    assert _stances(r) == [
+        ("steve-witkoff", "territory-donbas", "reject", None),
+        ("volodymyr-zelensky", "territory-donbas", "reject", None),
+    ]
+
+
+def test_a_plan_that_caps_the_army_demands_the_cap(run):
+    r = run("The 28-point plan caps Ukraine's armed forces at 600,000 troops.", lang="en")
+    assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]
+    r = run("Der 28-Punkte-Plan begrenzt die ukrainische Armee auf 600.000 Soldaten.")
+    assert _stances(r) == [("28-point-plan", "army-size", "demand", 600000)]
+
+
+def test_an_offer_criticised_is_refused_and_a_goal_to_win_is_a_demand(run):
+    r = run("Selenskyj kritisierte das Angebot einer kurzen Waffenruhe.")
+    assert _stances(r) == [("volodymyr-zelensky", "ceasefire", "reject", None)]
+    # a criticism verb before a clause is speech, not a refusal of what follows
+    r = run("Selenskyj kritisierte, Russland wolle den Donbass.")
+    assert all(s["stance"] != "reject" for s in r["stance"])
+    r = run("Witkoff travelled to Kyiv to win a truce.", lang="en")
+    assert _stances(r) == [("steve-witkoff", "ceasefire", "demand", None)]
+
+
+def test_freezing_the_war_is_a_ceasefire(run_case):
+    r = run_case("Trump verlangt, den Krieg an der jetzigen Frontlinie einzufrieren.", lang="de")
+    assert ("donald-trump", "ceasefire", "demand", None) in _stances(r)
+    r = run_case("Die EU will russisches Vermögen einfrieren.", lang="de")
+    assert "ceasefire" not in {s["issue"] for s in r["stance"]}

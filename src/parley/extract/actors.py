@@ -377,9 +377,11 @@ class Gazetteer:
         return info.affiliation
 
     def seat_of(self, actor_id: str) -> str | None:
-        """The state a place lies in, if the pack says so and that state is an actor."""
+        """The state a capital governs ("Kiew lehnte ab", "travelled to Moscow"), if the
+        pack tags the place ``capital`` and its state is an actor. A venue city ("talks
+        in Geneva", "Istanbul talks") stands for no government and hosts no one."""
         info = self.info.get(self.canonical(actor_id))
-        if info is None or info.type != "place" or not info.within:
+        if info is None or info.type != "place" or not info.within or "capital" not in info.tags:
             return None
         owner = self.info.get(info.within)
         return info.within if owner is not None and owner.type == "state" else None
@@ -577,9 +579,20 @@ class Gazetteer:
                 role = words[0] if role is None else f"{role} {words[0]}"
                 words = words[1:]
             if role is None:
-                prev = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+                before = text[max(0, m.start() - 40) : m.start()].split()
+                prev = before[-1:]
                 if prev and _is_role(prev[0], stems):
                     role = prev[0]
+                elif (
+                    len(before) >= 3
+                    and before[-2] in _OF
+                    and before[-1].isalpha()
+                    and before[-1].islower()
+                    and _is_role(before[-3], stems)
+                ):
+                    # "chief of staff Andriy Yermak", "minister of defence Rustem Umerov"
+                    role = " ".join(before[-3:])
+                if role is not None:
                     while len(words) > 2 and _is_role(words[0], stems):
                         role, words = f"{role} {words[0]}", words[1:]
             if role is None:
@@ -696,6 +709,10 @@ class _Taken:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self._mask.find(1, start, end) != -1
+
+
+# The preposition of an English office named by its remit ("chief of staff").
+_OF = frozenset({"of"})
 
 
 def _is_role(word: str, endings: tuple[str, ...]) -> bool:

@@ -108,10 +108,18 @@ _DE_PATTERNS: list[tuple[str, str]] = [
         "weekday",
         r"(?i:(?:am|an\s+diesem|diesen|kommenden|am\s+kommenden|nächsten|am\s+nächsten|"
         r"vergangenen|am\s+vergangenen|letzten|am\s+letzten|seit)\s+)?"
-        rf"(?P<wd>{_DE_WD.title()}){_DAYPART_DE}\b",
+        rf"(?P<wd>{_DE_WD.title()}){_DAYPART_DE}\b"
+        # "am Donnerstag vergangener Woche": that weekday of the week before
+        r"(?P<lastweek>\s+(?:der\s+)?(?:vergangener|vergangenen|letzter|letzten)\s+Woche\b)?",
     ),
     ("deictic", r"\b(?P<rel>vorgestern|gestern|heute|übermorgen)\b"),
     ("weekend", r"(?P<pre>(?i:am|vom|seit\s+dem|am\s+vergangenen))\s+Wochenende\b"),
+    # "Tags darauf", "am folgenden Tag": the day after the date told before
+    (
+        "next-day",
+        r"\b(?:[Tt]ags\s+darauf|[Aa]m\s+(?:folgenden|nächsten|darauffolgenden)\s+Tag"
+        r"|[Ee]inen\s+Tag\s+später)\b",
+    ),
 ]
 
 _EN_PATTERNS: list[tuple[str, str]] = [
@@ -130,10 +138,12 @@ _EN_PATTERNS: list[tuple[str, str]] = [
     ("ago", r"(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?)\s+ago\b"),
     (
         "weekday",
-        rf"(?i:(?:on|last|this|next|on\s+last)\s+)?(?P<wd>{_EN_WD})(?P<part>{_DAYPART_EN})\b",
+        rf"(?i:(?:on|last|this|next|on\s+last)\s+)?(?P<wd>{_EN_WD})(?P<part>{_DAYPART_EN})\b"
+        r"(?P<lastweek>\s+(?:of\s+)?last\s+week\b)?",  # "on Thursday last week"
     ),
     ("deictic", r"\b(?P<rel>yesterday|today|tomorrow)\b"),
     ("weekend", r"(?P<pre>(?:at|over|on)\s+the|last|this)\s+weekend\b"),
+    ("next-day", r"\b(?:[Tt]he\s+(?:next|following)\s+day|[Aa]\s+day\s+later)\b"),
 ]
 
 
@@ -158,6 +168,7 @@ _ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {
         "weekday": tuple(WEEKDAYS["de"]),
         "deictic": ("gestern", "heute", "morgen"),
         "weekend": ("wochenende",),
+        "next-day": ("tag",),
     },
     "en": {
         "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
@@ -168,6 +179,7 @@ _ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {
         "weekday": tuple(WEEKDAYS["en"]),
         "deictic": ("yesterday", "today", "tomorrow"),
         "weekend": ("weekend",),
+        "next-day": ("day",),
     },
 }
 
@@ -227,7 +239,22 @@ def _absolute(m: re.Match[str], lang: str, base: date | None) -> date | None:
             return None
     months = MONTHS[lang]
     phrase = f"{int(day)}. {months[mon - 1]}" if lang == "de" else f"{months[mon - 1]} {int(day)}"
-    return _parse_absolute(phrase, base, lang)
+    found = _parse_absolute(phrase, base, lang)
+    if found is None or found.year == base.year:
+        return found
+    # News prefers the past, but a day without a year shortly after publication is this
+    # year's, as is any later day this year in a sentence about the future: "Kiew schlug
+    # vor, die Präsidenten bis zum 30. Juni zusammenzubringen" (published 3 June).
+    try:
+        ahead = date(base.year, mon, int(day))
+    except ValueError:
+        return found
+    soon = timedelta(0) < ahead - base <= _SOON
+    return ahead if soon or (ahead > base and _future(m)) else found
+
+
+# A yearless date this close after publication is upcoming, not almost a year old.
+_SOON = timedelta(days=45)
 
 
 def _year_for_month(mon: int, base: date) -> int:
@@ -265,6 +292,8 @@ def _weekday(m: re.Match[str], lang: str, base: date | None) -> date | None:
     target = WEEKDAYS[lang].index(m.group("wd").lower())
     lead = m.group(0)[: m.start("wd") - m.start(0)].lower()
     delta = (target - base.weekday()) % 7  # days forward to the next such weekday (0 = today)
+    if m.groupdict().get("lastweek"):  # "am Donnerstag vergangener Woche"
+        return base - timedelta(days=base.weekday() + 7 - target)
     if any(w in lead for w in ("kommend", "nächst", "next")):
         return base + timedelta(days=delta or 7)
     if any(w in lead for w in ("vergangen", "letzt", "last")):
@@ -350,7 +379,27 @@ def _weekend(m: re.Match[str], lang: str, base: date | None) -> date | None:
     return base - timedelta(days=(base.weekday() - 5) % 7)
 
 
+def _next_day(m: re.Match[str], lang: str, base: date | None) -> None:
+    """ "Tags darauf", "the next day": the day after a date the text told before, which
+    a single sentence does not know; the sentence's reader adds the day (see
+    ``day_after``)."""
+    return None
+
+
+def day_after(previous: DateMention) -> str | None:
+    """The day after a resolved date, for "Tags darauf" / "the next day"."""
+    if previous.date is None or previous.approximate:
+        return None
+    return (date.fromisoformat(previous.date) + timedelta(days=1)).isoformat()
+
+
+def names_next_day(text: str) -> bool:
+    """Is ``text`` a "Tags darauf" / "the next day" expression (in any language)?"""
+    return any(dict(patterns)["next-day"].fullmatch(text) for patterns in _COMPILED.values())
+
+
 _RESOLVERS = {
+    "next-day": _next_day,
     "night": _night,
     "absolute": _absolute,
     "part-month": _part_month,

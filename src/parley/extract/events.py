@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from parley.extract.cues import CueHit, LanguageCues
-from parley.extract.dates import DateMention
+from parley.extract.dates import DateMention, day_after, names_next_day
 from parley.extract.records import Event, Mention
 from parley.extract.sentences import Sentence
 
@@ -72,8 +72,10 @@ _COMPLEMENTISERS = frozenset({"that", "how", "whether", "why"})
 _CLAUSE_OPENERS = frozenset({"he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her"})
 _WITH = frozenset({"mit", "with"})
 # Event types parley extracts, each with the fewest participants that make it an event:
-# a meeting, rejection, threat or sanction has two sides; a leak or proposal has an author.
-EXTRACTED_TYPES = {"CONSULT": 2, "REJECT": 2, "THREATEN": 2, "SANCTION": 2, "LEAK": 1, "PROPOSE": 1}
+# a meeting, rejection, threat, sanction or proposal has two sides (a plan presented to
+# no one named, "Selenskyj stellte den Plan vor", is news about the plan, not an act
+# between parties); a leak has its publisher.
+EXTRACTED_TYPES = {"CONSULT": 2, "REJECT": 2, "THREATEN": 2, "SANCTION": 2, "LEAK": 1, "PROPOSE": 2}
 # A noun alone ("Friedensplan", "Ablehnung") names a thing more often than it reports an act.
 _VERB_ONLY = frozenset({"PROPOSE", "REJECT"})
 # Prepositions after which a name is what the event is about, not who takes part; for
@@ -211,6 +213,7 @@ def sentence_events(
         h
         for h in hits
         if not (h.label[0] in _VERB_ONLY and _after_determiner(sent, h, cues.determiners))
+        and not (h.label[0] in _VERB_ONLY and _named_document(sent, h, cues))
         and not (h.label[1] == "phone" and h.first == h.last and _naming_call(sent, h.first, cues))
     ]
     hits = [_arrival(sent, h) for h in hits]
@@ -245,6 +248,16 @@ def sentence_events(
             return None
         if (
             etype == "CONSULT"
+            and "REJECT" in by_type
+            and _is_noun(sent, hit)
+            and not _temporal(sent, hit)
+            and not _presupposed(sent, hit)
+        ):
+            # "Russland lehnte ein Treffen von Selenskyj und Putin ab", "ruled out a
+            # meeting": a meeting turned down did not take place
+            return None
+        if (
+            etype == "CONSULT"
             and _denied(sent, hit, lo, hi, _WISH)
             and not any(d.date and lo <= d.start < hi for d in dates())
         ):
@@ -261,8 +274,17 @@ def sentence_events(
             if any(a <= m.start < b for a, b in ranges)
             and (m.start >= lo_names or not lo_names > lo)
             and (cue_start <= m.start < cue_end or not _modifier(sent, m) or _org_of(m, cue_start))
-            and not _after(sent, m, _NOT_PARTY if etype == "CONSULT" else _not_target(etype))
-            and (not _genitive(m) or _owner_of(sent, m, hit))
+            and not _after(
+                sent,
+                m,
+                _NOT_PARTY if etype == "CONSULT" else _not_target(etype),
+                [p for p in outside if p.type == "place"],
+            )
+            and (
+                not _genitive(m)
+                or _owner_of(sent, m, hit)
+                or (etype == "REJECT" and _owns_document(sent, m, cues.document_nouns))
+            )
             and (cue_start <= m.start < cue_end or not _attribute(sent, m))
             and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
         ]
@@ -289,6 +311,16 @@ def sentence_events(
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
+        purpose = _purpose(
+            sent,
+            hit,
+            lo,
+            cue_start,
+            [m for m in outside if not _inside(m.start, others)],
+            _clause(sent, 0, quoted),
+        )
+        if etype == "CONSULT" and not own and purpose:
+            chosen = purpose  # "reisten nach Genf, um Umerow zu treffen": they meet him
         if etype == "CONSULT" and not own:
             # "Zelensky, who held talks with X": the relative pronoun's antecedent acts
             antecedent = _antecedent(sent, lo, outside)
@@ -346,6 +378,11 @@ def sentence_events(
                 # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
                 # left after talks with Putin had them
                 chosen = [*_subjects_after(sent, hit, in_clause, chosen), *chosen]
+            elif not chosen and _during(sent, hit) and not _spoken_of(sent, cues, hit, lo, hi):
+                # "Beim Gipfel in Genf saßen Witkoff, Umerow und Dmitrijew an einem Tisch":
+                # the persons of a clause set at a meeting (two or more) held it
+                present = _subjects_after(sent, hit, in_clause, [])
+                chosen = present if len(present) > 1 else []
         group = _group(sent, lo, hi)
         if group and etype == "CONSULT":
             earlier = [*before, *(m for m in outside if m.start < group[0])]
@@ -406,6 +443,11 @@ def sentence_events(
             cue_start,
             hit_is_noun=noun,  # English nouns too: "talks with X on Tuesday"
         )
+        if date is not None and date.date is None and names_next_day(date.text):
+            # "Tags darauf empfing er Selenskyj": the day after the one told just before
+            told = [d for d in previous[1]() if d.date and not d.approximate][-1:]
+            if told:
+                date = replace(date, date=day_after(told[0]))
         place = _place(
             places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
             sent,
@@ -588,6 +630,40 @@ def _destination(
     return []
 
 
+def _purpose(
+    sent: Sentence,
+    hit: CueHit,
+    lo: int,
+    cue_start: int,
+    mentions: Sequence[Mention],
+    first: tuple[int, int],
+) -> list[Mention]:
+    """ "Kushner und Witkoff reisten nach Genf, um Umerow zu treffen": a purpose clause
+    ("um … zu" + verb) names whom the first clause's subjects went to meet. Returns
+    those subjects and the persons met, or nothing when the construction is absent."""
+    i = _token_at(sent, lo)
+    if sent.words[i] != "um" or hit.first < 1 or sent.words[hit.first - 1] != "zu":
+        return []
+    if hit.first == hit.last and sent.words[hit.first] in _TALK:
+        return []  # "um mit Putin zu sprechen": the partner is the "mit" phrase's
+    met = [
+        m
+        for m in mentions
+        if lo < m.start < cue_start
+        and m.type in _PARTICIPANT_TYPES
+        and not _after(sent, m, _NOT_PARTY - {"um"})
+    ]
+    subjects = [
+        m
+        for m in mentions
+        if first[0] <= m.start < min(first[1], lo)
+        and m.type in _PARTICIPANT_TYPES
+        and not _genitive(m)
+        and not _modifier(sent, m)
+    ]
+    return [*subjects, *met] if met and subjects else []
+
+
 def _iterative(sent: Sentence, lo: int, hi: int) -> bool:
     """ "zum sechsten Mal", "for the third time": a count of trips, not one of them."""
     return any(
@@ -760,6 +836,17 @@ def _after_determiner(sent: Sentence, hit: CueHit, determiners: frozenset[str]) 
     return False
 
 
+def _named_document(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """A document noun after a determiner and any modifiers ("the U.S. draft", "their
+    own draft"): the text itself, not the act of proposing it."""
+    if sent.words[hit.last].lower() not in cues.document_nouns:
+        return False
+    return any(
+        w in cues.determiners or w in ("'s", "’s")
+        for w in sent.words[max(0, hit.first - 3) : hit.first]
+    )
+
+
 # After "called", an object pronoun keeps the call ("called him"); other lower-case
 # words name it ("called the proposal a positive step", "called for talks").
 _CALLED = frozenset({"called", "calls", "call"})
@@ -843,6 +930,20 @@ def _temporal(sent: Sentence, hit: CueHit) -> bool:
             return True
         at = sent.char_of(i) - sent.start
         if not (word in _DEFINITE or word in _POSSESSIVE or sent.text[at].islower()):
+            return False
+    return False
+
+
+# Temporal prepositions of simultaneity: what the clause tells happened at the meeting.
+_DURING = frozenset({"bei", "beim", "während", "during", "at"})
+
+
+def _during(sent: Sentence, hit: CueHit) -> bool:
+    """Is the meeting noun governed by "beim"/"während"/"during" (not "nach"/"vor")?"""
+    for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        if sent.words[i] in _DURING:
+            return True
+        if sent.words[i] in _TEMPORAL:
             return False
     return False
 
@@ -1089,6 +1190,15 @@ def _attribute(sent: Sentence, m: Mention) -> bool:
     return sent.text[noun_at].isupper() and sent.words[i - 2].isalpha()
 
 
+def _owns_document(sent: Sentence, m: Mention, document_nouns: frozenset[str]) -> bool:
+    """A possessor right before a proposal noun made the proposal: "lehnte Witkoffs
+    Vorschlag ab", "rejected Witkoff's plan" reject that person's text. (A genitive
+    after the noun, "den Vorschlag der Ukraine", is an attribute and stays out.)"""
+    following = [w for w, o in zip(sent.words, sent.offsets, strict=True) if o >= m.end]
+    following = [w for w in following if w not in ("'s", "’s", "'", "’")]
+    return bool(following) and following[0].lower() in document_nouns
+
+
 def _genitive(m: Mention) -> bool:
     """ "Vertrauten Putins", "Witkoffs Treffen": a possessor, not a participant."""
     if m.type != "person" or not m.name:
@@ -1107,10 +1217,13 @@ _CALENDAR = frozenset(
 )
 
 
-def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
+def _after(
+    sent: Sentence, m: Mention, words: frozenset[str], places: Sequence[Mention] = ()
+) -> bool:
     """Is the mention right after one of ``words``, or after it and an article or a
     title ("in der Ukraine", "gegen Präsident Putin")? A verb between ("to meet Putin")
-    makes the name its object."""
+    makes the name its object, and so does a place the preposition governs ("traf in
+    Moskau Putin": Putin is met, not a title of Moscow's)."""
     try:
         i = sent.index_of(m.start)
     except ValueError:
@@ -1120,6 +1233,8 @@ def _after(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
     if i < 2 or sent.words[i - 2] not in words:
         return False
     between = sent.words[i - 1]
+    if any(p.start == sent.offsets[i - 1] for p in places):
+        return False
     if between in _CALENDAR:  # "On Wednesday Zelensky and Trump spoke": a date, not a title
         return False
     return (
@@ -1177,6 +1292,11 @@ def _participants_ids(ids: list[str], party: Callable[[str], str]) -> list[str]:
     return [a for a in ids if a not in represented]
 
 
+# "am Donnerstag nach einem Telefonat": a meeting noun right after a day and "nach"
+# happened that day, just before what the clause tells.
+_AFTER_DAY = frozenset({"nach", "after"})
+
+
 def _attached(
     sent: Sentence, dates: Sequence[DateMention], hit, cues_prepositions: frozenset[str]
 ) -> list[DateMention]:
@@ -1193,6 +1313,10 @@ def _attached(
             out.append(d)
             continue
         between = [w for w, o in zip(sent.words, sent.offsets, strict=True) if d.end <= o < cue_at]
+        if between[:1] and between[0] in _AFTER_DAY:
+            # "kündigte es am Donnerstag nach einem Telefonat mit Putin an": the call
+            # that came just before is dated by that day
+            between = between[1:]
         if not any(w in cues_prepositions for w in between):
             out.append(d)
     return out

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from parley.extract.actors import ROLE_STEMS
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.records import Mention, Stance
 from parley.extract.sentences import Sentence
@@ -123,7 +124,11 @@ def sentence_stances(
         ],
     )
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
-    plan = _attributed_document(sent, cues, mentions) or _plan_content(sent, cues, context)
+    plan = (
+        _attributed_document(sent, cues, mentions)
+        or _plan_content(sent, cues, context)
+        or _named_document_subject(sent, cues, mentions)
+    )
     plan_end = None  # token where the clause a named document is the subject of ends
     if plan is None and context.last_document and not context.speaker:
         plan_end = _document_subject(sent, cues)
@@ -437,6 +442,11 @@ def _holders(
         referents = _coordinated(sent, before) if plural else list(context.previous_subjects)
         if len(referents) > 1:
             return referents
+    if plural is None and not context.speaker and _inverted_plural(sent, cues):
+        # "Einen Rückzug aus dem Donbass lehnen sie ab": the group the sentence before named
+        referents = list(context.previous_subjects)
+        if len(referents) > 1:
+            return referents
     if passive_sentence and not context.speaker:
         # A passive names what is done, not who does it; only a circle or place the
         # deciding is located in holds it ("im Machtzirkel um Trump erwogen").
@@ -468,7 +478,10 @@ def _holders(
     actor = _actor(sent, cues, mentions, quoted, context, party)
     if actor is None:
         return []
-    return [actor] if context.speaker else _with_partners(sent, actor, mentions, cues)
+    if context.speaker and actor != context.speaker:
+        return [actor]
+    # "forderten Merz, Macron und Starmer …": speakers named together hold it together
+    return _with_partners(sent, actor, mentions, cues)
 
 
 def _with_partners(
@@ -536,11 +549,26 @@ def _coordinated(sent: Sentence, mentions: list[Mention]) -> list[str]:
         return []
     group = [mentions[0]]
     for m in mentions[1:]:
+        if _title_possessor(sent, m):
+            continue  # "Merz, Frankreichs Präsident Emmanuel Macron": Macron is next
         between = sent.text[group[-1].end - sent.start : m.start - sent.start].strip().lower()
-        if between not in ("und", "and", ",", "sowie", "as well as", "or", "oder"):
+        if between not in _LIST_WORDS and not _titled_item(between):
             break
         group.append(m)
     return list(dict.fromkeys(m.actor for m in group))
+
+
+_LIST_WORDS = ("und", "and", ",", "sowie", "as well as", "or", "oder")
+# A list separator, then a title before the next name: ", Frankreichs Präsident", ", der
+# britische Premier", "and Foreign Minister" (articles, adjectives, a role noun last).
+_TITLED_ITEM = re.compile(
+    r"(?:,|,?\s*(?:und|and|sowie))\s+(?:(?:der|die|the|[\w'’-]+)\s+){0,3}(?P<role>[\w-]+)"
+)
+
+
+def _titled_item(between: str) -> bool:
+    m = _TITLED_ITEM.fullmatch(between)
+    return m is not None and m.group("role").endswith(_ROLES)
 
 
 def _after_word(sent: Sentence, m: Mention, words: frozenset[str]) -> bool:
@@ -580,6 +608,21 @@ def _plural_pronoun(sent: Sentence, cues: LanguageCues) -> int | None:
         ):
             return i
     return None
+
+
+def _inverted_plural(sent: Sentence, cues: LanguageCues) -> bool:
+    """A plural subject pronoun right after the finite verb of a main clause that opens
+    with its object ("Einen Rückzug … lehnen sie ab")."""
+    words = sent.words
+    return any(
+        w in cues.plural_with_verb
+        and i > 1
+        and words[i - 1].endswith("en")
+        and not _capitalised(sent, i - 1)
+        and not _capitalised(sent, i)
+        and "," not in words[:i]
+        for i, w in enumerate(words)
+    )
 
 
 def _brackets(sent: Sentence) -> list[tuple[int, int]]:
@@ -730,6 +773,32 @@ def _document_subject(sent: Sentence, cues: LanguageCues) -> int | None:
     return None
 
 
+def _named_document_subject(
+    sent: Sentence, cues: LanguageCues, mentions: Sequence[Mention]
+) -> str | None:
+    """A named document opening the sentence as its subject, in the plan's mood: "Der
+    28-Punkte-Plan sieht vor, die Armee … zu begrenzen", "The 28-point plan would cap
+    …": what follows is that document's content."""
+    if not sent.words or cues.plan_modals.isdisjoint(sent.words):
+        return None
+    for m in mentions:
+        if m.type != "document":
+            continue
+        try:
+            i = sent.index_of(m.start)
+        except ValueError:
+            continue
+        lead = sent.words[:i]
+        if (
+            i <= _SUBJECT_REACH
+            and all(w in cues.articles or w in cues.determiners for w in lead[:1])
+            and all(w.isalpha() for w in lead)
+        ):
+            return m.actor
+        break  # only the first document can be the subject
+    return None
+
+
 def _named_kind(sent: Sentence, i: int) -> bool:
     """A word that tells whose document it is: capitalised ("European", "U.S.") or a
     German nationality adjective ("der europäische Entwurf")."""
@@ -866,6 +935,8 @@ def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
     at = m.end - sent.start
     if at < len(sent.text) - 1 and sent.text[at] == "-" and sent.text[at + 1].isalpha():
         return True
+    if _title_possessor(sent, m):
+        return True
     try:
         i = sent.index_of(m.start)
     except ValueError:
@@ -881,7 +952,39 @@ def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
     return False
 
 
+_ROLES = tuple(dict.fromkeys(r for stems in ROLE_STEMS.values() for r in stems))
+# A possessor, a title (one or two capitalised words ending in a role noun), a name.
+_TITLE_AFTER = re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]*){2,3}")
+
+
+def _title_possessor(sent: Sentence, m: Mention) -> bool:
+    """A state owning a person's title ("Frankreichs Präsident Emmanuel Macron",
+    "Russia's Foreign Minister Sergei Lavrov") only says whose office it is."""
+    if m.type not in ("state", "organization") or not m.surface.endswith(("s", "'s", "’s")):
+        return False
+    after = _TITLE_AFTER.match(sent.text, m.end - sent.start)
+    words = after.group(0).split() if after else []
+    return any(w.lower().endswith(_ROLES) for w in words[:2][: len(words) - 1])
+
+
 _ORDER = {"reject": 0, "conditional": 1, "open": 2, "demand": 3, "offer": 4, "accept": 5}
+
+
+_AS = frozenset({"als", "as"})
+# Verbs of criticism: a position noun as their object ("kritisierte das Angebot", "criticised
+# the proposal") is refused by the critic.
+_CRITICISE = frozenset(
+    {"kritisierte", "kritisierten", "kritisiert", "kritisieren", "criticised", "criticized"}
+    | {"criticises", "criticizes", "criticise", "criticize", "slammed", "condemned"}
+)
+
+
+def _criticised(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
+    """Is the nominal cue the object of a criticism verb (an article may stand between)?"""
+    i = hit.first - 1
+    if i >= 0 and (sent.words[i] in cues.articles or sent.words[i] in cues.determiners):
+        i -= 1
+    return i >= 0 and sent.words[i] in _CRITICISE
 
 
 def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
@@ -892,12 +995,21 @@ def _stance_kind(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> str:
     ("Putins Forderung nachzukommen"), so they count only when no verb cue
     is there. Conditions ("stellte Bedingungen") make a stance conditional.
     """
-    if not cues.conditional_nouns.isdisjoint(sent.words):
+    if not cues.conditional_nouns.isdisjoint(sent.words) and not (
+        # "lehnen einen Rückzug als Vorbedingung ab": the condition itself is refused
+        any(h.label == "reject" and not _nominal(sent, h, cues) for h in hits)
+        and any(
+            w in cues.conditional_nouns and i > 0 and sent.words[i - 1] in _AS
+            for i, w in enumerate(sent.words)
+        )
+    ):
         return "conditional"
     verbal = [h for h in hits if not _nominal(sent, h, cues)]
     pool = verbal or hits
     hit = min(pool, key=lambda h: (_ORDER.get(h.label, 9), h.first))
     kind = hit.label
+    if not verbal and _criticised(sent, hit, cues):
+        return "reject"  # "kritisierte das Angebot einer Feuerpause": the offer is refused
     if sent.words[hit.first] not in cues.obligation and _negated(sent, hit, cues):
         kind = _FLIP.get(kind, kind)
     return kind
