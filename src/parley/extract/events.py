@@ -15,7 +15,7 @@ News repeats one meeting across many sentences, each naming part of it;
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention, day_after, names_next_day
