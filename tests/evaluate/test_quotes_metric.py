@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from parley.errors import InputError
@@ -121,8 +121,20 @@ def test_a_prediction_equal_to_gold_is_perfect(gold):
         assert s.exact.f1 == pytest.approx(1.0)
 
 
+def _disjoint(quotes):
+    seen = set()
+    for q in quotes:
+        if seen & set(q.quote):
+            return False
+        seen |= set(q.quote)
+    return True
+
+
 @given(groups, groups)
 def test_swapping_system_and_gold_swaps_precision_and_recall(sys, gold):
+    # With overlapping quotes on one side several assignments can tie for the best total
+    # overlap, and the official assignment may pick another one after the swap.
+    assume(_disjoint(sys) and _disjoint(gold))
     a, b = score([(sys, gold)]), score([(gold, sys)])
     assert a.message.precision == pytest.approx(b.message.recall)
     assert a.exact.recall == pytest.approx(b.exact.precision)
