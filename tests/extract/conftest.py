@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -29,15 +30,7 @@ def extractor(minicase):
 def run(extractor):
     """Records of one text as a dict kind -> list of SPEC §1 objects."""
 
-    def _run(text: str, published: str | None = "2025-12-03", lang: str = "de") -> dict:
-        article = Article(text=text, source="test.txt", published=published, language=lang)
-        out: dict[str, list[dict]] = {"mention": [], "quote": [], "event": [], "stance": []}
-        for record in extractor.extract(article):
-            rec = record.to_record()
-            out[rec["kind"]].append(rec)
-        return out
-
-    return _run
+    return _runner(extractor, "de")
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +41,11 @@ def run_case():
 
     extractor = Extractor(load_case("ukraine-2025"))
 
-    def _run(text: str, published: str | None = "2025-12-03", lang: str = "en") -> dict:
+    return _runner(extractor, "en")
+
+
+def _runner(extractor, default_lang: str):
+    def _run(text: str, published: str | None = "2025-12-03", lang: str = default_lang) -> dict:
         article = Article(text=text, source="test.txt", published=published, language=lang)
         out: dict[str, list[dict]] = {"mention": [], "quote": [], "event": [], "stance": []}
         for record in extractor.extract(article):
@@ -57,3 +54,19 @@ def run_case():
         return out
 
     return _run
+
+
+NEWS_ARTICLE = (
+    "Witkoff traf sich am Dienstag in Moskau mit Putin. „Das Gespräch war konstruktiv“, "
+    "sagte Juri Uschakow. Putin fordert den gesamten Donbass.\n"
+)
+
+
+@pytest.fixture
+def news(tmp_path):
+    """A folder holding one JSON Lines feed with one short news article."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    record = {"text": NEWS_ARTICLE, "url": "https://example.org/a", "published": "2025-12-03"}
+    (folder / "feed.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n")
+    return folder

@@ -13,20 +13,6 @@ from parley.cli.app import app
 MINICASE = Path(__file__).with_name("minicase")
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seeds"
 
-ARTICLE = (
-    "Witkoff traf sich am Dienstag in Moskau mit Putin. „Das Gespräch war konstruktiv“, "
-    "sagte Juri Uschakow. Putin fordert den gesamten Donbass.\n"
-)
-
-
-@pytest.fixture
-def news(tmp_path: Path) -> Path:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    record = {"text": ARTICLE, "url": "https://example.org/a", "published": "2025-12-03"}
-    (folder / "feed.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n")
-    return folder
-
 
 def test_extract_writes_article_record_then_its_records(news, tmp_path, minicase):
     out = tmp_path / "out.jsonl"

@@ -7,22 +7,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from parley.cli.app import app
 
 MINICASE = Path(__file__).with_name("minicase")
-ARTICLE = "Witkoff traf sich am Dienstag in Moskau mit Putin. Putin fordert den gesamten Donbass.\n"
-
-
-@pytest.fixture
-def news(tmp_path: Path) -> Path:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    record = {"text": ARTICLE, "url": "https://example.org/a", "published": "2025-12-03"}
-    (folder / "feed.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n")
-    return folder
 
 
 def _invoke(*args: str) -> str:

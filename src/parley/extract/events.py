@@ -1147,20 +1147,15 @@ def _handed_to_person(draft: Draft, mentions: Sequence[Mention]) -> bool:
 def _meeting_of(draft: Draft) -> Draft:
     """The meeting a handover in person implies: same sides, day and place."""
     ev = draft.event
-    meeting = Event(
-        article=ev.article,
-        start=ev.start,
-        end=ev.end,
-        type="CONSULT",
-        mode="meet",
-        source_actor=ev.source_actor,
-        target_actors=list(ev.target_actors),
-        participants=list(ev.participants),
-        date=ev.date,
-        date_text=ev.date_text,
-        place=ev.place,
-    )
+    meeting = _copy(ev, type="CONSULT", mode="meet")
     return Draft(meeting, draft.approximate)
+
+
+def _copy(ev: Event, **changes: object) -> Event:
+    """An event with its own participant lists (merging extends them in place)."""
+    return replace(
+        ev, target_actors=list(ev.target_actors), participants=list(ev.participants), **changes
+    )
 
 
 def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
@@ -1399,19 +1394,7 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
             best.reports += 1
         else:
             ev = draft.event
-            copy = Event(
-                article=ev.article,
-                start=ev.start,
-                end=ev.end,
-                type=ev.type,
-                mode=ev.mode,
-                source_actor=ev.source_actor,
-                target_actors=list(ev.target_actors),
-                participants=list(ev.participants),
-                date=ev.date,
-                date_text=ev.date_text,
-                place=ev.place,
-            )
+            copy = _copy(ev)
             # an aside ("eine Stadtführung") is not what later "the talks" refer to
             fresh = Draft(copy, draft.approximate, reports=0 if draft.new else 1)
             merged.append(fresh)
