@@ -538,7 +538,8 @@ class _Speakers:
 
     def voices(self, start: int, end: int) -> set[str]:
         """The speakers of every quote in the span, however little of it they cover."""
-        return {s for q_start, q_end, s in self._from(start, end) if q_start < end and q_end > start}
+        spans = self._from(start, end)
+        return {who for q_start, q_end, who in spans if q_start < end and q_end > start}
 
     def _from(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         """The spans that may overlap ``start``-``end``, in order."""
