@@ -181,3 +181,35 @@ def test_freezing_the_war_is_a_ceasefire(run_case):
     assert ("donald-trump", "ceasefire", "demand", None) in _stances(r)
     r = run_case("Die EU will russisches Vermögen einfrieren.", lang="de")
     assert "ceasefire" not in {s["issue"] for s in r["stance"]}
+
+
+def test_a_konjunktiv_report_running_on_keeps_its_speakers_stances(run_case):
+    out = run_case(
+        "Lawrow sagte am Montag, Russland sei zu Gesprächen bereit. Die Ukraine müsse auf "
+        "einen Beitritt zur Nato verzichten. Außerdem biete Moskau eine Waffenruhe von drei "
+        "Tagen an.",
+        lang="de",
+    )
+    assert set(_stances(out)) == {
+        ("sergey-lavrov", "nato-membership", "demand", None),
+        ("sergey-lavrov", "ceasefire", "offer", None),
+    }
+
+
+def test_a_konjunktiv_sentence_after_a_direct_quote_is_the_same_speakers(run_case):
+    out = run_case(
+        "Lawrow äußerte sich am Dienstag in Moskau. „Wir warten ab“, sagte Lawrow. "
+        "Kiew müsse seine Truppen aus dem Donbass abziehen.",
+        lang="de",
+    )
+    assert _stances(out) == [("sergey-lavrov", "territory-donbas", "demand", None)]
+
+
+def test_a_konjunktiv_sentence_after_an_unreported_one_is_not_carried(run_case):
+    # The sentence between ends the report: the offer is Moscow's, not Lavrov's.
+    out = run_case(
+        "Lawrow sagte, Russland sei bereit. Trump traf Putin in Alaska. Außerdem biete "
+        "Moskau eine Waffenruhe an.",
+        lang="de",
+    )
+    assert _stances(out) == [("russia", "ceasefire", "offer", None)]

@@ -135,15 +135,21 @@ class Extractor:
         context = Context()
         in_sentence = _Slicer(acting)
         starts = in_sentence.starts
-        attributed_speaker = _Speakers(quotes).at
+        attributed = _Speakers(quotes)
         carried_speaker = _Speakers(quotes, attributed=False).at
+        # Konjunktiv sentences with no cue of their own ("Die Ukraine müsse …"): the
+        # quote module carried the last speaker into them.
+        continued_speaker = _Speakers(
+            [q for q in quotes if q.mode == "indirect" and q.cue is None], attributed=False
+        ).at
+        reporting: set[str] = set()  # who the previous sentence reported
         previous: tuple[int, Callable[[], list[DateMention]]] = (-1, list)
         recent: list[Callable[[], list[DateMention]]] = []  # date finders, latest last
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(starts, sent.start)
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
-            speaker = attributed_speaker(sent.start, sent.end)
+            speaker = attributed.at(sent.start, sent.end)
             s_dates = _dates_of(sent, published, lang)
             events += sentence_events(
                 sent,
@@ -161,8 +167,16 @@ class Extractor:
             )
             recent = [*recent[-(_DATE_LOOKBACK - 1) :], s_dates]
             previous = (sent.start, _latest_dates(recent))
-            context.speaker = speaker
             context.carried_speaker = carried_speaker(sent.start, sent.end)
+            context.speaker = speaker
+            if speaker is None and reporting:
+                # "Lawrow sagte, Russland sei bereit. Die Ukraine müsse …": a Konjunktiv
+                # report running on right after its speaker's own is still theirs.
+                continued = continued_speaker(sent.start, sent.end)
+                context.speaker = continued if continued in reporting else None
+            reporting = attributed.voices(sent.start, sent.end)
+            if context.speaker:
+                reporting.add(context.speaker)
             found = sentence_stances(
                 sent, cues, s_mentions, s_quoted, context, self.quantities, party, aid
             )
@@ -500,7 +514,8 @@ class _Speakers:
 
     Only quotes attributed by a speech cue ("sagte", "so", "zufolge") count: a speaker
     carried over from an earlier sentence is too weak to own a position (unless
-    ``attributed`` is False: stances then use it only for an impersonal "man"). Built
+    ``attributed`` is False: stances then use it only for an impersonal "man", or when
+    the sentence before reported the same speaker, see ``Extractor.extract``). Built
     once per article, so each sentence scans only the quotes that can qualify, and
     stops at the first that opens after it.
     """
@@ -516,18 +531,28 @@ class _Speakers:
         self._after = 0
 
     def at(self, start: int, end: int) -> str | None:
+        for q_start, q_end, speaker in self._from(start, end):
+            if (min(q_end, end) - max(q_start, start)) * 2 > end - start:
+                return speaker
+        return None
+
+    def voices(self, start: int, end: int) -> set[str]:
+        """The speakers of every quote in the span, however little of it they cover."""
+        spans = self._from(start, end)
+        return {who for q_start, q_end, who in spans if q_start < end and q_end > start}
+
+    def _from(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """The spans that may overlap ``start``-``end``, in order."""
         if start < self._after:  # sentences asked out of order: start over
             self._skip = 0
         self._after = start
         spans = self._spans
         while self._skip < len(spans) and spans[self._skip][1] <= start:
             self._skip += 1
-        for q_start, q_end, speaker in spans[self._skip :] if self._skip else spans:
-            if self._ordered and q_start >= end:
-                return None  # no overlap here or after
-            if (min(q_end, end) - max(q_start, start)) * 2 > end - start:
-                return speaker
-        return None
+        for span in spans[self._skip :] if self._skip else spans:
+            if self._ordered and span[0] >= end:
+                return  # no overlap here or after
+            yield span
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:
