@@ -1123,6 +1123,19 @@ _RESUMED = frozenset(
     | {"aufgehoben", "hob", "wieder", "aufgenommen"}
 )
 
+# Word stems of what is agreed on or given: a treaty, a ceasefire, aid, arms.
+_OBJECTS = {
+    "AGREE": (
+        "agree", "deal", "accord", "treaty", "memorand", "ceasefire", "truce", "pact",
+        "abkommen", "vereinbar", "vertrag", "einigung", "waffenruhe", "waffenstillstand",
+        "austausch", "exchange", "swap", "plan",
+    ),
+    "AID": (
+        "aid", "weapon", "arms", "munition", "missile", "tank", "hilfe", "waffe", "rakete",
+        "panzer", "patriot", "luftabwehr",
+    ),
+}  # fmt: skip
+
 
 def _fact(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> bool:
     """Does an agreement, exchange or aid cue report a fact? Its words stand in one
@@ -1139,7 +1152,15 @@ def _fact(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> 
     if hit.label[0] == "AGREE" and (nxt in _COMPLEMENTISERS or nxt in {"dass", "mit", "with"}):
         return False
     clause = {w for w, o in zip(sent.words, sent.offsets, strict=True) if lo <= o < hi}
-    return not (hit.label[0] == "AID" and clause & _CUT and not clause & _RESUMED)
+    if hit.label[0] == "AID" and clause & _CUT and not clause & _RESUMED:
+        return False
+    # "signed the order", "delivered the plan": a one-word cue needs a treaty or arms in
+    # its clause as its object ("agreed to", "sagte Militärhilfe zu" name theirs)
+    # an aid noun names its own ("Militärhilfe"); "agreed" alone does not
+    needs = _OBJECTS.get(hit.label[0], ()) if hit.first == hit.last else ()
+    if hit.label[0] == "AGREE":
+        clause.discard(sent.words[hit.first])
+    return not needs or any(stem in w for w in clause for stem in needs)
 
 
 def _ends_phrase(word: str) -> bool:
