@@ -1,4 +1,5 @@
-"""Events: who met, called, visited, proposed, rejected, threatened, sanctioned, leaked.
+"""Events: who met, called, visited, proposed, rejected, threatened, sanctioned, leaked,
+agreed, exchanged prisoners or gave aid.
 
 A sentence with an event cue (PLOVER type and, for CONSULT, its mode) yields
 an event whose participants are the actors named in that sentence outside
