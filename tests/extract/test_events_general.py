@@ -296,3 +296,72 @@ def test_a_document_noun_after_a_determiner_and_modifiers_is_no_proposal(run_cas
     assert run_case("The U.S. draft caps Ukraine's armed forces at 600,000 troops.")["event"] == []
     r = run_case("Driscoll presented the draft to Zelensky in Kyiv on Thursday.")
     assert "PROPOSE" in {e["type"] for e in r["event"]}
+
+
+def test_sides_that_agree_on_something_are_an_agreement(run):
+    r = run("Russland und die Ukraine einigten sich am Dienstag auf eine Waffenruhe.")
+    assert _events(r) == [("AGREE", None, ["russia", "ukraine"], "2025-12-02")]
+    r = run("Putin agreed with Trump on Tuesday to halt strikes on power plants.", lang="en")
+    assert _events(r) == [("AGREE", None, ["donald-trump", "vladimir-putin"], "2025-12-02")]
+
+
+def test_agreeing_with_a_view_is_no_agreement_between_sides(run):
+    r = run("Trump agreed that the situation in Ukraine was difficult.", lang="en")
+    assert [e for e in r["event"] if e["type"] == "AGREE"] == []
+
+
+def test_an_agreement_negated_wished_or_possible_is_no_event(run):
+    for text, lang in (
+        ("Russland und die Ukraine könnten sich auf eine Waffenruhe einigen.", "de"),
+        ("Russland und die Ukraine einigten sich nicht auf eine Waffenruhe.", "de"),
+        ("Russia and Ukraine did not agree on a ceasefire on Tuesday.", "en"),
+        ("No agreement was reached between Russia and Ukraine.", "en"),
+        ("Russia and Ukraine could agree on a ceasefire if Trump pushed.", "en"),
+        ("Trump hopes Russia and Ukraine will reach an agreement soon.", "en"),
+    ):
+        assert [e for e in run(text, lang=lang)["event"] if e["type"] == "AGREE"] == [], text
+
+
+def test_a_prisoner_exchange_carried_out_is_cooperation(run):
+    r = run("Russland und die Ukraine tauschten am Mittwoch je 100 Gefangene aus.")
+    assert _events(r) == [("COOPERATE", None, ["russia", "ukraine"], "2025-12-03")]
+    r = run("Russia and Ukraine swapped 150 prisoners each on Wednesday.", lang="en")
+    assert _events(r) == [("COOPERATE", None, ["russia", "ukraine"], "2025-12-03")]
+    # documents exchanged are no prisoner exchange
+    assert run("Russland und die Ukraine tauschten Memoranden aus.")["event"] == []
+
+
+def test_aid_pledged_goes_from_giver_to_recipient(run):
+    r = run("Die USA sagten der Ukraine am Montag neue Militärhilfe zu.")
+    (aid,) = [e for e in r["event"] if e["type"] == "AID"]
+    assert (aid["source_actor"], aid["target_actors"], aid["date"]) == (
+        "united-states",
+        ["ukraine"],
+        "2025-12-01",
+    )
+    r = run("The United States pledged military aid to Kyiv on Monday.", lang="en")
+    (aid,) = [e for e in r["event"] if e["type"] == "AID"]
+    assert (aid["source_actor"], aid["target_actors"]) == ("united-states", ["ukraine"])
+
+
+def test_aid_cut_or_only_wished_is_no_aid(run):
+    for text, lang in (
+        ("The White House paused military aid to Ukraine.", "en"),
+        ("Die USA würden der Ukraine Militärhilfe zusagen, wenn Kiew zustimmt.", "de"),
+        ("Die USA sagten der Ukraine keine Militärhilfe zu.", "de"),
+    ):
+        assert [e for e in run(text, lang=lang)["event"] if e["type"] == "AID"] == [], text
+    r = run("The White House lifted its pause on military aid to Kyiv.", lang="en")
+    assert [(e["type"], e["participants"]) for e in r["event"]] == [
+        ("AID", ["united-states", "ukraine"])
+    ]
+
+
+def test_signing_or_delivering_needs_a_treaty_or_arms(run_case):
+    # the shipped pack's one-word cues ("signed", "delivered") need such an object
+    assert run_case("Witkoff delivered the plan to Zelensky on Tuesday.")["event"] == []
+    assert run_case("Trump signed the order in front of Zelensky.")["event"] == []
+    r = run_case("The United States delivered weapons to Ukraine on Monday.")
+    assert [(e["type"], e["participants"]) for e in r["event"]] == [
+        ("AID", ["united-states", "ukraine"])
+    ]

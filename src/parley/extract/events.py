@@ -1,4 +1,5 @@
-"""Events: who met, called, visited, proposed, rejected, threatened, sanctioned, leaked.
+"""Events: who met, called, visited, proposed, rejected, threatened, sanctioned, leaked,
+agreed, exchanged prisoners or gave aid.
 
 A sentence with an event cue (PLOVER type and, for CONSULT, its mode) yields
 an event whose participants are the actors named in that sentence outside
@@ -75,9 +76,23 @@ _WITH = frozenset({"mit", "with"})
 # a meeting, rejection, threat, sanction or proposal has two sides (a plan presented to
 # no one named, "Selenskyj stellte den Plan vor", is news about the plan, not an act
 # between parties); a leak has its publisher.
-EXTRACTED_TYPES = {"CONSULT": 2, "REJECT": 2, "THREATEN": 2, "SANCTION": 2, "LEAK": 1, "PROPOSE": 2}
+# An agreement, a prisoner exchange and an aid delivery are between two sides as well.
+EXTRACTED_TYPES = {
+    "CONSULT": 2,
+    "REJECT": 2,
+    "THREATEN": 2,
+    "SANCTION": 2,
+    "LEAK": 1,
+    "PROPOSE": 2,
+    "AGREE": 2,
+    "COOPERATE": 2,
+    "AID": 2,
+}
+# Events that count only as facts: negated ("no agreement was reached"), wished, possible
+# or conditional ones ("könnten sich einigen", "would agree if") report none.
+_FACT_ONLY = frozenset({"AGREE", "COOPERATE", "AID"})
 # A noun alone ("Friedensplan", "Ablehnung") names a thing more often than it reports an act.
-_VERB_ONLY = frozenset({"PROPOSE", "REJECT"})
+_VERB_ONLY = frozenset({"PROPOSE", "REJECT", "AGREE"})
 # Prepositions after which a name is what the event is about, not who takes part; for
 # sanctions, threats and rejections "gegen Russland" names the target.
 _NOT_PARTY = frozenset(
@@ -262,6 +277,8 @@ def sentence_events(
             and not any(d.date and lo <= d.start < hi for d in dates())
         ):
             return None
+        if etype in _FACT_ONLY and not _fact(sent, cues, hit, lo, hi):
+            return None
         ranges = [(lo, hi)]
         lo_names = _after_report(sent, cues, hit, lo, outside)
         if lo == cue_start and lo > sent.start and id(hit) not in attributive:
@@ -424,7 +441,21 @@ def sentence_events(
             )  # fmt: skip
             if owner and owner != actors[0].actor:
                 actors = [Mention(article, 0, 0, actor=owner), *actors]
+        if etype == "AGREE":
+            # the sides agree, and those they agree with ("mit", "between"); names in
+            # what they agree on are its matter ("agreed to stop attacking Ukraine's …")
+            actors = [
+                m
+                for m in actors
+                if m.start < cue_start or m in own or (_after_with(sent, m) and not _possessor(m))
+            ]
         participants = _participants(actors, party)
+        if etype == "AGREE" and len(participants) == 1:
+            # "Putin agreed to stop …, which Trump had asked him to accept": who agrees
+            # alone in the clause agrees with the other side the sentence names
+            sides = [m for m in outside if m.type in _PARTICIPANT_TYPES and not is_source(m.actor)]
+            sides = [m for m in sides if not _possessor(m) and not _modifier(sent, m)]
+            participants = _participants([*actors, *sides], party)
         definite = temporal or _definite(sent, hit)
         if not participants and not (etype == "CONSULT" and definite):
             # "Die Verhandlungen in Moskau dauerten fünf Stunden": no names, but the place
@@ -1078,6 +1109,61 @@ def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) ->
 _CONTRAST = frozenset({"but", "aber", "sondern", "doch", "jedoch", "yet"})
 
 
+# Words that make an agreement, exchange or delivery possible, failed or planned, not done.
+_NOT_DONE = frozenset(
+    {"könnte", "könnten", "könne", "würde", "würden", "sollen", "sollten", "gescheitert"}
+    | {"scheiterte", "scheiterten", "could", "would", "might", "failed", "fail", "hope"}
+)
+# Aid paused or cut is a sanction, not aid; aid whose pause is lifted flows again.
+_CUT = frozenset(
+    {"pause", "paused", "halt", "halted", "cut", "cuts", "suspended", "froze", "frozen"}
+    | {"stop", "stopped", "gestoppt", "ausgesetzt", "eingefroren", "stoppte", "kürzte"}
+)
+_RESUMED = frozenset(
+    {"lift", "lifted", "lifts", "resume", "resumed", "resumes", "restored", "restore"}
+    | {"aufgehoben", "hob", "wieder", "aufgenommen"}
+)
+
+# Word stems of what is agreed on or given: a treaty, a ceasefire, aid, arms.
+_OBJECTS = {
+    "AGREE": (
+        "agree", "deal", "accord", "treaty", "memorand", "ceasefire", "truce", "pact",
+        "abkommen", "vereinbar", "vertrag", "einigung", "waffenruhe", "waffenstillstand",
+        "austausch", "exchange", "swap", "plan",
+    ),
+    "AID": (
+        "aid", "weapon", "arms", "munition", "missile", "tank", "hilfe", "waffe", "rakete",
+        "panzer", "patriot", "luftabwehr",
+    ),
+}  # fmt: skip
+
+
+def _fact(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> bool:
+    """Does an agreement, exchange or aid cue report a fact? Its words stand in one
+    clause ("einigten sich am Montag auf", not "agreed that … to"); nothing in the
+    clause negates it, wishes it, makes it possible or conditional ("könnten sich
+    einigen", "no deal was reached", "would agree if"); an agreement is not an
+    opinion ("agreed that the situation was difficult"); aid is not cut ("paused
+    military aid") unless the cut is lifted."""
+    if sent.offsets[hit.last] >= hi:
+        return False
+    if _denied(sent, hit, lo, hi, cues.negations | _UNREAL | _WISH | _NOT_DONE):
+        return False
+    nxt = sent.words[hit.last + 1] if hit.last + 1 < len(sent.words) else ""
+    if hit.label[0] == "AGREE" and (nxt in _COMPLEMENTISERS or nxt in {"dass", "mit", "with"}):
+        return False
+    clause = {w for w, o in zip(sent.words, sent.offsets, strict=True) if lo <= o < hi}
+    if hit.label[0] == "AID" and clause & _CUT and not clause & _RESUMED:
+        return False
+    # "signed the order", "delivered the plan": a one-word cue needs a treaty or arms in
+    # its clause as its object ("agreed to", "sagte Militärhilfe zu" name theirs)
+    # an aid noun names its own ("Militärhilfe"); "agreed" alone does not
+    needs = _OBJECTS.get(hit.label[0], ()) if hit.first == hit.last else ()
+    if hit.label[0] == "AGREE":
+        clause.discard(sent.words[hit.first])
+    return not needs or any(stem in w for w in clause for stem in needs)
+
+
 def _ends_phrase(word: str) -> bool:
     return word in _PHRASE_END or word in _CLAUSE_BREAKS or word in _BRACKETS
 
@@ -1113,7 +1199,11 @@ _HANDOVER = frozenset({"handed", "presented", "übergab", "übergeben", "überre
 
 # Prepositions that name the target of one event type: "sanctions on Russia",
 # "presented the plan to Zelensky".
-_TARGET_PREPOSITIONS = {"SANCTION": frozenset({"on"}), "PROPOSE": frozenset({"to"})}
+_TARGET_PREPOSITIONS = {
+    "SANCTION": frozenset({"on"}),
+    "PROPOSE": frozenset({"to"}),
+    "AID": frozenset({"to", "for", "für"}),  # "pledged aid to Kyiv": the recipient
+}
 
 
 def _not_target(etype: str) -> frozenset[str]:
@@ -1201,6 +1291,17 @@ def _genitive(m: Mention) -> bool:
     last = m.name.split()[-1]
     surface = m.surface.split()[-1]
     return surface != last and surface.rstrip("s'’") == last.rstrip("s")
+
+
+def _after_with(sent: Sentence, m: Mention) -> bool:
+    """Is the name right after "mit"/"with" ("sharing with Kyiv")?"""
+    i = _token_at(sent, m.start)
+    return i > 0 and sent.words[i - 1] in _WITH
+
+
+def _possessor(m: Mention) -> bool:
+    """A person or state named as an owner ("Putins Berater", "Ukraine's grid")."""
+    return _genitive(m) or m.surface.endswith(("'s", "’s"))
 
 
 _CALENDAR = frozenset(
