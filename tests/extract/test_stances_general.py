@@ -213,3 +213,13 @@ def test_a_konjunktiv_sentence_after_an_unreported_one_is_not_carried(run_case):
         lang="de",
     )
     assert _stances(out) == [("russia", "ceasefire", "offer", None)]
+
+
+def test_case_pack_terms_for_non_alignment_and_returning_the_dead(run_case):
+    out = run_case("Lavrov said Ukraine must stay out of NATO.", lang="en")
+    assert ("sergey-lavrov", "nato-membership", "demand", None) in _stances(out)
+    out = run_case(
+        "Medinski bot an, Russland werde die Leichen von 6000 gefallenen Soldaten übergeben.",
+        lang="de",
+    )
+    assert ("vladimir-medinsky", "humanitarian", "offer", None) in _stances(out)
