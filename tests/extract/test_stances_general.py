@@ -223,3 +223,13 @@ def test_case_pack_terms_for_non_alignment_and_returning_the_dead(run_case):
         lang="de",
     )
     assert ("vladimir-medinsky", "humanitarian", "offer", None) in _stances(out)
+
+
+def test_a_complement_clause_to_the_end_of_the_sentence_lends_its_speaker(run_case):
+    # The report covers less than half the sentence, but it is all the sentence reports.
+    out = run_case(
+        "Außenminister Sergej Lawrow sagte am Montag in Moskau, die Ukraine müsse blockfrei "
+        "bleiben.",
+        lang="de",
+    )
+    assert _stances(out) == [("sergey-lavrov", "nato-membership", "demand", None)]

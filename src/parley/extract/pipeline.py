@@ -522,7 +522,7 @@ class _Speakers:
 
     def __init__(self, quotes: list[Quote], attributed: bool = True) -> None:
         self._spans = [
-            (q.start, q.end, q.speaker)
+            (q.start, q.end, q.speaker, q.mode == "indirect")
             for q in quotes
             if q.speaker and (q.cue is not None or not attributed)
         ]
@@ -531,17 +531,22 @@ class _Speakers:
         self._after = 0
 
     def at(self, start: int, end: int) -> str | None:
-        for q_start, q_end, speaker in self._from(start, end):
-            if (min(q_end, end) - max(q_start, start)) * 2 > end - start:
+        for q_start, q_end, speaker, indirect in self._from(start, end):
+            covered = min(q_end, end) - max(q_start, start)
+            if covered * 2 > end - start:
+                return speaker
+            # "Lawrow sagte am Montag, die Ukraine müsse blockfrei bleiben": a complement
+            # clause running to the sentence's end is what the sentence reports.
+            if indirect and q_end >= end - 2 and covered * 3 > end - start:
                 return speaker
         return None
 
     def voices(self, start: int, end: int) -> set[str]:
         """The speakers of every quote in the span, however little of it they cover."""
         spans = self._from(start, end)
-        return {who for q_start, q_end, who in spans if q_start < end and q_end > start}
+        return {who for q_start, q_end, who, _ in spans if q_start < end and q_end > start}
 
-    def _from(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    def _from(self, start: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
         """The spans that may overlap ``start``-``end``, in order."""
         if start < self._after:  # sentences asked out of order: start over
             self._skip = 0
