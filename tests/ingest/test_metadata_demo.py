@@ -146,6 +146,38 @@ EXPECTED = {
         "WASHINGTON (Reuters) -",
         "en",
     ),
+    "en_witkoff_putin_moscow_2025-08-07.txt": (
+        "Kremlin says Putin-Trump summit is being prepared",
+        "Reuters",
+        "Helen Marchetti and Pavel Orlov",
+        "2025-08-07",
+        "MOSCOW (Reuters) -",
+        "en",
+    ),
+    "de_miami_dmitrijew_witkoff_2025-10-27.html": (
+        "Putins Unterhändler in Miami",
+        "Rheinpfalz-Bote",
+        "Jonas Weigand",
+        "2025-10-27",
+        "Miami/Moskau.",
+        "de",
+    ),
+    "de_abu_dhabi_dreiergespraeche_2026-01-24.txt": (
+        "ROUNDUP 2: Erste Dreiergespräche in Abu Dhabi",
+        "dpa",
+        None,  # agency copy without a byline
+        "2026-01-24",
+        "ABU DHABI (dpa-AFX) -",
+        "de",
+    ),
+    "en_paris_coalition_summit_2026-01-07.html": (
+        "Allies in Paris sign up to post-ceasefire force",
+        "The Northgate Herald",
+        "Claire Dunmore",
+        "2026-01-07",
+        None,
+        "en",
+    ),
     "mixed_feed_2025.jsonl:1": (
         "Geneva talks produce 'refined' peace framework",
         "Wirewatch",
