@@ -223,6 +223,8 @@ class LanguageCues:
     participle: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing by default
     strict_conditionals: frozenset[str] = frozenset()
     replaces: frozenset[str] = frozenset()
+    positions: CueSet = field(default_factory=CueSet)  # label: stance kind of the noun
+    concessions: CueSet = field(default_factory=CueSet)  # verbs of yielding ("give up")
 
 
 @cache
@@ -306,6 +308,15 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
         participle=re.compile(grammar.get("participle", r"(?!x)x")),
         strict_conditionals=words("strict_conditionals"),
         replaces=words("replaces"),
+        positions=CueSet(
+            (
+                (noun, kind)
+                for kind, nouns in grammar.get("position_nouns", {}).items()
+                for noun in nouns
+            ),
+            compounds=lang == "de",
+        ),
+        concessions=CueSet((v, "yield") for v in grammar.get("concession_verbs", [])),
         speech=CueSet(speech),
         events=CueSet(events),
         stances=CueSet(stances),

@@ -444,6 +444,9 @@ def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -
     if state is None or " " in m.surface or not m.surface[:1].isupper():
         return m  # "die Krim", "Zaporizhzhia regions": a territory, not a government
     before = text[max(0, m.start - 40) : m.start].split()[-2:]
+    ends = [i for i, w in enumerate(before) if w.endswith((".", "!", "?", ";"))]
+    if ends:
+        before = before[ends[-1] + 1 :]  # "… the Donbas. Kyiv's refusal": not its words
     if any(w.lower().strip('(„"') in cues.prepositions | cues.articles for w in before):
         return m
     if before and before[-1][:1].islower() and before[-1].endswith(("e", "en", "er", "es", "em")):
@@ -453,12 +456,22 @@ def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -
         m.surface.endswith(("'s", "’s"))
         or after.startswith(("'s", "’s"))
         or (after[:1] == " " and after[1:2].islower() and after.split()[:1] != ["und"])
+        or (m.surface.endswith("s") and _position_follows(after, cues))
     )
     if not acts:
         return m
     info = gazetteer.info.get(state)
     name = info.name if info else state
     return Mention(m.article, m.start, m.end, state, name, m.surface, "state", m.role)
+
+
+def _position_follows(after: str, cues: LanguageCues) -> bool:
+    """A position noun right after a German genitive ("Kiews Weigerung", "Moskaus
+    Forderung"): the capital's government holds it."""
+    words = after.split()[:1]
+    if not words or not words[0][:1].isupper():
+        return False
+    return bool(cues.positions.find([words[0].lower().rstrip(",;:.")]))
 
 
 def _as_government(m: Mention, gazetteer: Gazetteer) -> Mention:

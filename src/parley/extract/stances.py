@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from parley.extract import stance_phrases as phrases
 from parley.extract.actors import ROLE_STEMS
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.records import Mention, Stance
@@ -104,12 +105,19 @@ def sentence_stances(
     """Stances of one sentence: one per issue (and holder) named in it."""
     _follow_plan(sent, cues, context)
     issue_hits = _issue_hits(sent, cues, quantities)
+    carried = False
     if not issue_hits:
         # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
         refers = [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
-        if not refers or not context.previous_issues or len(sent.words) > _SHORT:
+        if not context.previous_issues:
             return []
-        issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
+        if not refers or len(sent.words) > _SHORT:
+            # only a position noun or a conditioned refusal can refer back
+            if not cues.positions.find(sent.words, sent.lemmas) and _condition(sent, cues) is None:
+                return []
+            carried = True
+        else:
+            issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
     condition = _condition(sent, cues)
     stance_hits = _without_readiness(
         sent,
@@ -123,7 +131,12 @@ def sentence_stances(
             and not (condition is not None and condition[1] <= h.first <= condition[2])
         ],
     )
+    stance_hits = phrases.without_objects(sent, stance_hits, cues)
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
+    special = _phrased(sent, cues, mentions, issue_hits, stance_hits, condition, context, party)
+    if carried:
+        return _records(special, sent, article)
+    settled = {f.first for f in special}
     plan = (
         _attributed_document(sent, cues, mentions)
         or _plan_content(sent, cues, context)
@@ -135,7 +148,7 @@ def sentence_stances(
         if plan_end is not None:
             plan = context.last_document
     if not stance_hits and not plan:
-        return []
+        return _records(special, sent, article)
     brackets = _brackets(sent)
     passive = [h for h in stance_hits if _passive(sent, h, cues)]
     verbal = [h for h in stance_hits if not _nominal(sent, h, cues)]
@@ -148,19 +161,22 @@ def sentence_stances(
         if h not in passive or h.label not in ("offer", "accept") or _agent(sent, [h], mentions)
     ]
     if not stance_hits and not plan:
-        return []
-    out: list[Stance] = []
-    seen: set[tuple[str, str, str]] = set()
+        return _records(special, sent, article)
+    out = _records(special, sent, article)
+    seen: set[tuple[str, str, str]] = {(s.actor, s.issue, s.stance) for s in out}
     # Every mention of an issue, so "agreed to an energy truce but rejected a full
     # ceasefire" keeps both stances; one per (holder, issue, stance).
     for ihit in issue_hits:
         issue = ihit.label
         if condition is not None and condition[1] <= ihit.first <= condition[2]:
             continue  # what the condition names is its content, not a stance of its own
+        if ihit.first in settled:
+            continue  # a position noun, a refused concession or a bare condition said it
         scope = _bracket_of(ihit.first, brackets)
         hits = [h for h in stance_hits if _bracket_of(h.first, brackets) == scope]
         if not hits and scope is not None:  # a bracketed issue takes the main clause's cue
             hits = [h for h in stance_hits if _bracket_of(h.first, brackets) is None]
+        hits = phrases.same_part(sent, hits, ihit)
         own_plan = plan if plan_end is None or ihit.first < plan_end else None
         if not hits and not own_plan:
             continue
@@ -206,6 +222,53 @@ def sentence_stances(
         if (actor, issue, kind) not in seen:
             seen.add((actor, issue, kind))
             out.append(Stance(article, sent.start, sent.end, actor, issue, kind))  # type: ignore[arg-type]
+    return out
+
+
+def _phrased(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    issue_hits: Sequence[CueHit],
+    stance_hits: Sequence[CueHit],
+    condition: tuple[str, int, int] | None,
+    context: Context,
+    party: Callable[[str], str],
+) -> list[phrases.Found]:
+    """Stances no stance verb carries (:mod:`parley.extract.stance_phrases`): position
+    nouns first, then refused concessions and bare conditions on the issues left."""
+    found = phrases.possessed_positions(
+        sent, cues, mentions, issue_hits, stance_hits, context, party
+    )
+    if not issue_hits:
+        if not found:
+            found = phrases.conditioned_refusal(
+                sent, cues, mentions, stance_hits, condition, context
+            )
+        return found
+    settled = {f.first for f in found}
+    left = [h for h in issue_hits if h.first not in settled]
+    found += phrases.refused_concessions(sent, cues, mentions, left, stance_hits, context, party)
+    settled = {f.first for f in found}
+    left = [h for h in left if h.first not in settled]
+    found += phrases.bare_conditions(
+        sent, cues, mentions, left, stance_hits, condition, context, party
+    )
+    return found
+
+
+def _records(found: Sequence[phrases.Found], sent: Sentence, article: str) -> list[Stance]:
+    """One stance record per holder of each found stance, the first of each kind."""
+    out: list[Stance] = []
+    seen: set[tuple[str, str, str]] = set()
+    for f in found:
+        for actor in f.holders:
+            if (actor, f.issue, f.kind) in seen:
+                continue
+            seen.add((actor, f.issue, f.kind))
+            out.append(
+                Stance(article, sent.start, sent.end, actor, f.issue, f.kind, None, f.condition)  # type: ignore[arg-type]
+            )
     return out
 
 
@@ -296,11 +359,14 @@ def _issue_hits(
     term of another issue ("Entsendung von Soldaten" is about foreign troops, not
     the army's size); a unit noun ("Mann", "troops") without the number it counts.
     """
-    hits = [
-        h
-        for h in cues.issues.find(sent.words, sent.lemmas)
-        if cues.instead.isdisjoint(sent.words[max(0, h.first - 3) : h.first])
-    ]
+    hits = phrases.without_routes(
+        sent,
+        [
+            h
+            for h in cues.issues.find(sent.words, sent.lemmas)
+            if cues.instead.isdisjoint(sent.words[max(0, h.first - 3) : h.first])
+        ],
+    )
     hits = [
         h
         for h in hits
@@ -469,7 +535,8 @@ def _holders(
             # position holds it (as "Putin fordert den Donbass" does)
             return [context.speaker]
         if reported is not None:
-            return [reported]
+            # "Berlin and Paris insisted …, officials said": the subject with its partners
+            return _with_partners(sent, reported, mentions, cues)
     if not context.speaker and hits:
         # "Ukraine wants a ceasefire, while Russia wants a treaty": each clause's own subject.
         own = _clause_actor(sent, cues, hits[0], mentions, quoted)
@@ -1055,8 +1122,14 @@ def _negated(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
     """A negation just before the cue, or between the parts of a split cue."""
     lo = max(0, hit.first - _NEGATION_REACH)
     inside = range(lo, hit.last + 1)
-    # A cue does not negate itself ("nicht verhandelbar" is one rejection).
-    return any(sent.words[i] in cues.negations for i in inside if i not in (hit.first, hit.last))
+    # A cue does not negate itself ("nicht verhandelbar", "kommt nicht infrage" are
+    # one rejection each).
+    own = hit.text.lower().split()
+    return any(
+        sent.words[i] in cues.negations and sent.words[i] not in own
+        for i in inside
+        if i not in (hit.first, hit.last)
+    )
 
 
 def _condition(sent: Sentence, cues: LanguageCues) -> tuple[str, int, int] | None:

@@ -1,0 +1,394 @@
+"""Stances that no stance verb of their own carries, as news phrases them.
+
+The verb-cue rules of :mod:`parley.extract.stances` read "Russia demands …" well, but
+wire copy often names a position as a noun with its holder as possessor, refuses a
+concession with a plain negated verb, or states a condition with no verb of wanting:
+
+- a position noun with a possessor: "Kyiv's refusal to cede …", "Moscow's rejection of
+  any Western troops", "its demand that Ukraine give up …", "Kiews Weigerung, …",
+  "eine wichtige Bedingung Russlands". The possessor holds it, not the actor named
+  inside the noun's complement; a person in the sentence speaking for the possessor's
+  side ("…, bekräftigte Selenskyj") holds it in their own name. With no issue term in
+  the complement ("Kyiv's refusal to withdraw from the eastern region") the noun
+  refers to the last issue of the sentence before;
+- a concession refused: "Ukraine would not give up the Donbas", "Den Donbass werde man
+  aber nicht räumen" (the speaker of the report for "man" or a pronoun) is a rejection;
+- a bare condition: "Eine Waffenruhe gebe es nur, wenn …" is the reporting speaker's
+  conditional stance on the issue before the condition; a refusal with a condition and
+  no issue of its own ("verweigerte seine Zustimmung, solange …") conditions the issue
+  of the sentence before.
+
+Two filters keep the verb-cue rules from reading a cue in the wrong place: a cue right
+after another (the object of "brushed aside calls for a truce" is refused, not
+demanded) and a cue beyond a semicolon (each side of ";" is its own clause).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from parley.extract import stances as base
+from parley.extract.cues import CueHit, LanguageCues
+from parley.extract.records import Mention
+from parley.extract.sentences import Sentence
+
+
+class Found(NamedTuple):
+    """A stance these rules settle: the issue term's first token (None when the issue
+    is carried from the sentence before), holders, kind and condition text."""
+
+    first: int | None
+    issue: str
+    holders: tuple[str, ...]
+    kind: str
+    condition: str | None = None
+
+
+_COPULAS = frozenset(
+    {"ist", "sei", "bleibt", "bleibe", "war", "wäre", "is", "was", "remains", "remained"}
+    | {"remain", "bleiben", "sind", "seien", "are", "were"}
+)
+_POSSESSIVE_PRONOUNS = frozenset(
+    {"its", "their", "his", "her", "sein", "seine", "seiner", "seinen", "seinem", "seines"}
+    | {"ihr", "ihre", "ihrer", "ihren", "ihrem", "ihres"}
+)
+_GENITIVE_ARTICLES = frozenset({"der", "des"})
+_AGENT_PREPOSITIONS = frozenset({"by", "from", "seitens"})
+_NO = frozenset({"no", "kein", "keine", "keinen", "keiner", "keinerlei"})
+# Between a possessor and its noun: the English clitic and up to two lower-case
+# adjectives ("Moscow's long-standing demand", "Kiews strikte Weigerung").
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-zäöüß][\w-]*){0,2}\s*")
+_CARRY_REACH = 14  # tokens a position noun's complement may span and still point back
+_CONCESSION_NEGATION_REACH = 5  # "werde keine Gebiete abtreten", "would not simply hand"
+_INFINITIVE_MARKERS = frozenset({"to", "zu"})
+_STRICT = frozenset({"nur", "only", "erst"})
+
+
+def _actors(mentions: Sequence[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.type in base._ACTOR_TYPES]
+
+
+def _token(sent: Sentence, m: Mention) -> int | None:
+    try:
+        return sent.index_of(m.start)
+    except ValueError:
+        return None
+
+
+def _last_token(sent: Sentence, m: Mention) -> int:
+    """The last token inside a mention."""
+    return max(i for i, o in enumerate(sent.offsets) if o < m.end)
+
+
+def _clause(sent: Sentence, i: int) -> tuple[int, int]:
+    """First and last token of the clause token ``i`` stands in."""
+    lo, hi = base._clause_start(sent, i), i
+    while hi + 1 < len(sent.words) and not base._boundary(sent, hi + 1):
+        hi += 1
+    return lo, hi
+
+
+def _subject_before(
+    sent: Sentence, cues: LanguageCues, mentions: Sequence[Mention], lo: int, hi: int
+) -> str | None:
+    """The first actor of tokens ``lo``..``hi`` that is not inside a phrase."""
+    for m in _actors(mentions):
+        i = _token(sent, m)
+        if i is not None and lo <= i < hi and not base._embedded(sent, m, cues):
+            return m.actor
+    return None
+
+
+def _voice(
+    sent: Sentence,
+    holder: str,
+    mentions: Sequence[Mention],
+    speaker: str | None,
+    party: Callable[[str], str],
+    skip: tuple[int, int] = (0, -1),
+) -> str:
+    """The person who states a side's position in the sentence ("Kiews Weigerung …
+    bekräftigte Selenskyj") or reports it, holds it in their own name."""
+    for m in mentions:
+        i = _token(sent, m)
+        if (
+            m.type == "person"
+            and party(m.actor) == holder != m.actor
+            and (i is None or not skip[0] <= i <= skip[1])
+        ):
+            return m.actor
+    if speaker and party(speaker) == holder != speaker:
+        return speaker
+    return holder
+
+
+# --- position nouns -----------------------------------------------------------------
+
+
+def _possessor(
+    sent: Sentence,
+    cues: LanguageCues,
+    noun: CueHit,
+    mentions: Sequence[Mention],
+    context: base.Context,
+) -> tuple[str, int, int] | None:
+    """Who owns the position noun, and the tokens the possessor spans: an actor before
+    it ("Kyiv's", "Kiews"), a possessive pronoun (the subject before it, else the
+    last sentence's actor), or a genitive or agent after it ("Bedingung Russlands",
+    "Forderung der Ukraine", "demands from Moscow")."""
+    words = sent.words
+    at = sent.offsets[noun.first] - sent.start
+    for m in _actors(mentions):
+        end = m.end - sent.start
+        if end > at:
+            break
+        gap = sent.text[end:at]
+        genitive = m.surface.endswith(("'s", "’s", "s")) or gap.startswith(("'s", "’s"))
+        if genitive and _POSSESSIVE_GAP.fullmatch(gap):
+            first = _token(sent, m)
+            if first is not None:
+                return m.actor, first, noun.first - 1
+    for j in range(noun.first - 1, max(-1, noun.first - 4), -1):
+        if words[j] in _POSSESSIVE_PRONOUNS:
+            who = _subject_before(sent, cues, mentions, 0, j) or context.previous_actor
+            return (who, j, j) if who else None
+        if not (
+            words[j].isalpha()
+            and words[j].islower()
+            and sent.text[sent.offsets[j] - sent.start].islower()
+        ):
+            break
+    after = noun.last + 1
+    if after < len(words) and words[after] in _AGENT_PREPOSITIONS | _GENITIVE_ARTICLES:
+        after += 1
+    for m in _actors(mentions):
+        if _token(sent, m) == after and not m.surface.endswith(("'s", "’s")):
+            by_article = words[after - 1] in _GENITIVE_ARTICLES | _AGENT_PREPOSITIONS
+            if by_article or m.surface.endswith("s"):
+                return m.actor, after, _last_token(sent, m)
+    return None
+
+
+def _noun_scope(sent: Sentence, noun: CueHit, possessor_end: int) -> tuple[int, int]:
+    """Tokens naming what the position is about: the predicate's subject for "X bleibe
+    eine Bedingung Russlands" / "X is Moscow's demand", else the noun's complement
+    up to the clause end (past one comma for "Kiews Weigerung, … aufzugeben")."""
+    words = sent.words
+    for j in range(noun.first - 1, max(-1, noun.first - 5), -1):
+        if words[j] in _COPULAS:
+            return base._clause_start(sent, j), j - 1
+    start = max(noun.last, possessor_end) + 1
+    if start < len(words) and words[start] == ",":
+        start += 1
+    end = start
+    while end < len(words) and not base._boundary(sent, end):
+        end += 1
+    return start, end - 1
+
+
+def _noun_kind(
+    sent: Sentence, cues: LanguageCues, noun: CueHit, owner_at: int, scope: tuple[int, int]
+) -> str:
+    """The noun's stance: readiness to accept is acceptance; "no readiness" flips it."""
+    kind = noun.label
+    if kind == "offer":
+        lead = [
+            h
+            for h in cues.stances.find(sent.words, sent.lemmas)
+            if scope[0] <= h.first <= scope[0] + 2 and h.label == "accept"
+        ]
+        if lead and sent.words[scope[0]] in _INFINITIVE_MARKERS:
+            kind = "accept"
+    before = sent.words[max(0, min(owner_at, noun.first) - 2) : noun.first]
+    if not _NO.isdisjoint(before):
+        kind = base._FLIP.get(kind, kind)
+    return kind
+
+
+def possessed_positions(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    issue_hits: Sequence[CueHit],
+    stance_hits: Sequence[CueHit],
+    context: base.Context,
+    party: Callable[[str], str],
+) -> list[Found]:
+    """Stances of position nouns with a possessor (see the module docstring)."""
+    found: list[Found] = []
+    verbs = [h for h in stance_hits if not base._nominal(sent, h, cues)]
+    for noun in cues.positions.find(sent.words, sent.lemmas):
+        owner = _possessor(sent, cues, noun, mentions, context)
+        if owner is None:
+            continue
+        holder, owner_first, owner_last = owner
+        # "rejected Russia's demand", "verweigerte seine Zustimmung": the verb says it
+        if any(0 <= min(owner_first, noun.first) - h.last <= 2 for h in verbs):
+            continue
+        scope = _noun_scope(sent, noun, owner_last)
+        kind = _noun_kind(sent, cues, noun, owner_first, scope)
+        # a person named in the sentence may speak for the possessor; a speaker carried
+        # from elsewhere may not ("Moscow has shown no sign of dropping its demand")
+        holder = _voice(sent, holder, mentions, None, party, scope)
+        inside = [h for h in issue_hits if scope[0] <= h.first <= scope[1]]
+        if inside:
+            found += [Found(h.first, h.label, (holder,), kind) for h in inside]
+        elif (
+            not issue_hits
+            and context.previous_issues
+            and scope[1] - scope[0] < _CARRY_REACH
+            and not (kind == "demand" and noun.first > scope[1])  # a predicate needs its issue
+        ):
+            found.append(Found(None, context.previous_issues[-1], (holder,), kind))
+    return found
+
+
+# --- concessions refused ------------------------------------------------------------
+
+
+def refused_concessions(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    issue_hits: Sequence[CueHit],
+    stance_hits: Sequence[CueHit],
+    context: base.Context,
+    party: Callable[[str], str],
+) -> list[Found]:
+    """ "Ukraine would not give up the Donbas", "werde man nicht räumen": a negated
+    verb of yielding in the issue's clause, with no stance verb there, rejects."""
+    concessions = cues.concessions.find(sent.words, sent.lemmas)
+    if not concessions:
+        return []
+    found: list[Found] = []
+    speaker = context.speaker or context.carried_speaker
+    for ihit in issue_hits:
+        lo, hi = _clause(sent, ihit.first)
+        if any(lo <= h.first <= hi and not base._nominal(sent, h, cues) for h in stance_hits):
+            continue
+        for c in concessions:
+            if not lo <= c.first <= hi:
+                continue
+            near = sent.words[max(lo, c.first - _CONCESSION_NEGATION_REACH) : c.first]
+            if cues.negations.isdisjoint(near):
+                continue
+            holder = _subject_before(sent, cues, mentions, lo, c.first)
+            if holder is None:
+                holder = speaker or (
+                    context.previous_actor
+                    if not cues.pronouns.isdisjoint(sent.words[lo : c.first])
+                    else None
+                )
+            if holder is None:
+                break
+            holder = _voice(sent, holder, mentions, speaker, party, (lo, c.first))
+            found.append(Found(ihit.first, ihit.label, (holder,), "reject"))
+            break
+    return found
+
+
+# --- bare conditions ----------------------------------------------------------------
+
+
+def bare_conditions(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    issue_hits: Sequence[CueHit],
+    stance_hits: Sequence[CueHit],
+    condition: tuple[str, int, int] | None,
+    context: base.Context,
+    party: Callable[[str], str],
+) -> list[Found]:
+    """ "Eine Waffenruhe gebe es nur, wenn …" (no stance cue, a strict condition, the
+    issue before it): the reporting speaker's conditional stance."""
+    if stance_hits or condition is None:
+        return []
+    text, first, _last = condition
+    if sent.words[first] not in _STRICT:
+        return []
+    speaker = context.speaker or context.carried_speaker
+    holder = _subject_before(sent, cues, mentions, 0, first) or speaker
+    if holder is None:
+        return []
+    holder = _voice(sent, holder, [], speaker, party)
+    return [
+        Found(h.first, h.label, (holder,), "conditional", text)
+        for h in issue_hits
+        if h.first < first
+    ]
+
+
+def conditioned_refusal(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    stance_hits: Sequence[CueHit],
+    condition: tuple[str, int, int] | None,
+    context: base.Context,
+) -> list[Found]:
+    """ "Belgien verweigerte seine Zustimmung, solange …" with no issue of its own: a
+    refusal on a condition, about the issue the sentence before named."""
+    if condition is None or not context.previous_issues:
+        return []
+    refusals = [
+        h
+        for h in stance_hits
+        if h.label == "reject"
+        and not base._nominal(sent, h, cues)
+        and not condition[1] <= h.first <= condition[2]
+    ]
+    if not refusals:
+        return []
+    holder = _subject_before(sent, cues, mentions, 0, refusals[0].first)
+    if holder is None:
+        return []
+    return [Found(None, context.previous_issues[-1], (holder,), "conditional", condition[0])]
+
+
+# --- filters for the verb-cue rules -------------------------------------------------
+
+_ALONG = frozenset({"entlang", "along", "längs"})
+_ALONG_REACH = 3  # "entlang der heutigen Frontlinie", "along the current front line"
+
+
+def without_routes(sent: Sentence, hits: list[CueHit]) -> list[CueHit]:
+    """Drop an issue term that says where something runs ("eine Waffenruhe entlang der
+    Frontlinie", "a freeze along the front line"): the line qualifies the truce, it is
+    no territorial stance of its own."""
+    return [
+        h for h in hits if _ALONG.isdisjoint(sent.words[max(0, h.first - _ALONG_REACH) : h.first])
+    ]
+
+
+def without_objects(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> list[CueHit]:
+    """Drop a cue that is the object of the verb cue just before it ("brushed aside
+    calls for a truce", "rejected demands for …"): the verb says what is done."""
+    if len(hits) < 2:
+        return hits
+    skip = cues.articles | cues.determiners
+    dropped = set()
+    for a in hits:
+        if base._nominal(sent, a, cues):
+            continue
+        for b in hits:
+            if b is a or b.label == a.label or b.first <= a.last:
+                continue
+            between = sent.words[a.last + 1 : b.first]
+            if len(between) <= 2 and all(w in skip for w in between):
+                dropped.add(b)
+    return [h for h in hits if h not in dropped]
+
+
+def same_part(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit]:
+    """The cues on the issue's side of a semicolon, if that side has any."""
+    if ";" not in sent.words or not hits:
+        return hits
+
+    def part(i: int) -> int:
+        return sent.words[:i].count(";")
+
+    own = [h for h in hits if part(h.first) == part(issue.first)]
+    return own or hits
