@@ -304,13 +304,21 @@ def bare_conditions(
 ) -> list[Found]:
     """ "Eine Waffenruhe gebe es nur, wenn …" (no stance cue, a strict condition, the
     issue before it): the reporting speaker's conditional stance."""
-    if stance_hits or condition is None:
-        return []
+    if condition is None or any(h.label != "conditional" for h in stance_hits):
+        return []  # ("nur wenn" may be a cue itself: it states the condition only)
     text, first, _last = condition
-    if sent.words[first] not in _STRICT:
+    words = sent.words
+    # "nur wenn", "only if", and "… gebe es nur, wenn …" with the comma between
+    strict = words[first] in _STRICT or (
+        first > 1 and words[first - 1] == "," and words[first - 2] in _STRICT
+    )
+    if not strict:
         return []
     speaker = context.speaker or context.carried_speaker
-    holder = _subject_before(sent, cues, mentions, 0, first) or speaker
+    # with no subject or speaker, the one actor acting in the sentence before ("Moskau
+    # verlangt … Eine Waffenruhe gebe es nur, wenn …")
+    alone = context.previous_subjects[0] if len(context.previous_subjects) == 1 else None
+    holder = _subject_before(sent, cues, mentions, 0, first) or speaker or alone
     if holder is None:
         return []
     holder = _voice(sent, holder, [], speaker, party)

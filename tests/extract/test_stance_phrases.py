@@ -1,0 +1,108 @@
+"""Stances no stance verb carries (extract/stance_phrases.py): position nouns held by
+their possessor, concessions refused with a plain negated verb, bare conditions, and
+the filters that keep a cue from governing the wrong clause (German and English)."""
+
+from __future__ import annotations
+
+
+def _stances(result) -> list[tuple]:
+    return sorted((s["actor"], s["issue"], s["stance"]) for s in result["stance"])
+
+
+def test_a_position_noun_is_held_by_its_possessor(run):
+    r = run("Moscow's rejection of any ceasefire is well known.", lang="en")
+    assert _stances(r) == [("russia", "ceasefire", "reject")]
+    r = run("Moskaus Forderung nach einem Rückzug aus dem Donbass bleibt bestehen.")
+    assert _stances(r) == [("russia", "territory-donbas", "demand")]
+
+
+def test_a_possessive_pronoun_points_to_the_subject_not_to_the_object(run):
+    r = run(
+        "Russia has shown no sign of dropping its demand that Ukraine give up the Donbas.",
+        lang="en",
+    )
+    assert _stances(r) == [("russia", "territory-donbas", "demand")]
+
+
+def test_a_genitive_after_the_noun_holds_it_and_a_speaker_of_that_side_voices_it(run):
+    r = run("Der Rückzug aus dem Donbass bleibe eine wichtige Bedingung Russlands.")
+    assert _stances(r) == [("russia", "territory-donbas", "demand")]
+    r = run("Der Rückzug aus dem Donbass bleibe eine Bedingung Russlands, sagte Putin.")
+    assert _stances(r) == [("vladimir-putin", "territory-donbas", "demand")]
+
+
+def test_a_capital_in_the_genitive_is_its_government(run):
+    r = run("Kiews Weigerung, den Donbass aufzugeben, bekräftigte Selenskyj am Donnerstag.")
+    assert _stances(r) == [("volodymyr-zelensky", "territory-donbas", "reject")]
+
+
+def test_a_position_noun_without_an_issue_refers_to_the_last_one(run):
+    r = run(
+        "Talks on the Donbas went nowhere. Kyiv's refusal to withdraw from the region "
+        "remains the main obstacle, diplomats said.",
+        lang="en",
+    )
+    assert ("ukraine", "territory-donbas", "reject") in _stances(r)
+
+
+def test_readiness_to_accept_accepts_and_readiness_to_give_offers(run):
+    r = run("Trump's readiness to accept a ceasefire surprised Kyiv.", lang="en")
+    assert _stances(r) == [("donald-trump", "ceasefire", "accept")]
+    r = run("Trump's readiness to keep sending military aid surprised Moscow.", lang="en")
+    assert _stances(r) == [("donald-trump", "weapons-supplies", "offer")]
+
+
+def test_a_negated_concession_rejects(run):
+    r = run("Ukraine would not simply hand the Donbas to Moscow.", lang="en")
+    assert _stances(r) == [("ukraine", "territory-donbas", "reject")]
+    r = run("Zelensky said Ukraine would not give up the Donbas.", lang="en")
+    assert _stances(r) == [("volodymyr-zelensky", "territory-donbas", "reject")]
+    r = run("Die Ukraine werde den Donbass niemals aufgeben, betonte Selenskyj.")
+    assert _stances(r) == [("volodymyr-zelensky", "territory-donbas", "reject")]
+
+
+def test_a_concession_demanded_of_someone_is_no_rejection(run):
+    r = run("Russia demands that Ukraine give up the Donbas.", lang="en")
+    assert _stances(r) == [("russia", "territory-donbas", "demand")]
+
+
+def test_an_impersonal_continuation_keeps_the_reports_speaker(run):
+    r = run(
+        "Selenskyj sagte, die Ukraine sei zu Gesprächen bereit. "
+        "Den Donbass werde man aber nicht räumen."
+    )
+    assert ("volodymyr-zelensky", "territory-donbas", "reject") in _stances(r)
+
+
+def test_a_bare_condition_is_the_speakers_conditional_stance(run):
+    r = run("Eine Waffenruhe gebe es nur, wenn Kiew die Mobilmachung stoppt, sagte Putin.")
+    assert _stances(r) == [("vladimir-putin", "ceasefire", "conditional")]
+
+
+def test_a_refusal_on_a_condition_conditions_the_issue_named_before(run):
+    r = run(
+        "Die Ukraine fordert einen sofortigen Waffenstillstand. Russland verweigerte seine "
+        "Zustimmung, solange keine Einigung über die Grenzen besteht."
+    )
+    assert ("russia", "ceasefire", "conditional") in _stances(r)
+
+
+def test_a_cue_right_after_a_verb_cue_is_its_object(run):
+    r = run("Putin has brushed aside calls for an immediate ceasefire.", lang="en")
+    assert _stances(r) == [("vladimir-putin", "ceasefire", "reject")]
+
+
+def test_a_cue_does_not_reach_across_a_semicolon(run):
+    r = run(
+        "Russland hält an der Forderung nach dem Donbass fest; eine Waffenruhe kommt für "
+        "den Kreml nicht infrage."
+    )
+    assert _stances(r) == [
+        ("russia", "ceasefire", "reject"),
+        ("russia", "territory-donbas", "demand"),
+    ]
+
+
+def test_a_line_a_truce_runs_along_is_no_territorial_stance(run):
+    r = run("Russia rejected a ceasefire along the Donbas front.", lang="en")
+    assert _stances(r) == [("russia", "ceasefire", "reject")]
