@@ -106,3 +106,26 @@ def test_a_cue_does_not_reach_across_a_semicolon(run):
 def test_a_line_a_truce_runs_along_is_no_territorial_stance(run):
     r = run("Russia rejected a ceasefire along the Donbas front.", lang="en")
     assert _stances(r) == [("russia", "ceasefire", "reject")]
+
+
+def test_an_as_clause_is_held_by_its_own_actor(run):
+    r = run(
+        "Moskau hält am Donbass fest; eine Waffenruhe, wie es Trump verlangt, lehnt der Kreml ab."
+    )
+    got = _stances(r)
+    assert ("donald-trump", "ceasefire", "demand") in got
+    assert ("russia", "ceasefire", "reject") in got
+    r = run("A ceasefire, as Trump demands, was rejected by Russia.", lang="en")
+    assert ("donald-trump", "ceasefire", "demand") in _stances(r)
+
+
+def test_a_pronoun_after_the_first_verb_is_the_last_actor(run):
+    r = run("Selenskyj traf Witkoff in Genf. Zugleich bat er um Militärhilfe.")
+    assert _stances(r) == [("volodymyr-zelensky", "weapons-supplies", "demand")]
+
+
+def test_an_objects_possessor_or_a_relative_clauses_actor_holds_nothing(run):
+    r = run("The coalition wants Ukraine's army to keep 800,000 troops.", lang="en")
+    assert _stances(r) == []
+    r = run("The envoys, whom Putin received, want a ceasefire by Friday.", lang="en")
+    assert _stances(r) == []

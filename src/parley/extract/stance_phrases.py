@@ -356,6 +356,89 @@ def conditioned_refusal(
     return [Found(None, context.previous_issues[-1], (holder,), "conditional", condition[0])]
 
 
+# --- "wie es X fordert" ------------------------------------------------------------
+
+_AS = frozenset({"wie", "as"})
+_AS_PRONOUNS = frozenset({"es", "sie", "it", "they"})
+
+
+def as_clauses(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    issue_hits: Sequence[CueHit],
+    stance_hits: Sequence[CueHit],
+) -> tuple[list[Found], list[CueHit]]:
+    """ "ein Einfrieren der Kämpfe, wie es Trump vorschwebt, …", "a freeze, as Moscow
+    demands, …": the clause's actor holds the issue named before it. Also the cues
+    used, which say nothing about the sentence's own clause."""
+    found: list[Found] = []
+    used: list[CueHit] = []
+    words = sent.words
+    for i in range(1, len(words) - 2):
+        if words[i] not in _AS or words[i - 1] != ",":
+            continue
+        j = i + 1 + (words[i + 1] in _AS_PRONOUNS)
+        actor = next(
+            (
+                m
+                for m in _actors(mentions)
+                if _token(sent, m) is not None and j <= _token(sent, m) <= j + 3
+            ),
+            None,
+        )
+        before = [h for h in issue_hits if h.last < i]
+        if actor is None or not before:
+            continue
+        _lo, hi = _clause(sent, j)
+        cues_here = [h for h in stance_hits if j < h.first <= hi and h.label != "conditional"]
+        if not cues_here:
+            continue
+        kind = base._stance_kind(sent, cues_here[:1], cues)
+        found.append(Found(before[-1].first, before[-1].label, (actor.actor,), kind))
+        used += cues_here
+    return found, used
+
+
+def leading_pronoun(sent: Sentence, cues: LanguageCues, mentions: Sequence[Mention]) -> bool:
+    """A singular subject pronoun opening the sentence or right after its first verb
+    ("Zugleich bat er um …", "Then he asked for …"), with no actor before it: the
+    actor of the sentence before is meant."""
+    words = sent.words
+    for i, w in enumerate(words[:3]):
+        if w in _SINGULAR:
+            first = sent.offsets[i]
+            return not any(m.start < first for m in _actors(mentions))
+        if not w.isalpha():
+            return False
+    return False
+
+
+_SINGULAR = frozenset({"er", "he", "she"})
+_COORDINATORS = frozenset({"and", "or", "but"})
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+
+
+def no_subject(sent: Sentence, m: Mention) -> bool:
+    """An English mention that cannot be the sentence's subject: inside a relative
+    clause (", which Macron called …,") or a possessor after a lower-case word ("The
+    coalition wants Ukraine's own army …", "came to Ukraine's aid")."""
+    i = _token(sent, m)
+    if i is None or i == 0:
+        return False
+    lo = base._clause_start(sent, i)
+    if lo > 0 and sent.words[lo - 1] == "," and sent.words[lo] in _RELATIVES:
+        return True
+    at = m.end - sent.start
+    if not (m.surface.endswith(("'s", "’s")) or sent.text.startswith(("'s", "’s"), at)):
+        return False
+    before = sent.words[i - 1]
+    lower = sent.text[sent.offsets[i - 1] - sent.start].islower()
+    return before.isalpha() and lower and before not in _COORDINATORS
+
+
 # --- filters for the verb-cue rules -------------------------------------------------
 
 _ALONG = frozenset({"entlang", "along", "längs"})

@@ -137,6 +137,10 @@ def sentence_stances(
     if carried:
         return _records(special, sent, article)
     settled = {f.first for f in special}
+    asides, used = phrases.as_clauses(sent, cues, mentions, issue_hits, stance_hits)
+    if used:  # "…, wie es Trump vorschwebt, kommt nicht infrage": Trump's, not the clause's
+        special += asides
+        stance_hits = [h for h in stance_hits if h not in used]
     plan = (
         _attributed_document(sent, cues, mentions)
         or _plan_content(sent, cues, context)
@@ -964,7 +968,10 @@ def _actor(
         return context.speaker
     if context.last_document and cues.anaphoric.find(sent.words):
         return context.last_document
-    if sent.words and sent.words[0] in cues.pronouns and context.previous_actor:
+    if context.previous_actor and (
+        (sent.words and sent.words[0] in cues.pronouns)
+        or phrases.leading_pronoun(sent, cues, mentions)
+    ):
         return context.previous_actor
     embedded: list[Mention] = []
     for m in mentions:
@@ -974,7 +981,9 @@ def _actor(
             embedded.append(m)
             continue
         return m.actor
-    embedded = [m for m in embedded if not _located(sent, m, cues)]
+    embedded = [
+        m for m in embedded if not _located(sent, m, cues) and not phrases.no_subject(sent, m)
+    ]
     if embedded:  # "im Machtzirkel um Trump erwogen": his side, not he himself
         return party(embedded[0].actor)
     return None
@@ -1002,7 +1011,7 @@ def _embedded(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
     at = m.end - sent.start
     if at < len(sent.text) - 1 and sent.text[at] == "-" and sent.text[at + 1].isalpha():
         return True
-    if _title_possessor(sent, m):
+    if _title_possessor(sent, m) or phrases.no_subject(sent, m):
         return True
     try:
         i = sent.index_of(m.start)
