@@ -152,7 +152,10 @@ def _possessor(
                 return m.actor, first, noun.first - 1
     for j in range(noun.first - 1, max(-1, noun.first - 4), -1):
         if words[j] in _POSSESSIVE_PRONOUNS:
-            who = _subject_before(sent, cues, mentions, 0, j) or context.previous_actor
+            # the subject before it, else the subject of the sentence before ("für die
+            # Ukraine sprach eine Landsfrau. Ihre Forderungen …" is not Ukraine's)
+            last = context.previous_subjects[0] if context.previous_subjects else None
+            who = _subject_before(sent, cues, mentions, 0, j) or last
             return (who, j, j) if who else None
         if not (
             words[j].isalpha()
@@ -237,6 +240,8 @@ def possessed_positions(
             found += [Found(h.first, h.label, (holder,), kind) for h in inside]
         elif (
             not issue_hits
+            # a pronoun ("mit ihrer Forderung") is too weak to point two sentences back
+            and sent.words[owner_first] not in _POSSESSIVE_PRONOUNS
             and context.previous_issues
             and scope[1] - scope[0] < _CARRY_REACH
             and not (kind == "demand" and noun.first > scope[1])  # a predicate needs its issue
