@@ -129,3 +129,11 @@ def test_an_objects_possessor_or_a_relative_clauses_actor_holds_nothing(run):
     assert _stances(r) == []
     r = run("The envoys, whom Putin received, want a ceasefire by Friday.", lang="en")
     assert _stances(r) == []
+
+
+def test_a_split_cue_is_read_where_its_words_stand_together(run_case):
+    r = run_case(
+        "A truce alone would not hold, Zelensky argued: Ukraine would agree to a ceasefire "
+        "only if it came with guarantees."
+    )
+    assert all(s[2] != "reject" for s in _stances(r))

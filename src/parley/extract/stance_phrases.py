@@ -478,6 +478,17 @@ def without_objects(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> l
     return [h for h in hits if h not in dropped]
 
 
+def without_stretched(hits: list[CueHit]) -> list[CueHit]:
+    """Drop a split cue whose words are also found closer together, ending on the same
+    word ("would not hold …: Kyiv would agree to" is one "would agree to", the later
+    one, and not negated by the first clause's "not")."""
+    return [
+        h
+        for h in hits
+        if not any(o.text == h.text and o.last == h.last and o.first > h.first for o in hits)
+    ]
+
+
 def same_part(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit]:
     """The cues on the issue's side of a semicolon, if that side has any."""
     if ";" not in sent.words or not hits:

@@ -131,7 +131,7 @@ def sentence_stances(
             and not (condition is not None and condition[1] <= h.first <= condition[2])
         ],
     )
-    stance_hits = phrases.without_objects(sent, stance_hits, cues)
+    stance_hits = phrases.without_objects(sent, phrases.without_stretched(stance_hits), cues)
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
     special = _phrased(sent, cues, mentions, issue_hits, stance_hits, condition, context, party)
     if carried:
