@@ -137,3 +137,16 @@ def test_a_split_cue_is_read_where_its_words_stand_together(run_case):
         "only if it came with guarantees."
     )
     assert all(s[2] != "reject" for s in _stances(r))
+
+
+def test_a_verb_refusing_a_named_sides_position_keeps_both(run):
+    r = run("Kyiv rejected Moscow's demand for the Donbas.", lang="en")
+    assert _stances(r) == [
+        ("russia", "territory-donbas", "demand"),
+        ("ukraine", "territory-donbas", "reject"),
+    ]
+    r = run("Kiew lehnte Moskaus Forderung nach dem Donbass ab.")
+    assert _stances(r) == [
+        ("russia", "territory-donbas", "demand"),
+        ("ukraine", "territory-donbas", "reject"),
+    ]

@@ -443,6 +443,9 @@ def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -
     state = gazetteer.seat_of(m.actor)
     if state is None or " " in m.surface or not m.surface[:1].isupper():
         return m  # "die Krim", "Zaporizhzhia regions": a territory, not a government
+    after = text[m.end : m.end + 30]
+    if m.surface.endswith("s") and _position_follows(after, cues):
+        return _governing(m, state, gazetteer)  # "Kiews Weigerung", "an Moskaus Forderung"
     before = text[max(0, m.start - 40) : m.start].split()[-2:]
     ends = [i for i, w in enumerate(before) if w.endswith((".", "!", "?", ";"))]
     if ends:
@@ -451,15 +454,18 @@ def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -
         return m
     if before and before[-1][:1].islower() and before[-1].endswith(("e", "en", "er", "es", "em")):
         return m  # "das weihnachtliche Moskau": an adjective stands before it
-    after = text[m.end : m.end + 30]
     acts = (
         m.surface.endswith(("'s", "’s"))
         or after.startswith(("'s", "’s"))
         or (after[:1] == " " and after[1:2].islower() and after.split()[:1] != ["und"])
-        or (m.surface.endswith("s") and _position_follows(after, cues))
     )
     if not acts:
         return m
+    return _governing(m, state, gazetteer)
+
+
+def _governing(m: Mention, state: str, gazetteer: Gazetteer) -> Mention:
+    """The capital's mention as its state."""
     info = gazetteer.info.get(state)
     name = info.name if info else state
     return Mention(m.article, m.start, m.end, state, name, m.surface, "state", m.role)

@@ -44,6 +44,7 @@ class Found(NamedTuple):
     holders: tuple[str, ...]
     kind: str
     condition: str | None = None
+    settles: bool = True  # False: the verb-cue rules still read the issue (for its verb)
 
 
 _COPULAS = frozenset(
@@ -227,8 +228,12 @@ def possessed_positions(
         if owner is None:
             continue
         holder, owner_first, owner_last = owner
-        # "rejected Russia's demand", "verweigerte seine Zustimmung": the verb says it
-        if any(0 <= min(owner_first, noun.first) - h.last <= 2 for h in verbs):
+        start = min(owner_first, noun.first)
+        # "rejected Russia's demand", "lehnte Russlands Forderung … ab": the verb's
+        # subject holds its own stance, the possessor still holds the noun's; not so
+        # with a pronoun ("verweigerte seine Zustimmung" is the refuser's own consent)
+        governed = any(0 <= start - h.last <= 2 or h.first < start <= h.last for h in verbs)
+        if governed and sent.words[owner_first] in _POSSESSIVE_PRONOUNS:
             continue
         scope = _noun_scope(sent, noun, owner_last)
         kind = _noun_kind(sent, cues, noun, owner_first, scope)
@@ -237,8 +242,8 @@ def possessed_positions(
         holder = _voice(sent, holder, mentions, None, party, scope)
         inside = [h for h in issue_hits if scope[0] <= h.first <= scope[1]]
         if inside:
-            found += [Found(h.first, h.label, (holder,), kind) for h in inside]
-        elif (
+            found += [Found(h.first, h.label, (holder,), kind, None, not governed) for h in inside]
+        elif not governed and (
             not issue_hits
             # a pronoun ("mit ihrer Forderung") is too weak to point two sentences back
             and sent.words[owner_first] not in _POSSESSIVE_PRONOUNS

@@ -136,7 +136,7 @@ def sentence_stances(
     special = _phrased(sent, cues, mentions, issue_hits, stance_hits, condition, context, party)
     if carried:
         return _records(special, sent, article)
-    settled = {f.first for f in special}
+    settled = {f.first for f in special if f.settles}
     asides, used = phrases.as_clauses(sent, cues, mentions, issue_hits, stance_hits)
     if used:  # "…, wie es Trump vorschwebt, kommt nicht infrage": Trump's, not the clause's
         special += asides
