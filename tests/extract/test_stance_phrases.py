@@ -150,3 +150,12 @@ def test_a_verb_refusing_a_named_sides_position_keeps_both(run):
         ("russia", "territory-donbas", "demand"),
         ("ukraine", "territory-donbas", "reject"),
     ]
+
+
+def test_readiness_for_an_issue_accepts_it_readiness_to_give_offers(run_case):
+    r = run_case("Zelensky said Ukraine was ready for a ceasefire.")
+    assert _stances(r) == [("volodymyr-zelensky", "ceasefire", "accept")]
+    r = run_case("Selenskyj sagte, die Ukraine sei zu einer Waffenruhe bereit.", lang="de")
+    assert _stances(r) == [("volodymyr-zelensky", "ceasefire", "accept")]
+    r = run_case("Britain is ready to provide security guarantees.")
+    assert [s[1:] for s in _stances(r)] == [("security-guarantees", "offer")]

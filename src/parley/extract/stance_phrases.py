@@ -192,12 +192,18 @@ def _noun_scope(sent: Sentence, noun: CueHit, possessor_end: int) -> tuple[int, 
     return start, end - 1
 
 
+def _issue_span(sent: Sentence, cues: LanguageCues, scope: tuple[int, int]) -> list[CueHit]:
+    return [h for h in cues.issues.find(sent.words, sent.lemmas) if scope[0] <= h.first <= scope[1]]
+
+
 def _noun_kind(
     sent: Sentence, cues: LanguageCues, noun: CueHit, owner_at: int, scope: tuple[int, int]
 ) -> str:
     """The noun's stance: readiness to accept is acceptance; "no readiness" flips it."""
     kind = noun.label
-    if kind == "offer":
+    if kind == "offer" and any(ready_for(sent, h) for h in _issue_span(sent, cues, scope)):
+        kind = "accept"
+    elif kind == "offer":
         lead = [
             h
             for h in cues.stances.find(sent.words, sent.lemmas)
@@ -447,6 +453,27 @@ def no_subject(sent: Sentence, m: Mention) -> bool:
     before = sent.words[i - 1]
     lower = sent.text[sent.offsets[i - 1] - sent.start].islower()
     return before.isalpha() and lower and before not in _COORDINATORS
+
+
+# --- readiness for an issue ----------------------------------------------------------
+
+_READY = frozenset(
+    {"bereit", "ready", "willing", "prepared", "bereitschaft", "readiness", "willingness"}
+)
+_FOR = frozenset({"zu", "zur", "zum", "for"})
+_READY_REACH = 8  # tokens between "bereit" and the issue ("zu einer Waffenruhe … bereit")
+
+
+def ready_for(sent: Sentence, issue: CueHit) -> bool:
+    """Readiness for an issue named as a noun ("zu einer Waffenruhe bereit", "ready for
+    a truce", "die Bereitschaft zu einer Waffenruhe") accepts it; readiness to do
+    something ("ready to provide guarantees") offers it."""
+    words = sent.words
+    lead = words[max(0, issue.first - 3) : issue.first]
+    if _FOR.isdisjoint(lead):
+        return False
+    lo, hi = max(0, issue.first - _READY_REACH), min(len(words), issue.last + _READY_REACH + 1)
+    return not _READY.isdisjoint(words[lo:hi])
 
 
 # --- filters for the verb-cue rules -------------------------------------------------

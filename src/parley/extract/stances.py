@@ -203,6 +203,8 @@ def sentence_stances(
         if not holders:
             continue
         kind, text = _kind(sent, cues, hits, ihit, own_plan, condition)
+        if kind == "offer" and not own_plan and phrases.ready_for(sent, ihit):
+            kind = "accept"  # "zu einer Waffenruhe bereit": ready for it, not offering it
         # after a document's clause, numbers are the next clause's own ("the draft capped
         # it at 600,000; Ukraine wants 800,000")
         after = sent.offsets[plan_end] if plan_end is not None and own_plan is None else 0
