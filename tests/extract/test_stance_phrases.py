@@ -159,3 +159,12 @@ def test_readiness_for_an_issue_accepts_it_readiness_to_give_offers(run_case):
     assert _stances(r) == [("volodymyr-zelensky", "ceasefire", "accept")]
     r = run_case("Britain is ready to provide security guarantees.")
     assert [s[1:] for s in _stances(r)] == [("security-guarantees", "offer")]
+
+
+def test_a_conditioned_acceptance_refers_to_the_issue_named_before(run):
+    r = run(
+        "Russia proposed a ceasefire on Monday. Ukraine would accept, but only if "
+        "Russia withdrew first.",
+        lang="en",
+    )
+    assert ("ukraine", "ceasefire", "conditional") in _stances(r)

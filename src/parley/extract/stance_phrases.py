@@ -273,8 +273,9 @@ def refused_concessions(
     context: base.Context,
     party: Callable[[str], str],
 ) -> list[Found]:
-    """ "Ukraine would not give up the Donbas", "werde man nicht räumen": a negated
-    verb of yielding in the issue's clause, with no stance verb there, rejects."""
+    """A refused concession ("Ukraine would not give up the Donbas", "werde man nicht
+    räumen"): a negated verb of yielding in the issue's clause, with no stance verb
+    there, rejects."""
     concessions = cues.concessions.find(sent.words, sent.lemmas)
     if not concessions:
         return []
@@ -318,8 +319,8 @@ def bare_conditions(
     context: base.Context,
     party: Callable[[str], str],
 ) -> list[Found]:
-    """ "Eine Waffenruhe gebe es nur, wenn …" (no stance cue, a strict condition, the
-    issue before it): the reporting speaker's conditional stance."""
+    """A bare condition ("Eine Waffenruhe gebe es nur, wenn …": no stance cue, a strict
+    condition, the issue before it): the reporting speaker's conditional stance."""
     if condition is None or any(h.label != "conditional" for h in stance_hits):
         return []  # ("nur wenn" may be a cue itself: it states the condition only)
     text, first, _last = condition
@@ -353,14 +354,15 @@ def conditioned_refusal(
     condition: tuple[str, int, int] | None,
     context: base.Context,
 ) -> list[Found]:
-    """ "Belgien verweigerte seine Zustimmung, solange …" with no issue of its own: a
-    refusal on a condition, about the issue the sentence before named."""
+    """'Belgien verweigerte seine Zustimmung, solange …', "Kyiv would only agree if …"
+    with no issue of its own: a refusal, acceptance or offer on a condition, about the
+    issue the sentence before named."""
     if condition is None or not context.previous_issues:
         return []
     refusals = [
         h
         for h in stance_hits
-        if h.label == "reject"
+        if h.label in ("reject", "accept", "offer")
         and not base._nominal(sent, h, cues)
         and not condition[1] <= h.first <= condition[2]
     ]
@@ -385,9 +387,9 @@ def as_clauses(
     issue_hits: Sequence[CueHit],
     stance_hits: Sequence[CueHit],
 ) -> tuple[list[Found], list[CueHit]]:
-    """ "ein Einfrieren der Kämpfe, wie es Trump vorschwebt, …", "a freeze, as Moscow
-    demands, …": the clause's actor holds the issue named before it. Also the cues
-    used, which say nothing about the sentence's own clause."""
+    """An as-clause ("ein Einfrieren der Kämpfe, wie es Trump vorschwebt, …", "a freeze,
+    as Moscow demands, …"): the clause's actor holds the issue named before it. Also
+    the cues used, which say nothing about the sentence's own clause."""
     found: list[Found] = []
     used: list[CueHit] = []
     words = sent.words
