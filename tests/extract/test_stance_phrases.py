@@ -168,3 +168,12 @@ def test_a_conditioned_acceptance_refers_to_the_issue_named_before(run):
         lang="en",
     )
     assert ("ukraine", "ceasefire", "conditional") in _stances(r)
+
+
+def test_a_speaker_saying_an_issue_will_not_be_rejects_it(run):
+    r = run("Einen Waffenstillstand werde es nicht geben, sagte Putin.")
+    assert _stances(r) == [("vladimir-putin", "ceasefire", "reject")]
+    r = run("There will be no ceasefire, Putin said.", lang="en")
+    assert _stances(r) == [("vladimir-putin", "ceasefire", "reject")]
+    # without a speaker it is a report of fact, nobody's stance
+    assert _stances(run("There was no ceasefire on Monday.", lang="en")) == []

@@ -306,6 +306,44 @@ def refused_concessions(
     return found
 
 
+_THERE_IS = frozenset({"geben", "gebe", "gibt", "gäbe"})  # "werde es nicht geben"
+
+
+def denied_issues(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    issue_hits: Sequence[CueHit],
+    stance_hits: Sequence[CueHit],
+    context: base.Context,
+    party: Callable[[str], str],
+) -> list[Found]:
+    """A report that an issue will not be ("Eine Anerkennung der Krim werde es nicht
+    geben", "There would be no NATO membership, Lavrov said"): with no stance cue in the
+    issue's clause and "kein"/"no" right before the issue term, the speaker rejects it.
+    Only a speaker the sentence names holds it: without one, it is a fact, not a stance."""
+    speaker = context.speaker
+    if speaker is None:
+        return []
+    found: list[Found] = []
+    for ihit in issue_hits:
+        lo, hi = _clause(sent, ihit.first)
+        if any(lo <= h.first <= hi for h in stance_hits):
+            continue
+        lead = sent.words[max(lo, ihit.first - 2) : ihit.first]
+        words = sent.words
+        there_is_not = any(
+            words[i] in _THERE_IS and not cues.negations.isdisjoint(words[i - 2 : i + 3])
+            for i in range(max(lo, 2), hi + 1)
+        )
+        if _NO.isdisjoint(lead) and not there_is_not:
+            continue
+        found.append(
+            Found(ihit.first, ihit.label, (_voice(sent, speaker, [], None, party),), "reject")
+        )
+    return found
+
+
 # --- bare conditions ----------------------------------------------------------------
 
 

@@ -257,6 +257,9 @@ def _phrased(
     found += phrases.refused_concessions(sent, cues, mentions, left, stance_hits, context, party)
     settled = {f.first for f in found}
     left = [h for h in left if h.first not in settled]
+    found += phrases.denied_issues(sent, cues, mentions, left, stance_hits, context, party)
+    settled = {f.first for f in found}
+    left = [h for h in left if h.first not in settled]
     found += phrases.bare_conditions(
         sent, cues, mentions, left, stance_hits, condition, context, party
     )
