@@ -177,3 +177,17 @@ def test_a_speaker_saying_an_issue_will_not_be_rejects_it(run):
     assert _stances(r) == [("vladimir-putin", "ceasefire", "reject")]
     # without a speaker it is a report of fact, nobody's stance
     assert _stances(run("There was no ceasefire on Monday.", lang="en")) == []
+
+
+def test_a_truce_named_as_a_time_or_purpose_of_another_issue_is_no_stance(run, run_case):
+    r = run_case(
+        "Washington habe Kiew Sicherheitsgarantien für die Zeit nach einem Waffenstillstand "
+        "zugesagt, sagte Selenskyj.",
+        lang="de",
+    )
+    assert [s[1:] for s in _stances(r)] == [("security-guarantees", "offer")]
+    r = run("Trump pledged military aid following a ceasefire.", lang="en")
+    assert [s[1:] for s in _stances(r)] == [("weapons-supplies", "offer")]
+    # alone, a truce is the issue itself
+    r = run("Trump pledged a ceasefire.", lang="en")
+    assert [s[1:] for s in _stances(r)] == [("ceasefire", "offer")]

@@ -522,13 +522,29 @@ _ALONG = frozenset({"entlang", "along", "längs"})
 _ALONG_REACH = 3  # "entlang der heutigen Frontlinie", "along the current front line"
 
 
+# Words that make an issue term the time or purpose of another issue ("Garantien für die
+# Zeit nach einem Waffenstillstand", "a post-ceasefire force", "following a truce",
+# "Soldaten zur Absicherung eines Waffenstillstands").
+_QUALIFYING = frozenset(
+    {"after", "following", "post", "absicherung", "sicherung", "überwachung", "zeit"}
+)
+
+
 def without_routes(sent: Sentence, hits: list[CueHit]) -> list[CueHit]:
     """Drop an issue term that says where something runs ("eine Waffenruhe entlang der
-    Frontlinie", "a freeze along the front line"): the line qualifies the truce, it is
-    no territorial stance of its own."""
-    return [
-        h for h in hits if _ALONG.isdisjoint(sent.words[max(0, h.first - _ALONG_REACH) : h.first])
-    ]
+    Frontlinie", "a freeze along the front line"), or, next to another issue, when
+    or what for ("Garantien für die Zeit nach einem Waffenstillstand"): it qualifies
+    the other term and is no stance of its own."""
+    labels = {h.label for h in hits}
+    kept = []
+    for h in hits:
+        before = sent.words[max(0, h.first - _ALONG_REACH) : h.first]
+        if not _ALONG.isdisjoint(before):
+            continue
+        if len(labels) > 1 and not _QUALIFYING.isdisjoint(before):
+            continue
+        kept.append(h)
+    return kept
 
 
 def without_objects(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> list[CueHit]:
