@@ -191,3 +191,27 @@ def test_a_truce_named_as_a_time_or_purpose_of_another_issue_is_no_stance(run, r
     # alone, a truce is the issue itself
     r = run("Trump pledged a ceasefire.", lang="en")
     assert [s[1:] for s in _stances(r)] == [("ceasefire", "offer")]
+
+
+def test_a_number_after_a_semicolon_speaks_of_the_issue_the_other_part_names(run_case):
+    r = run_case(
+        "Witkoff brought the 28-point plan to Kyiv. The draft set the army at 600,000 "
+        "troops; Ukraine and its European allies want a ceiling of 800,000."
+    )
+    got = sorted((s["actor"], s["issue"], s["stance"], s["value"]) for s in r["stance"])
+    assert ("ukraine", "army-size", "demand", 800000) in got
+    assert ("europe", "army-size", "demand", 800000) in got
+
+
+def test_a_plans_part_of_the_sentence_ends_where_a_side_speaks_for_itself(run_case):
+    r = run_case(
+        "Witkoff brought the 28-point plan to Kyiv. The draft limits the army to 600,000 "
+        "troops; Ukraine wants a ceiling of 800,000."
+    )
+    got = sorted((s["actor"], s["issue"], s["value"]) for s in r["stance"])
+    assert got == [("28-point-plan", "army-size", 600000), ("ukraine", "army-size", 800000)]
+    r = run_case(
+        "Witkoff brought the 28-point plan to Kyiv. The plan would lift sanctions; Ukraine "
+        "would hold elections within 100 days."
+    )
+    assert {s["actor"] for s in r["stance"]} == {"28-point-plan"}

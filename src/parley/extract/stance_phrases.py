@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from parley.extract import stances as base
@@ -575,6 +576,60 @@ def without_stretched(hits: list[CueHit]) -> list[CueHit]:
         for h in hits
         if not any(o.text == h.text and o.last == h.last and o.first > h.first for o in hits)
     ]
+
+
+def counted_elsewhere(
+    sent: Sentence,
+    cues: LanguageCues,
+    issue_hits: Sequence[CueHit],
+    stance_hits: Sequence[CueHit],
+    quantities: dict[str, tuple[float, float] | None],
+) -> list[CueHit]:
+    """Issue mentions a semicolon part makes by a number alone ("The draft capped it at
+    600,000 troops; Ukraine wants a limit of 800,000"): a part with a verb cue and no
+    issue term of its own, whose number fits the scale of an issue the other part
+    names, speaks of that issue; the number's token stands for it."""
+    words = sent.words
+    if ";" not in words or not issue_hits:
+        return []
+    bounds = [-1, *(i for i, w in enumerate(words) if w == ";"), len(words)]
+    extra: list[CueHit] = []
+    for lo, hi in pairwise(bounds):
+        if any(lo < h.first < hi for h in issue_hits):
+            continue
+        verbs = [h for h in stance_hits if lo < h.first < hi and not base._nominal(sent, h, cues)]
+        if not verbs:
+            continue
+        for h in issue_hits:
+            span = quantities.get(h.label)
+            if span is None:
+                continue
+            at = next(
+                (
+                    i
+                    for i in range(verbs[0].last + 1, hi)
+                    if (n := base.parse_number(words[i])) is not None
+                    and span[0] / 2 <= n <= span[1] * 2
+                ),
+                None,
+            )
+            if at is not None:
+                extra.append(CueHit(at, at, h.label, words[at]))
+                break
+    return extra
+
+
+def own_side_end(sent: Sentence, cues: LanguageCues, mentions: Sequence[Mention]) -> int | None:
+    """Where a plan's part of the sentence ends: at a semicolon after which an actor
+    speaks for itself ("The draft limits the army to 600,000 troops; Ukraine wants
+    800,000"), not one in the plan's mood ("…; Ukraine would hold elections" is still
+    the plan). None if the plan's content runs to the end."""
+    if ";" not in sent.words:
+        return None
+    end = sent.words.index(";")
+    if not cues.plan_modals.isdisjoint(sent.words[end + 1 :]):
+        return None
+    return end if _subject_before(sent, cues, mentions, end + 1, len(sent.words)) else None
 
 
 def same_part(sent: Sentence, hits: list[CueHit], issue: CueHit) -> list[CueHit]:

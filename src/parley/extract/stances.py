@@ -151,6 +151,8 @@ def sentence_stances(
         plan_end = _document_subject(sent, cues)
         if plan_end is not None:
             plan = context.last_document
+    elif plan is not None:
+        plan_end = phrases.own_side_end(sent, cues, mentions)
     if not stance_hits and not plan:
         return _records(special, sent, article)
     brackets = _brackets(sent)
@@ -168,6 +170,10 @@ def sentence_stances(
         return _records(special, sent, article)
     out = _records(special, sent, article)
     seen: set[tuple[str, str, str]] = {(s.actor, s.issue, s.stance) for s in out}
+    issue_hits = [
+        *issue_hits,
+        *phrases.counted_elsewhere(sent, cues, issue_hits, stance_hits, quantities),
+    ]
     # Every mention of an issue, so "agreed to an energy truce but rejected a full
     # ceasefire" keeps both stances; one per (holder, issue, stance).
     for ihit in issue_hits:
@@ -634,7 +640,9 @@ def _coordinated(sent: Sentence, mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(m.actor for m in group))
 
 
-_LIST_WORDS = ("und", "and", ",", "sowie", "as well as", "or", "oder")
+# "Ukraine and its European partners", "Kiew und seine Verbündeten": a side and its own
+_LIST_WORDS = ("und", "and", ",", "sowie", "as well as", "or", "oder", "and its", "and their")
+_LIST_WORDS += ("und seine", "und ihre", "und seinen", "und ihren")
 # A list separator, then a title before the next name: ", Frankreichs Präsident", ", der
 # britische Premier", "and Foreign Minister" (articles, adjectives, a role noun last).
 _TITLED_ITEM = re.compile(
