@@ -215,3 +215,20 @@ def test_a_plans_part_of_the_sentence_ends_where_a_side_speaks_for_itself(run_ca
         "would hold elections within 100 days."
     )
     assert {s["actor"] for s in r["stance"]} == {"28-point-plan"}
+
+
+def test_a_relative_clause_after_the_issue_is_its_subjects_stance(run):
+    r = run(
+        "Putin declined to back the full ceasefire that US president Donald Trump had "
+        "asked him to accept.",
+        lang="en",
+    )
+    assert _stances(r) == [
+        ("donald-trump", "ceasefire", "demand"),
+        ("vladimir-putin", "ceasefire", "reject"),
+    ]
+
+
+def test_the_content_of_a_refused_idea_is_refused(run_case):
+    r = run_case("Trump rejected the idea that Washington should offer guarantees up front.")
+    assert _stances(r) == [("donald-trump", "security-guarantees", "reject")]

@@ -457,6 +457,81 @@ def as_clauses(
     return found, used
 
 
+_THAT = frozenset({"that", "which", "den", "die", "das"})
+
+
+def object_relatives(
+    sent: Sentence,
+    cues: LanguageCues,
+    mentions: Sequence[Mention],
+    issue_hits: Sequence[CueHit],
+    stance_hits: Sequence[CueHit],
+) -> tuple[list[Found], list[CueHit]]:
+    """A relative clause right after an issue term whose subject is named ("the full
+    ceasefire that Trump had asked him to accept", "die Waffenruhe, die Trump verlangt
+    hatte"): its actor holds the issue by the clause's first cue. Also the cues used,
+    which say nothing about the main clause."""
+    found: list[Found] = []
+    used: list[CueHit] = []
+    words = sent.words
+    for ihit in issue_hits:
+        i = ihit.last + 1
+        if i < len(words) and words[i] == ",":
+            i += 1
+        if i >= len(words) - 1 or words[i] not in _THAT:
+            continue
+        if words[i] in ("den", "die", "das") and words[i - 1] != ",":
+            continue  # German relative pronouns only after a comma (else articles)
+        near = [
+            m
+            for m in _actors(mentions)
+            if (t := _token(sent, m)) is not None
+            and i < t <= i + 5
+            and not base._title_possessor(sent, m)
+        ]
+        if not near:
+            continue
+        # "U.S. President Donald Trump": the person the title's state introduces
+        actor = next((m for m in near if m.type == "person"), near[0]) if len(near) > 1 else near[0]
+        _lo, hi = _clause(sent, i + 1)
+        clause = [h for h in stance_hits if i < h.first <= hi and h.label != "conditional"]
+        verbs = [h for h in clause if not base._nominal(sent, h, cues)]
+        if not verbs:
+            continue
+        kind = base._stance_kind(sent, verbs[:1], cues)
+        found.append(Found(ihit.first, ihit.label, (actor.actor,), kind, None, False))
+        used += clause
+    return found, used
+
+
+_CONTENT_NOUNS = frozenset(
+    {"idea", "notion", "suggestion", "claim", "idee", "vorstellung", "gedanken", "forderung"}
+)
+
+
+def without_content_cues(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> list[CueHit]:
+    """Drop the cues inside the content clause of a noun a verb cue governs ("rejected the
+    idea that Washington should promise guarantees", "lehnte die Vorstellung ab, dass
+    …"): what the clause says is the object refused, not a stance of its own."""
+    words = sent.words
+    dropped: set[CueHit] = set()
+    for n, w in enumerate(words):
+        if w not in _CONTENT_NOUNS:
+            continue
+        k = n + 1 + (n + 1 < len(words) and words[n + 1] == ",")
+        if k >= len(words) or words[k] not in ("that", "dass"):
+            continue
+        governed = any(
+            not base._nominal(sent, h, cues) and (0 < n - h.last <= 3 or h.first < n < h.last)
+            for h in hits
+        )
+        if not governed:
+            continue
+        _lo, hi = _clause(sent, k + 1)
+        dropped.update(h for h in hits if k < h.first <= hi)
+    return [h for h in hits if h not in dropped]
+
+
 def leading_pronoun(sent: Sentence, cues: LanguageCues, mentions: Sequence[Mention]) -> bool:
     """A singular subject pronoun opening the sentence or right after its first verb
     ("Zugleich bat er um …", "Then he asked for …"), with no actor before it: the

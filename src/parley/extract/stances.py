@@ -132,6 +132,7 @@ def sentence_stances(
         ],
     )
     stance_hits = phrases.without_objects(sent, phrases.without_stretched(stance_hits), cues)
+    stance_hits = phrases.without_content_cues(sent, stance_hits, cues)
     mentions = [m for m in mentions if m.end > _dateline_end(sent)]
     special = _phrased(sent, cues, mentions, issue_hits, stance_hits, condition, context, party)
     if carried:
@@ -139,6 +140,10 @@ def sentence_stances(
     settled = {f.first for f in special if f.settles}
     asides, used = phrases.as_clauses(sent, cues, mentions, issue_hits, stance_hits)
     if used:  # "…, wie es Trump vorschwebt, kommt nicht infrage": Trump's, not the clause's
+        special += asides
+        stance_hits = [h for h in stance_hits if h not in used]
+    asides, used = phrases.object_relatives(sent, cues, mentions, issue_hits, stance_hits)
+    if used:  # "the ceasefire that Trump had asked him to accept": Trump's demand
         special += asides
         stance_hits = [h for h in stance_hits if h not in used]
     plan = (
