@@ -115,19 +115,7 @@ def sentence_stances(
         if not refers:
             return []
         issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
-    condition = _condition(sent, cues)
-    stance_hits = _without_readiness(
-        sent,
-        [
-            h
-            for h in cues.stances.find(sent.words, sent.lemmas)
-            if (context.speaker or not _inside(sent.char_of(h.first), quoted))
-            and not _in_question(sent, h, cues)
-            # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
-            # condition is a hypothesis about someone, not a stance of anyone.
-            and not (condition is not None and condition[1] <= h.first <= condition[2])
-        ],
-    )
+    cue_hits = cues.stances.find(sent.words, sent.lemmas)
     text_start = _dateline_end(sent)
     mentions = [m for m in mentions if m.end > text_start]
     plan = (
@@ -140,6 +128,21 @@ def sentence_stances(
         plan_end = _document_subject(sent, cues)
         if plan_end is not None:
             plan = context.last_document
+    if not cue_hits and not plan:
+        return []  # most sentences that name an issue take no stance on it
+    condition = _condition(sent, cues)
+    stance_hits = _without_readiness(
+        sent,
+        [
+            h
+            for h in cue_hits
+            if (context.speaker or not _inside(sent.char_of(h.first), quoted))
+            and not _in_question(sent, h, cues)
+            # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
+            # condition is a hypothesis about someone, not a stance of anyone.
+            and not (condition is not None and condition[1] <= h.first <= condition[2])
+        ],
+    )
     if not stance_hits and not plan:
         return []
     brackets = _brackets(sent)
@@ -499,11 +502,14 @@ def _holders(
 def _with_partners(
     sent: Sentence, actor: str, mentions: Sequence[Mention], cues: LanguageCues
 ) -> list[str]:
-    """The actor and those coordinated with it ("Russia and Ukraine agreed")."""
-    free = [m for m in mentions if m.type in _ACTOR_TYPES and not _embedded(sent, m, cues)]
-    for n, m in enumerate(free):
-        if m.actor == actor:
-            return _coordinated(sent, free[n:])
+    """The actor and those coordinated with it ("Russia and Ukraine agreed"), among the
+    actors not inside a phrase (asked only from the actor's own mention on)."""
+    actors = [m for m in mentions if m.type in _ACTOR_TYPES]
+    for n, m in enumerate(actors):
+        if m.actor == actor and not _embedded(sent, m, cues):
+            return _coordinated(
+                sent, [m, *(x for x in actors[n + 1 :] if not _embedded(sent, x, cues))]
+            )
     return [actor]
 
 
