@@ -256,6 +256,9 @@ class _Vocabulary:
         "source",  # may open a source phrase ("laut", "zufolge", "according")
         "subjunctive",  # may be a Konjunktiv I form (see _subjunctive)
         "verbish",  # the verb-cue search must look at it (a cue, or its lemma is guessed)
+        "joins",  # "und"/"and", or an English comma: may lead to a second statement
+        "hearsay",  # a hearsay adverb ("demnach")
+        "speech_noun",  # a noun naming a speech act ("Forderungen", "Hinweise")
         "reporting",  # outside quotes, makes a sentence worth the speech rules (see run)
     )
 
@@ -312,6 +315,11 @@ class _Vocabulary:
             and lw not in self.stop
             and lw not in self.dets
             and lw not in _E_PREPOSITIONS
+            # _subjunctive reads the lemma, or the verb lemma the cue search may set
+            and any(
+                lem == lw + "n" or (lem == lw and lw + "n" in _lemma_values(lang))
+                for lem in (lemma, verb_lemma)
+            )
         )
         verbish = lower_first and (
             verb_lemma != lemma
@@ -331,6 +339,9 @@ class _Vocabulary:
             source,
             subjunctive,
             verbish,
+            lw in ("and", "und") or (lang == "en" and w == ","),
+            lw in self.lex.hearsay_adverbs,
+            lw in self.lex.speech_nouns,
             # What the indirect rules look for: a source word, a Konjunktiv, a cue verb
             # (or a guessed lemma), hearsay "soll", a speech noun ("Forderungen, wie …").
             source
@@ -700,13 +711,14 @@ class _Extractor:
         """Speech verbs outside quotes: (verb token, cue tokens incl. particle and aux).
 
         Several rules ask for the cues of one sentence: the last answer is kept (with
-        the token list it is for, so identity is safe) and handed out as fresh lists.
+        the token list it is for, so identity is safe) and handed out as it is: the
+        rules only read the cues, never change them.
         """
         last_toks, found = self._last_verb_cues
         if toks is not last_toks:
             found = self._find_verb_cues(toks)
             self._last_verb_cues = (toks, found)
-        return [(i, list(cue)) for i, cue in found]
+        return found
 
     def _find_verb_cues(self, toks: list[int]) -> list[tuple[int, list[int]]]:
         found = []
@@ -1125,6 +1137,8 @@ class _Extractor:
     def _parenthesised(self, toks: list[int]) -> set[int]:
         """Tokens of ``toks`` inside round brackets."""
         inside: set[int] = set()
+        if "(" not in self.text[self.idx[toks[0]] : self.ends[toks[-1]]]:
+            return inside  # most sentences have no brackets
         depth = 0
         for i in toks:
             if self.words[i] == "(":
@@ -1386,7 +1400,11 @@ class _Extractor:
         # 4. Hearsay adverb: "Die Rolle der Fed soll demnach gestärkt werden": with a
         # hearsay "soll" or a Konjunktiv it reports the source named before.
         hearsay = next(
-            (i for i in body if self.lower[i] in self.lex.hearsay_adverbs and not self.in_quote[i]),
+            (
+                i
+                for i in itertools.compress(body, map(self.hearsay.__getitem__, body))
+                if not self.in_quote[i]
+            ),
             None,
         )
         if hearsay is not None and any(
@@ -1663,8 +1681,11 @@ class _Extractor:
         saying he had nothing to say" / "fordert, dass …, und lehnt X ab": a second speech
         verb with the first clause's subject left out. When the first clause is a report
         of its own, both are read on their own and the second takes the first's speaker."""
-        verbs = self.lex.all_verbs
-        for k in range(3, len(body) - 2):
+        verbs = self.verbs
+        # Only "und"/"and" (or an English comma) can join the second statement.
+        for k in itertools.compress(range(len(body)), map(self.joins.__getitem__, body)):
+            if not 3 <= k < len(body) - 2:
+                continue
             i = body[k]
             if self.in_quote[i]:
                 continue
@@ -1780,8 +1801,10 @@ class _Extractor:
         naming a speech act, its clause closed by a comma and a content clause (a
         complementizer, or a "zu" infinitive) after it. The clause is what the verb's
         subject said."""
-        for k, i in enumerate(body[:-3]):
-            if self.in_quote[i] or self.lower[i] not in self.lex.speech_nouns:
+        nouns = map(self.speech_noun.__getitem__, body[:-3])
+        for k in itertools.compress(range(len(body)), nouns):
+            i = body[k]
+            if self.in_quote[i]:
                 continue
             lo, hi = self._clause_bounds(body, k)
             if hi + 2 >= len(body) or self.words[body[hi]] != ",":
@@ -1829,7 +1852,7 @@ class _Extractor:
     def _subjunctive(self, i: int) -> bool:
         """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
         the infinitive minus its "n" ("gehe", "halte", "bleibe"), not after "ich"."""
-        if not self.subjunctive[i]:  # neither a listed form nor a lower-case word in -e
+        if not self.subjunctive[i]:  # not a listed form, nor a word in -e its lemma allows
             return False
         word = self.lower[i]
         if word in self.lex.subjunctive:
