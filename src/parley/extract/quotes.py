@@ -42,6 +42,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from parley.extract.lexicon import SpeechLexicon, load_speech_lexicon
@@ -214,7 +215,7 @@ class QuoteFinding:
             article=article,
             start=self.start,
             end=self.end,
-            text=" … ".join(text[s:e] for s, e in self.spans),
+            text=" … ".join([text[s:e] for s, e in self.spans]),
             mode=self.mode,
             speaker=self.speaker,
             speaker_surface=self.speaker_surface,
@@ -434,10 +435,10 @@ class _Extractor:
         self.text = text
         self.lang = lang
         self.lex = lex
-        self.candidates = sorted(candidates, key=lambda c: c.start)
-        self._candidate_starts = {c.start for c in self.candidates}
+        self.candidates = sorted(candidates, key=attrgetter("start"))
         self._starts = [c.start for c in self.candidates]
-        self._longest = max((c.end - c.start for c in self.candidates), default=0)
+        self._candidate_starts = set(self._starts)
+        self._longest = max([c.end - c.start for c in self.candidates], default=0)
         vocab = _vocabulary(lang, lex)
         # The word sets of the language and lexicon (built once per lexicon).
         self.verbs, self.stems, self.dets = vocab.verbs, vocab.stems, vocab.dets
@@ -508,7 +509,7 @@ class _Extractor:
             while k < len(self.quotes) and self.quotes[k].start < s1:
                 inner.append(self.quotes[k])
                 k += 1
-            opens_quote = any(span.start >= s0 for span in inner)
+            opens_quote = bool(inner) and inner[-1].start >= s0  # quote starts ascend
             self.sentences.append(_Sentence(toks, inner, opens_quote or before[b] > before[a]))
         self._quote_at = {q.start: q for q in self.quotes}
 
@@ -692,6 +693,8 @@ class _Extractor:
             ]
             if at < c.end
         ]
+        if len(covering) == 1:
+            return covering[0].actor
         if covering:
             return max(covering, key=lambda c: c.end - c.start).actor
         # An apposition names the same person: "der Sprecher, Dmitri Peskow,".
@@ -993,8 +996,7 @@ class _Extractor:
                 # the next sentence goes on with.
                 s0 = self.idx[sent.tokens[0]]
                 self.last_report_aside = all(
-                    self.text[s0 : f.start].count("(") > self.text[s0 : f.start].count(")")
-                    for f in found
+                    _inside_brackets(self.text[s0 : f.start]) for f in found
                 )
         self._cataphora(out)
         return out
@@ -1072,16 +1074,20 @@ class _Extractor:
             frame = [i for i in outside if self.words[i] not in _TERMINAL or i != toks[-1]]
             speaker = None
             if cues:
-                _verb, cue = min(cues, key=lambda c: _distance(self.idx[c[0]], spans))
+                _verb, cue = (
+                    cues[0]  # the common case: no distances to weigh
+                    if len(cues) == 1
+                    else min(cues, key=lambda c: _distance(self.idx[c[0]], spans))
+                )
                 subject = self._subject(toks, cue)
                 speaker = self._speaker_from(subject, no) if subject else None
                 finding.cue_spans = self._spans(cue)
-                finding.cue = " ".join(self.words[i] for i in cue)
+                finding.cue = " ".join([self.words[i] for i in cue])
             elif source is not None:
                 cue_toks, subject = source
                 speaker = self._speaker_from(subject, no) if subject else None
                 finding.cue_spans = self._spans(cue_toks)
-                finding.cue = " ".join(self.words[i] for i in cue_toks)
+                finding.cue = " ".join([self.words[i] for i in cue_toks])
             elif outside and self.words[outside[0]] != ":":
                 # No verb of saying, but a frame: "Auch der Sprecher X will „…“",
                 # "Die Bewohner sehen das gelassen: „…“" – its subject speaks.
@@ -1423,7 +1429,7 @@ class _Extractor:
             and (not after.strip() or after.lstrip(" ").startswith("\n"))
         )
         for verb, cue in cues:
-            if any(self.lower[c] in _PASSIVE for c in cue):
+            if not _PASSIVE.isdisjoint(map(self.lower.__getitem__, cue)):
                 continue  # "wurde verurteilt": the subject is not the one speaking
             if heading:
                 break  # "Putin droht Europa mit Krieg" as a subheading: a title, not a report
@@ -1977,7 +1983,7 @@ class _Extractor:
         finding = QuoteFinding(spans=self._spans(quote), type=qtype)
         if cue:
             finding.cue_spans = self._spans(cue)
-            finding.cue = " ".join(self.words[i] for i in cue)
+            finding.cue = " ".join([self.words[i] for i in cue])
         if frame:
             finding.frame_spans = self._spans(frame)
             finding.addressee_span = self._addressee(frame)
@@ -1990,6 +1996,11 @@ class _Extractor:
         if speaker is not None:
             finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
         return finding
+
+
+def _inside_brackets(prefix: str) -> bool:
+    """Does ``prefix`` leave a round bracket open?"""
+    return "(" in prefix and prefix.count("(") > prefix.count(")")
 
 
 def _distance(char: int, spans: list[Span]) -> int:
