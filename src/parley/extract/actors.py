@@ -586,8 +586,9 @@ class Gazetteer:
 
         Runs of capitalised words are found first (cheap); a run whose first word
         is a role noun ("Armeegeneral Waleri Gerassimow"), or that follows one
-        ("spokesman Dmitry Peskov"), names a person. A run whose every character
-        a known mention covers ("Donald Trump") names no one new, whatever its role.
+        ("spokesman Dmitry Peskov"), names a person. Most runs hold a known name
+        ("Präsident Donald Trump"), which leaves no two words in a row for a new one:
+        those are passed over at once, whatever their role.
         """
         stems = _role_endings(lang if lang in ROLE_STEMS else "en")
         taken = _Taken(len(text), known)
@@ -595,8 +596,9 @@ class Gazetteer:
         for m in _CAPITAL_RUN.finditer(text):
             run = m.group(0)
             words = run.split()
-            if taken.covers(m.start(), m.end()) and " ".join(words) == run:
-                # Any name found below is a run of these words, so lies inside the run.
+            if " ".join(words) == run and not taken.free_words(text, m.start(), m.end()):
+                # A name found below is two or more of these words in a row, and lies
+                # inside the run: known mentions leave no room for one.
                 continue
             while words and words[0] in _NOT_NAME:  # "Der Unternehmer Max Mustermann"
                 words.pop(0)
@@ -684,15 +686,11 @@ _GENITIVE = re.compile(r"(?:'s|’s|s)$")
 _GENITIVES = ("s", "'s", "’s", "")  # tried in this order, as ``(?:s|'s|’s)?`` would
 
 
-def _word_char(ch: str) -> bool:
-    """``\\w`` of ``re`` for one character: alphanumeric (in Unicode's sense) or "_"."""
-    return ch.isalnum() or ch == "_"
-
-
 def _boundary(text: str, i: int) -> bool:
-    """``\\b`` at ``i``: a word character on exactly one side."""
-    left = i > 0 and _word_char(text[i - 1])
-    right = i < len(text) and _word_char(text[i])
+    """``\\b`` at ``i``: a word character on exactly one side (``re``'s ``\\w`` is a
+    character ``str.isalnum`` accepts, or "_")."""
+    left = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    right = i < len(text) and (text[i].isalnum() or text[i] == "_")
     return left != right
 
 
@@ -717,18 +715,15 @@ def _surname_hits(text: str, surnames: list[str]) -> list[tuple[int, int, str]]:
             continue
         for surname in at[start]:
             stem_end = start + len(surname)
-            end = next(
-                (
-                    stem_end + len(ending)
-                    for ending in _GENITIVES
-                    if text.startswith(ending, stem_end) and _boundary(text, stem_end + len(ending))
-                ),
-                -1,
-            )
-            if end != -1:
-                out.append((start, end, surname))
-                last_end = end
-                break
+            for ending in _GENITIVES:
+                end = stem_end + len(ending)
+                if text.startswith(ending, stem_end) and _boundary(text, end):
+                    break
+            else:
+                continue
+            out.append((start, end, surname))
+            last_end = end
+            break
     return out
 
 
@@ -746,8 +741,20 @@ class _Taken:
     def overlaps(self, start: int, end: int) -> bool:
         return self._mask.find(1, start, end) != -1
 
-    def covers(self, start: int, end: int) -> bool:
-        return self._mask.find(0, start, end) == -1
+    def free_words(self, text: str, start: int, end: int) -> bool:
+        """Do two words in a row (a space between non-spaces) lie uncovered in
+        ``text[start:end]``?"""
+        mask = self._mask
+        while start < end:
+            covered = mask.find(1, start, end)
+            if covered == -1:
+                covered = end
+            if " " in text[start:covered].strip():
+                return True
+            start = mask.find(0, covered, end)
+            if start == -1:
+                return False
+        return False
 
 
 # The preposition of an English office named by its remit ("chief of staff").
