@@ -317,6 +317,7 @@ class Gazetteer:
                         entry.actors.append(actor_id)
         self._automaton = self._build()
         self._heads = self._heads_of()
+        self._tables()
 
     @classmethod
     def from_case(cls, case: Any) -> Gazetteer:
@@ -381,37 +382,56 @@ class Gazetteer:
 
     def is_source(self, actor_id: str) -> bool:
         """An outlet or platform that publishes (tagged ``source`` in the pack)."""
-        info = self.info.get(self.canonical(actor_id))
-        return info is not None and "source" in info.tags
+        return actor_id in self._sources
 
     def party(self, actor_id: str) -> str:
         """The party an actor acts for (itself when it is a party or unknown)."""
-        info = self.info.get(self.canonical(actor_id))
-        if info is None or info.type != "person" or not info.affiliation:
-            return actor_id
-        return info.affiliation
+        return self._parties.get(actor_id, actor_id)
 
     def seat_of(self, actor_id: str) -> str | None:
         """The state a capital governs ("Kiew lehnte ab", "travelled to Moscow"), if the
         pack tags the place ``capital`` and its state is an actor. A venue city ("talks
         in Geneva", "Istanbul talks") stands for no government and hosts no one."""
-        info = self.info.get(self.canonical(actor_id))
-        if info is None or info.type != "place" or not info.within or "capital" not in info.tags:
-            return None
-        owner = self.info.get(info.within)
-        return info.within if owner is not None and owner.type == "state" else None
+        return self._seats.get(actor_id)
 
     def government(self, actor_id: str) -> str:
         """A ministry or office acts as its state ("US-Finanzministerium" -> united-states),
         as SPEC §2 has the Kremlin act as Russia; persons and parties stay themselves."""
-        actor_id = self.canonical(actor_id)
-        info = self.info.get(actor_id)
-        if info is None or info.type != "organization" or not info.affiliation:
-            return actor_id
-        if "source" in info.tags:  # an outlet reports, it does not act for its country
-            return actor_id
-        owner = self.info.get(info.affiliation)
-        return info.affiliation if owner is not None and owner.type == "state" else actor_id
+        return self._governments.get(actor_id, actor_id)
+
+    def _tables(self) -> None:
+        """The answers of :meth:`is_source`, :meth:`party`, :meth:`seat_of` and
+        :meth:`government` for every id the pack knows (its own and redirected ones).
+
+        Rules ask them of every mention in every sentence; an id the pack does not
+        know (a person found by a role noun) is no source and no seat, and is its own
+        party and government, which the tables' defaults say.
+        """
+        self._sources: set[str] = set()
+        self._parties: dict[str, str] = {}
+        self._seats: dict[str, str] = {}
+        self._governments: dict[str, str] = {}
+        for actor_id in [*self.info, *self.redirects]:
+            canonical = self.canonical(actor_id)
+            info = self.info.get(canonical)
+            self._governments[actor_id] = canonical
+            if info is None:
+                continue
+            if "source" in info.tags:
+                self._sources.add(actor_id)
+            if info.type == "person" and info.affiliation:
+                self._parties[actor_id] = info.affiliation
+            capital = info.type == "place" and "capital" in info.tags
+            if capital and info.within and self._is_state(info.within):
+                self._seats[actor_id] = info.within
+            # An outlet reports, it does not act for its country.
+            office = info.type == "organization" and "source" not in info.tags
+            if office and info.affiliation and self._is_state(info.affiliation):
+                self._governments[actor_id] = info.affiliation
+
+    def _is_state(self, actor_id: str) -> bool:
+        owner = self.info.get(actor_id)
+        return owner is not None and owner.type == "state"
 
     # -- scanning ---------------------------------------------------------------
 

@@ -11,7 +11,7 @@ is what makes streaming many files fast.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import pairwise
@@ -44,6 +44,27 @@ class _Slicer:
             return [x for x in self.items if start <= x.start < end]
         lo = bisect_left(self.starts, start)
         return self.items[lo : bisect_left(self.starts, end, lo)]
+
+
+class _Spans:
+    """Quotations overlapping a stretch of text, by bisection: quotations do not overlap
+    one another (:func:`nlp.quoted_spans` pairs marks left to right), so both their
+    starts and their ends ascend."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans ``(s, e)`` with ``s < end and e > start``, in order."""
+        lo = bisect_right(self.ends, start)
+        return self.spans[lo : max(lo, bisect_left(self.starts, end, lo))]
+
+    def holds(self, at: int) -> bool:
+        """Does a span ``(s, e)`` have ``s <= at < e``?"""
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
 
 
 class _Memo(dict[str, str]):
@@ -135,6 +156,7 @@ class Extractor:
         context = Context()
         in_sentence = _Slicer(acting)
         starts = in_sentence.starts
+        quotations = _Spans(quoted)
         attributed = _Speakers(quotes)
         carried_speaker = _Speakers(quotes, attributed=False).at
         # Konjunktiv sentences with no cue of their own ("Die Ukraine müsse …"): the
@@ -148,7 +170,7 @@ class Extractor:
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(starts, sent.start)
-            s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
+            s_quoted = quotations.overlapping(sent.start, sent.end)
             speaker = attributed.at(sent.start, sent.end)
             s_dates = _dates_of(sent, published, lang)
             events += sentence_events(
@@ -256,9 +278,8 @@ def _fill_speakers(
     A source compound ("nach Kremlangaben") speaks as the actor it is built on.
     """
     spoken = quoted + [(q.start, q.end) for q in quotes if q.mode != "reported"]
-    persons = [
-        m for m in mentions if m.type == "person" and not any(s <= m.start < e for s, e in quoted)
-    ]
+    inside = _Spans(quoted).holds
+    persons = [m for m in mentions if m.type == "person" and not inside(m.start)]
     pronouns = _PRONOUNS.get(lang, frozenset())
     person_ids = {m.actor for m in persons}
     for q in quotes:
