@@ -547,7 +547,8 @@ class _Speakers:
             for q in quotes
             if q.speaker and (q.cue is not None or not attributed)
         ]
-        self._ordered = all(a[0] <= b[0] for a, b in pairwise(self._spans))
+        self._starts = [span[0] for span in self._spans]
+        self._ordered = all(a <= b for a, b in pairwise(self._starts))
         self._skip = 0  # leading spans that ended before the last sentence asked about
         self._after = 0
 
@@ -567,18 +568,20 @@ class _Speakers:
         spans = self._from(start, end)
         return {who for q_start, q_end, who, _ in spans if q_start < end and q_end > start}
 
-    def _from(self, start: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
+    def _from(self, start: int, end: int) -> list[tuple[int, int, str, bool]]:
         """The spans that may overlap ``start``-``end``, in order."""
         if start < self._after:  # sentences asked out of order: start over
             self._skip = 0
         self._after = start
         spans = self._spans
-        while self._skip < len(spans) and spans[self._skip][1] <= start:
-            self._skip += 1
-        for span in spans[self._skip :] if self._skip else spans:
-            if self._ordered and span[0] >= end:
-                return  # no overlap here or after
-            yield span
+        skip = self._skip
+        while skip < len(spans) and spans[skip][1] <= start:
+            skip += 1
+        self._skip = skip
+        if not self._ordered:
+            return spans[skip:]
+        # Ordered by start: none from the first that opens at ``end`` or later overlaps.
+        return spans[skip : bisect_left(self._starts, end, skip)]
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:
