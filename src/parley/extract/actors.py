@@ -447,26 +447,29 @@ class Gazetteer:
         n = len(text)
         for last, (span, entry) in self._automaton.iter(low):
             start = last - span
-            # Word boundaries, tested inline (most matches sit inside a longer word:
-            # "us" in "must"): a hyphen is one ("Putin-Berater"), and so is a missing
-            # space between a lower- and an upper-case letter ("US-PräsidentenTrump").
+            # The case first: it turns away most matches inside a longer word ("us" in
+            # "must") at the cost of one test.
+            if entry.capital and not text[start].isupper():
+                continue
+            # Word boundaries, tested inline: a hyphen is one ("Putin-Berater"), and so
+            # is a missing space between a lower- and an upper-case letter
+            # ("US-PräsidentenTrump").
             if start > 0:
                 before = text[start - 1]
                 if before.isalnum() and not (before.islower() and text[start].isupper()):
                     continue
-            if last + 1 < n:
-                after = text[last + 1]
+            end = last + 1
+            if end < n:
+                after = text[end]
                 if after.isalnum() and not (text[last].islower() and after.isupper()):
                     continue
-            if entry.capital and not text[start].isupper():
-                continue
             if entry.acronym:
-                surface = text[start : last + 1]
+                surface = text[start:end]
                 if surface.upper() != surface:
                     continue
-            hits.append((start, last + 1, entry))
+            hits.append((start, end, entry))
             if entry.roles and not entry.actors:
-                roles.add((start, last + 1))
+                roles.add((start, end))
         return hits, roles
 
     def find(
@@ -615,11 +618,11 @@ class Gazetteer:
         out: list[Mention] = []
         for m in _CAPITAL_RUN.finditer(text):
             run = m.group(0)
-            words = run.split()
-            if " ".join(words) == run and not taken.free_words(text, m.start(), m.end()):
-                # A name found below is two or more of these words in a row, and lies
-                # inside the run: known mentions leave no room for one.
+            if "  " not in run and "\u00a0" not in run and not taken.free_words(text, *m.span()):
+                # A name found below is two or more of these words in a row, single-spaced
+                # as in the run, so it lies inside the run: known mentions leave no room.
                 continue
+            words = run.split()
             while words and words[0] in _NOT_NAME:  # "Der Unternehmer Max Mustermann"
                 words.pop(0)
             role = None

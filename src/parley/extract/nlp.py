@@ -55,6 +55,7 @@ _NUMBER_PERIOD = re.compile(r"^\d+(?:[.,]\d+)*\.$")
 # user_data keys: the splitter's columns handed to the lemmatizer, and the token table.
 _PENDING = "parley_split_columns"
 _COLUMNS = "parley_token_columns"
+_QUOTED = "parley_quoted_spans"  # read by the quote extractor too
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,13 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     if open_at >= 0:
         spans.append(QuotedSpan(open_at, n, closed=False))
     return spans
+
+
+def quotations(doc: Doc, text: str) -> list[QuotedSpan]:
+    """:func:`quoted_spans` of ``text``, the text ``doc`` was parsed from: the pairing the
+    sentence splitter made already, when ``doc`` comes from :func:`parse`."""
+    cached = doc.user_data.get(_QUOTED)
+    return [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
 
 
 def _inside_mask(idx, spans: list[QuotedSpan]) -> list[bool]:
@@ -285,7 +293,7 @@ def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     from spacy.attrs import SENT_START
 
     if not len(doc):
-        doc.user_data["parley_quoted_spans"] = []
+        doc.user_data[_QUOTED] = []
         return doc
     cols = _Columns(doc)
     if _detach_final_periods(doc, cols.words, cols.flagged(3), stop_words):
@@ -293,7 +301,7 @@ def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     words, idx = cols.words, cols.idx
     spans = quoted_spans(cols.text())
     # The quote extractor reuses the pairing; plain tuples keep the Doc serialisable.
-    doc.user_data["parley_quoted_spans"] = [(q.start, q.end, q.closed) for q in spans]
+    doc.user_data[_QUOTED] = [(q.start, q.end, q.closed) for q in spans]
     starts = _sentence_starts(words, idx, spans, cols.flagged(2), cols.offsets)
     # Every token is marked: 1 opens a sentence, -1 explicitly does not.
     values = np.full((len(words), 1), np.iinfo("uint64").max, dtype="uint64")  # -1

@@ -137,7 +137,7 @@ class Extractor:
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
             (q.start, q.end)
-            for q in nlp.quoted_spans(text)
+            for q in nlp.quotations(doc, text)
             if len(text[q.start : q.end].split()) > _MIN_QUOTE_WORDS
         ]
         quotes = _fill_speakers(
