@@ -491,7 +491,10 @@ class Gazetteer:
         mentions.sort(key=_START)
         if roles:
             mentions = self._drop_appositive_roles(mentions, hits, roles, text, published, article)
-            named = [m for m in mentions if (m.start, m.end) not in roles]
+            role_starts = {start for start, _ in roles}
+            named = [
+                m for m in mentions if m.start not in role_starts or (m.start, m.end) not in roles
+            ]
         else:
             named = mentions
         mentions.extend(self._surnames(text, named, mentions, article))
@@ -561,45 +564,59 @@ class Gazetteer:
         covered ("Trumps") is scanned again on its own. ``role_only`` holds the
         spans of the role phrases that name no one by name.
         """
+        role_starts = {start for start, _ in role_only}
+        titles = [
+            i
+            for i, m in enumerate(mentions)
+            if m.start in role_starts and (m.start, m.end) in role_only
+        ]
         by_start: list[tuple[int, int, _Entry]] = []  # sorted when first needed
         starts: list[int] = []
+        replaced: dict[int, list[Mention]] = {}
+        for i in titles:
+            m = mentions[i]
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            prev = mentions[i - 1] if i > 0 else None
+            # A one-word title ("Sondergesandten Kirill Dmitrijew") always gives way to
+            # the name; a descriptive phrase only to its own holder, so that "der
+            # russische Präsident Steve Witkoff abholen ließ" keeps both.
+            before = (
+                nxt is not None
+                and nxt.type == "person"
+                and _title_gap(text[m.end : nxt.start])
+                and (nxt.actor == m.actor or " " not in m.surface)
+            )
+            after = (
+                prev is not None
+                and prev.type == "person"
+                and _appositive_gap(text[prev.end : m.start])
+            )
+            if not (before or after):
+                continue
+            if not by_start:  # hits by start (a stable sort) for bisection
+                by_start = sorted(hits, key=itemgetter(0))
+                starts = [h[0] for h in by_start]
+            # What the phrase covered, except compound modifiers ("US-" of
+            # "US-Präsident"): "Trumps" of "Trumps Schwiegersohn" is kept.
+            lo = bisect_left(starts, m.start)
+            inner = [
+                h
+                for h in by_start[lo : bisect_left(starts, m.end, lo)]
+                if h[1] <= m.end and not h[2].roles and text[h[1] : h[1] + 1] != "-"
+            ]
+            replaced[i] = [
+                self._mention(article, text, start, end, actor_id)
+                for start, end, entry in _longest(inner)
+                if (actor_id := self._resolve(entry, text, start, end, published)) is not None
+            ]
+        if not replaced:
+            return mentions
         out: list[Mention] = []
         for i, m in enumerate(mentions):
-            if (m.start, m.end) in role_only:
-                nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-                prev = mentions[i - 1] if i > 0 else None
-                # A one-word title ("Sondergesandten Kirill Dmitrijew") always gives way to
-                # the name; a descriptive phrase only to its own holder, so that "der
-                # russische Präsident Steve Witkoff abholen ließ" keeps both.
-                before = (
-                    nxt is not None
-                    and nxt.type == "person"
-                    and _title_gap(text[m.end : nxt.start])
-                    and (nxt.actor == m.actor or " " not in m.surface)
-                )
-                after = (
-                    prev is not None
-                    and prev.type == "person"
-                    and _appositive_gap(text[prev.end : m.start])
-                )
-                if before or after:
-                    if not by_start:  # hits by start (a stable sort) for bisection
-                        by_start = sorted(hits, key=itemgetter(0))
-                        starts = [h[0] for h in by_start]
-                    # What the phrase covered, except compound modifiers ("US-" of
-                    # "US-Präsident"): "Trumps" of "Trumps Schwiegersohn" is kept.
-                    lo = bisect_left(starts, m.start)
-                    inner = [
-                        h
-                        for h in by_start[lo : bisect_left(starts, m.end, lo)]
-                        if h[1] <= m.end and not h[2].roles and text[h[1] : h[1] + 1] != "-"
-                    ]
-                    for start, end, entry in _longest(inner):
-                        actor_id = self._resolve(entry, text, start, end, published)
-                        if actor_id is not None:
-                            out.append(self._mention(article, text, start, end, actor_id))
-                    continue
-            out.append(m)
+            if i in replaced:
+                out.extend(replaced[i])
+            else:
+                out.append(m)
         return out
 
     def _unknown_persons(
