@@ -132,7 +132,8 @@ class Extractor:
             for m in self.gazetteer.find(text, published, lang, aid)
             if not (article.author and m.type == "person" and m.name == article.author)
         ]
-        mentions = [_metonymy(m, text, self.gazetteer, self.cues(lang)) for m in mentions]
+        cues = self.cues(lang)
+        mentions = [_metonymy(m, text, self.gazetteer, cues) for m in mentions]
         acting = with_demonyms(mentions, sentences, self.demonyms(lang), aid)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
@@ -148,7 +149,6 @@ class Extractor:
             lang,
             lambda surface: self._compound_actor(surface, published, lang, aid),
         )
-        cues = self.cues(lang)
         events: list[Draft] = []
         stances: list[Stance] = []
         # Rules ask for an actor's party many times over: each actor's is found once.
