@@ -832,11 +832,13 @@ def _appositive_gap(gap: str) -> bool:
 
 def _longest(hits: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
     """Leftmost-longest non-overlapping selection."""
-    ordered = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0])))
+    ordered = sorted(hits, key=itemgetter(0, 1))  # by start, then end: a C-level key
     out = []
     last_end = -1
-    for h in ordered:
-        if h[0] >= last_end:
+    n = len(ordered)
+    for i, h in enumerate(ordered):
+        # Of the hits starting at one place, the longest is the last.
+        if h[0] >= last_end and (i + 1 == n or ordered[i + 1][0] != h[0]):
             out.append(h)
             last_end = h[1]
     return out
