@@ -15,8 +15,11 @@ News repeats one meeting across many sentences, each naming part of it;
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import NamedTuple
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention, day_after, names_next_day
@@ -99,6 +102,7 @@ _NOT_PARTY = frozenset(
     {"gegen", "für", "über", "um", "durch", "ohne", "nach", "aus", "in", "im", "ins", "zu"}
     | {"zum", "zur", "against", "for", "about", "over", "without", "on", "into", "to"}
 )
+_NOT_PARTY_OR_WITH = _NOT_PARTY | _WITH
 
 
 # "die drei", "die beiden", "the two": a number standing for people just named.
@@ -147,20 +151,45 @@ def _breaks(sent: Sentence, i: int) -> bool:
     return True
 
 
-def _clause(sent: Sentence, token: int, quoted: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """Character span of the clause around ``token``: between punctuation breaks."""
-    lo = token
-    while lo > 0 and not _breaks(sent, lo - 1):
-        lo -= 1
-        if sent.words[lo] == ")":  # a parenthesis is read whole, commas and all
-            lo = _matching(sent.words, lo, ")", "(", -1)
-    hi = token
-    while hi + 1 < len(sent.words) and not _breaks(sent, hi + 1):
-        hi += 1
-        if sent.words[hi] == "(":
-            hi = _matching(sent.words, hi, "(", ")", 1)
-    end = sent.offsets[hi] + len(sent.words[hi])
-    return sent.offsets[lo], end
+class _Clauses:
+    """The clauses of one sentence, between punctuation breaks.
+
+    The rules ask for the clause around each cue, and for the sentence's first
+    clause, several times per cue: each token's break is judged once (most words
+    are neither punctuation nor a complementiser, which a set test settles) and
+    each clause is walked once.
+    """
+
+    def __init__(self, sent: Sentence) -> None:
+        self.sent = sent
+        words = sent.words
+        self.breaks = [
+            (w in _CLAUSE_BREAKS or w in _COMPLEMENTISERS) and _breaks(sent, i)
+            for i, w in enumerate(words)
+        ]
+        self._spans: dict[int, tuple[int, int]] = {}
+
+    def around(self, token: int) -> tuple[int, int]:
+        """Character span of the clause around ``token``."""
+        span = self._spans.get(token)
+        if span is None:
+            span = self._spans[token] = self._walk(token)
+        return span
+
+    def _walk(self, token: int) -> tuple[int, int]:
+        words, breaks, offsets = self.sent.words, self.breaks, self.sent.offsets
+        lo = token
+        while lo > 0 and not breaks[lo - 1]:
+            lo -= 1
+            if words[lo] == ")":  # a parenthesis is read whole, commas and all
+                lo = _matching(words, lo, ")", "(", -1)
+        hi = token
+        n = len(words)
+        while hi + 1 < n and not breaks[hi + 1]:
+            hi += 1
+            if words[hi] == "(":
+                hi = _matching(words, hi, "(", ")", 1)
+        return offsets[lo], offsets[hi] + len(words[hi])
 
 
 def _matching(words: Sequence[str], i: int, open_: str, close: str, step: int) -> int:
@@ -238,11 +267,14 @@ def sentence_events(
     for hit in hits:
         by_type.setdefault(hit.label[0], []).append(hit)
     outside = [m for m in mentions if not _inside(m.start, quoted)]
+    facts = _FactsOf(sent, outside)
 
     attributive = {id(h): span for h in hits if (span := _attributive(sent, h))}
+    clauses = _Clauses(sent)
+    unreal = cues.negations | _UNREAL  # what makes a meeting not take place
 
     def scope(hit: CueHit) -> tuple[int, int]:
-        return attributive.get(id(hit)) or _clause(sent, hit.first, quoted)
+        return attributive.get(id(hit)) or clauses.around(hit.first)
 
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
         cue_start = sent.char_of(hit.first)
@@ -257,7 +289,7 @@ def sentence_events(
             # a point in time took place; the clause's negation is the main verb's
             and not _temporal(sent, hit)
             and not _presupposed(sent, hit)
-            and _denied(sent, hit, lo, hi, cues.negations | _UNREAL)
+            and _denied(sent, hit, lo, hi, unreal)
         ):
             # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
             return None
@@ -279,32 +311,35 @@ def sentence_events(
             return None
         if etype in _FACT_ONLY and not _fact(sent, cues, hit, lo, hi):
             return None
-        ranges = [(lo, hi)]
-        lo_names = _after_report(sent, cues, hit, lo, outside)
-        if lo == cue_start and lo > sent.start and id(hit) not in attributive:
-            # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
-            # apposition; its subject stands in the sentence's first clause.
-            ranges.append(_clause(sent, 0, quoted))
-        in_clause = [
-            m
-            for m in outside
-            if any(a <= m.start < b for a, b in ranges)
-            and (m.start >= lo_names or not lo_names > lo)
-            and (cue_start <= m.start < cue_end or not _modifier(sent, m) or _org_of(m, cue_start))
-            and not _after(
-                sent,
-                m,
-                _NOT_PARTY if etype == "CONSULT" else _not_target(etype),
-                [p for p in outside if p.type == "place"],
-            )
-            and (
-                not _genitive(m)
-                or _owner_of(sent, m, hit)
-                or (etype == "REJECT" and _owns_document(sent, m, cues.document_nouns))
-            )
-            and (cue_start <= m.start < cue_end or not _attribute(sent, m))
-            and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
-        ]
+        names_from = _after_report(sent, cues, hit, lo, outside)
+        if names_from <= lo:  # no reported clause: names before the clause count too
+            names_from = -1
+        # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
+        # apposition; its subject stands in the sentence's first clause.
+        opens = lo == cue_start and lo > sent.start and id(hit) not in attributive
+        first_lo, first_hi = clauses.around(0) if opens else (lo, hi)
+        not_party = _NOT_PARTY if etype == "CONSULT" else _not_target(etype)
+        in_clause = []
+        for k, m in enumerate(outside):
+            if not (lo <= m.start < hi or first_lo <= m.start < first_hi) or m.start < names_from:
+                continue
+            f = facts[k]
+            in_cue = cue_start <= m.start < cue_end
+            if (
+                (f.modifier and not in_cue and not _org_of(m, cue_start))
+                or f.before in not_party
+                or f.before_title in not_party
+                or (f.attribute and not in_cue)
+                or (others and _inside(m.start, others))  # "die in Genf ausgehandelten …"
+            ):
+                continue
+            if (
+                f.genitive
+                and not _owner_of(sent, m, hit)
+                and not (etype == "REJECT" and _owns_document(sent, m, cues.document_nouns))
+            ):
+                continue
+            in_clause.append(m)
         own = _between(sent, hit.last, in_clause)
         if not own:  # names in another noun's "zwischen A und B" are that noun's
             others = _between_spans(sent)
@@ -323,7 +358,7 @@ def sentence_events(
                 return None
             subject = [m for m in in_clause if m not in partner and m.start < partner[0].start]
             if not subject and sent.words[_token_at(sent, lo)] in _INFINITIVE_OPENERS:
-                first = _clause(sent, 0, quoted)
+                first = clauses.around(0)
                 subject = [m for m in outside if first[0] <= m.start < first[1]]
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
@@ -334,7 +369,7 @@ def sentence_events(
             lo,
             cue_start,
             [m for m in outside if not _inside(m.start, others)],
-            _clause(sent, 0, quoted),
+            clauses.around(0),
         )
         if etype == "CONSULT" and not own and purpose:
             chosen = purpose  # "reisten nach Genf, um Umerow zu treffen": they meet him
@@ -461,7 +496,7 @@ def sentence_events(
             # "Die Verhandlungen in Moskau dauerten fünf Stunden": no names, but the place
             # and date of the meeting the story is about.
             return None
-        attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH)
+        attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY_OR_WITH)
         if not attached and not _LATER.isdisjoint(sent.words[_token_at(sent, lo) : hit.last + 1]):
             # "He later spoke by phone with …": later on the day the sentence before names
             attached = [d for d in previous[1]() if d.date and not d.approximate][-1:]
@@ -704,7 +739,17 @@ def _iterative(sent: Sentence, lo: int, hi: int) -> bool:
 
 
 def _token_at(sent: Sentence, pos: int) -> int:
-    return next(i for i, o in enumerate(sent.offsets) if o >= pos)
+    """The first token starting at or after character ``pos``."""
+    i = bisect_left(sent.offsets, pos)
+    if i == len(sent.offsets):
+        raise ValueError(f"no token starts at or after {pos}")
+    return i
+
+
+def _tokens_in(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    """The tokens starting in the character span [lo, hi), as a range of indices
+    (found by bisection: offsets rise strictly)."""
+    return bisect_left(sent.offsets, lo), bisect_left(sent.offsets, hi)
 
 
 def _partner(sent: Sentence, lo: int, hi: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -1098,11 +1143,14 @@ def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) ->
     """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet").
     A contrastive conjunction between them opens another predicate: in "held talks
     with X but did not join the negotiations" the talks took place."""
+    words = sent.words
+    a, b = _tokens_in(sent, lo, hi)
+    if negations.isdisjoint(words[a:b]):  # most clauses negate nothing
+        return False
     return any(
-        w in negations
-        and lo <= o < hi
-        and not _CONTRAST.intersection(sent.words[min(i, hit.first) : max(i, hit.last)])
-        for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
+        words[i] in negations
+        and not _CONTRAST.intersection(words[min(i, hit.first) : max(i, hit.last)])
+        for i in range(a, b)
     )
 
 
@@ -1206,6 +1254,7 @@ _TARGET_PREPOSITIONS = {
 }
 
 
+@cache
 def _not_target(etype: str) -> frozenset[str]:
     """Prepositions whose names are not a participant of an event of this type."""
     return _NOT_TARGET - _TARGET_PREPOSITIONS.get(etype, frozenset())
@@ -1259,6 +1308,42 @@ def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
                 j += 1
             spans.append((sent.offsets[i], sent.offsets[j] if j < n else sent.end))
     return spans
+
+
+class _Facts(NamedTuple):
+    """What the participant rules ask of a mention, whatever the cue: each draft of a
+    sentence filters the same mentions, so these are settled once per sentence."""
+
+    modifier: bool  # see _modifier
+    genitive: bool  # see _genitive
+    attribute: bool  # see _attribute
+    before: str | None  # the word right before it
+    # the word before an article or a title right before it ("gegen Präsident Putin");
+    # None when the word between is no such thing (see _after)
+    before_title: str | None
+
+
+class _FactsOf(dict[int, _Facts]):
+    """The :class:`_Facts` of a sentence's mentions by their index, each found when a
+    draft first asks (most drafts look only at the names of their own clause)."""
+
+    def __init__(self, sent: Sentence, mentions: Sequence[Mention]) -> None:
+        super().__init__()
+        self.sent = sent
+        self.mentions = mentions
+        self.places = [m for m in mentions if m.type == "place"]  # as _after reads them
+
+    def __missing__(self, k: int) -> _Facts:
+        sent, m = self.sent, self.mentions[k]
+        try:
+            i = sent.index_of(m.start)
+        except ValueError:
+            i = -1
+        before = sent.words[i - 1] if i >= 1 else None
+        title = sent.words[i - 2] if i >= 2 and _title_between(sent, i - 1, self.places) else None
+        facts = _Facts(_modifier(sent, m), _genitive(m), _attribute(sent, m), before, title)
+        self[k] = facts
+        return facts
 
 
 def _attribute(sent: Sentence, m: Mention) -> bool:
@@ -1326,17 +1411,21 @@ def _after(
         return False
     if i >= 1 and sent.words[i - 1] in words:
         return True
-    if i < 2 or sent.words[i - 2] not in words:
-        return False
-    between = sent.words[i - 1]
-    if any(p.start == sent.offsets[i - 1] for p in places):
+    return i >= 2 and sent.words[i - 2] in words and _title_between(sent, i - 1, places)
+
+
+def _title_between(sent: Sentence, j: int, places: Sequence[Mention]) -> bool:
+    """Can token ``j`` stand between a preposition and a name as an article or a title
+    ("gegen Präsident Putin")? Not a place ("traf in Moskau Putin") nor a day."""
+    between = sent.words[j]
+    if any(p.start == sent.offsets[j] for p in places):
         return False
     if between in _CALENDAR:  # "On Wednesday Zelensky and Trump spoke": a date, not a title
         return False
     return (
         between in _ARTICLES
         or between in _DEFINITE
-        or sent.text[sent.offsets[i - 1] - sent.start].isupper()
+        or sent.text[sent.offsets[j] - sent.start].isupper()
     )
 
 
@@ -1384,7 +1473,7 @@ def _participants(actors: Sequence[Mention], party: Callable[[str], str]) -> lis
 
 
 def _participants_ids(ids: list[str], party: Callable[[str], str]) -> list[str]:
-    represented = {party(a) for a in ids if party(a) != a}
+    represented = {p for a in ids if (p := party(a)) != a}
     return [a for a in ids if a not in represented]
 
 
@@ -1408,7 +1497,7 @@ def _attached(
         if d.start >= cue_at:
             out.append(d)
             continue
-        between = [w for w, o in zip(sent.words, sent.offsets, strict=True) if d.end <= o < cue_at]
+        between = sent.words[slice(*_tokens_in(sent, d.end, cue_at))]
         if between[:1] and between[0] in _AFTER_DAY:
             # "kündigte es am Donnerstag nach einem Telefonat mit Putin an": the call
             # that came just before is dated by that day
@@ -1459,7 +1548,7 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     merged: list[Draft] = []
     # Only reports of one kind can be one event (see _compatible), and a fold keeps an
     # event's kind: each report is compared with the events of its kind alone.
-    of_kind: dict[tuple[object, ...], list[Draft]] = {}
+    of_kind: dict[tuple[str, str | None], list[Draft]] = {}
     for draft in drafts:
         kind = _kind(draft.event)
         candidates = of_kind.get(kind, ())
@@ -1520,10 +1609,10 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
 _OWN_KIND = ("phone", "multilateral")
 
 
-def _kind(ev: Event) -> tuple[object, ...]:
+def _kind(ev: Event) -> tuple[str, str | None]:
     """What two reports of one event share: the type, and being a call or a summit or
     neither. Folding keeps it (a call folds only into a call)."""
-    return (ev.type, *(ev.mode == m for m in _OWN_KIND))
+    return ev.type, ev.mode if ev.mode in _OWN_KIND else None
 
 
 def _fewest(ev: Event) -> int:
