@@ -155,36 +155,47 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 }
 
 
-# A word every match of a pattern contains (lower-cased; any one of them will do). Most
-# sentences hold none, and a substring test is far cheaper than running the pattern.
-_ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {
+# What every match of a pattern contains, as tests far cheaper than running the pattern
+# (most sentences hold no date at all): each entry of a kind must hold. A tuple of words
+# holds when the lower-cased text contains any one of them; _DIGIT and a language's
+# _MONTH when they match the text itself, as the pattern reads digits and month names.
+_DIGIT = re.compile(r"\d")  # any script's digits, as ``\d`` reads them
+_MONTH = {"de": re.compile(_DE_MON), "en": re.compile(_EN_MON)}
+_Anchor = tuple[str, ...] | re.Pattern[str]
+_ANCHORS: dict[str, dict[str, tuple[_Anchor, ...]]] = {
     "de": {
-        "night": ("nacht",),
-        "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
-        "part-month": ("anfang", "mitte", "ende"),
-        "month": ("im ", "seit "),
-        "week": ("woche",),
-        "ago": ("vor",),
-        "weekday": tuple(WEEKDAYS["de"]),
-        "deictic": ("gestern", "heute", "morgen"),
-        "weekend": ("wochenende",),
-        "next-day": ("tag",),
+        "night": (("nacht",), tuple(WEEKDAYS["de"])),
+        "absolute": (_DIGIT, _MONTH["de"]),
+        "part-month": (("anfang", "mitte", "ende"), _MONTH["de"]),
+        "month": (("im ", "seit "), _MONTH["de"]),
+        "week": (("woche",),),
+        "ago": (("vor",), ("tag", "woche", "monat")),
+        "weekday": (tuple(WEEKDAYS["de"]),),
+        "deictic": (("gestern", "heute", "morgen"),),
+        "weekend": (("wochenende",),),
+        "next-day": (("tag",), ("darauf", "folgenden", "nächsten", "später")),
     },
     "en": {
-        "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
-        "part-month": ("early", "mid", "late"),
-        "month": ("in ", "since "),
-        "week": ("week",),
-        "ago": ("ago",),
-        "weekday": tuple(WEEKDAYS["en"]),
-        "deictic": ("yesterday", "today", "tomorrow"),
-        "weekend": ("weekend",),
-        "next-day": ("day",),
+        "absolute": (_DIGIT, _MONTH["en"]),
+        "part-month": (("early", "mid", "late"), _MONTH["en"]),
+        "month": (("in ", "since "), _MONTH["en"]),
+        "week": (("week",),),
+        "ago": (("ago",), ("day", "week", "month")),
+        "weekday": (tuple(WEEKDAYS["en"]),),
+        "deictic": (("yesterday", "today", "tomorrow"),),
+        "weekend": (("weekend",),),
+        "next-day": (("day",), ("next", "following", "later")),
     },
 }
 
 
-_DIGIT = re.compile(r"\d")
+def _holds(anchor: _Anchor, text: str, low: str) -> bool:
+    if isinstance(anchor, tuple):
+        for word in anchor:  # noqa: SIM110 (any() with a generator costs more, per sentence)
+            if word in low:
+                return True
+        return False
+    return anchor.search(text) is not None
 
 
 def _month(name: str | None, lang: str) -> int | None:
@@ -317,13 +328,16 @@ _FUTURE = frozenset(
 )
 
 
+# One of those words standing as a whole word: a search, not a set of every word.
+_FUTURE_WORD = re.compile(rf"(?<!\w)(?:{_alt(list(_FUTURE))})(?!\w)")
+
+
 def _future(m: re.Match[str]) -> bool:
     text = m.string
     lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     hi_candidates = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else len(text)
-    words = set(re.findall(r"\w+", text[lo:hi].lower()))
-    return bool(words & _FUTURE)
+    return _FUTURE_WORD.search(text[lo:hi].lower()) is not None
 
 
 def _night(m: re.Match[str], lang: str, base: date | None) -> date | None:
@@ -440,12 +454,13 @@ def find_dates(text: str, published: str | date | None, lang: str = "de") -> lis
     low = text.lower()
     anchors = _ANCHORS[lang]
     for kind, rx in _COMPILED[lang]:
-        needed = anchors[kind]
-        if not (any(a in low for a in needed) if needed else _DIGIT.search(text)):
-            continue
-        for m in rx.finditer(text):
-            if m.end() > m.start() and not m.group(0).isspace():
-                found.append((m.start(), m.end(), kind, m))
+        for anchor in anchors[kind]:
+            if not _holds(anchor, text, low):
+                break
+        else:  # every anchor holds: the pattern may match
+            for m in rx.finditer(text):
+                if m.end() > m.start() and not m.group(0).isspace():
+                    found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[DateMention] = []
     last_end = -1
