@@ -32,7 +32,7 @@ _PARTICIPANT_TYPES = frozenset({"person", "state", "organization"})
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    return bool(spans) and any(s <= pos < e for s, e in spans)  # mostly asked of no spans
 
 
 _CLAUSE_BREAKS = frozenset(",;:–—[]")
@@ -242,9 +242,12 @@ def sentence_events(
     its number ("trafen sich die drei", "the two met") stands for the last persons
     named, in this sentence or in ``before`` (the mentions of earlier sentences).
     """
+    hits = cues.events.find(sent.words)
+    if not hits:  # most sentences report no event
+        return []
     hits = [
         h
-        for h in cues.events.find(sent.words)
+        for h in hits
         if h.label[0] in EXTRACTED_TYPES and not _inside(sent.char_of(h.first), quoted)
     ]
     hits = [
@@ -272,6 +275,7 @@ def sentence_events(
     attributive = {id(h): span for h in hits if (span := _attributive(sent, h))}
     clauses = _Clauses(sent)
     unreal = cues.negations | _UNREAL  # what makes a meeting not take place
+    speech = cues.speech.find(sent.words)  # the speech verbs that may report an event
 
     def scope(hit: CueHit) -> tuple[int, int]:
         return attributive.get(id(hit)) or clauses.around(hit.first)
@@ -285,11 +289,11 @@ def sentence_events(
         others = [span for key, span in attributive.items() if key != id(hit)]
         if (
             etype == "CONSULT"
+            and _denied(sent, hit, lo, hi, unreal)
             # "Nach Gesprächen mit Putin reisten sie ohne Ergebnis ab": a meeting named as
             # a point in time took place; the clause's negation is the main verb's
             and not _temporal(sent, hit)
             and not _presupposed(sent, hit)
-            and _denied(sent, hit, lo, hi, unreal)
         ):
             # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
             return None
@@ -311,7 +315,7 @@ def sentence_events(
             return None
         if etype in _FACT_ONLY and not _fact(sent, cues, hit, lo, hi):
             return None
-        names_from = _after_report(sent, cues, hit, lo, outside)
+        names_from = _after_report(sent, speech, hit, lo, outside)
         if names_from <= lo:  # no reported clause: names before the clause count too
             names_from = -1
         # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
@@ -363,14 +367,7 @@ def sentence_events(
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
-        purpose = _purpose(
-            sent,
-            hit,
-            lo,
-            cue_start,
-            [m for m in outside if not _inside(m.start, others)],
-            clauses.around(0),
-        )
+        purpose = _purpose(sent, hit, lo, cue_start, outside, others, clauses.around(0))
         if etype == "CONSULT" and not own and purpose:
             chosen = purpose  # "reisten nach Genf, um Umerow zu treffen": they meet him
         if etype == "CONSULT" and not own:
@@ -399,10 +396,10 @@ def sentence_events(
         temporal = _temporal(sent, hit) or (
             noun
             and (
-                _spoken_of(sent, cues, hit, lo, hi)
+                _spoken_of(sent, speech, hit, lo, hi)
                 # "Dmitriev called the talks productive": judged, as by a speech verb
-                or any(lo <= sent.offsets[i] < cue_start and _naming_call(sent, i, cues)
-                       for i in range(hit.first))
+                or any(_naming_call(sent, i, cues)
+                       for i in range(*_tokens_in(sent, lo, cue_start)))
             )
         )  # fmt: skip
         infinitive = hit.first > 0 and sent.words[hit.first - 1] == "to"  # doer found above
@@ -426,11 +423,11 @@ def sentence_events(
                 m for m in in_clause if cue_start <= m.start < cue_end or _org_of(m, cue_start)
             ]
             chosen += _owners(sent, hit, in_clause)  # "reached at Trump and Putin's summit"
-            if chosen and not own and not _spoken_of(sent, cues, hit, lo, hi):
+            if chosen and not own and not _spoken_of(sent, speech, hit, lo, hi):
                 # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
                 # left after talks with Putin had them
                 chosen = [*_subjects_after(sent, hit, in_clause, chosen), *chosen]
-            elif not chosen and _during(sent, hit) and not _spoken_of(sent, cues, hit, lo, hi):
+            elif not chosen and _during(sent, hit) and not _spoken_of(sent, speech, hit, lo, hi):
                 # "Beim Gipfel in Genf saßen Witkoff, Umerow und Dmitrijew an einem Tisch":
                 # the persons of a clause set at a meeting (two or more) held it
                 present = _subjects_after(sent, hit, in_clause, [])
@@ -702,16 +699,19 @@ def _purpose(
     lo: int,
     cue_start: int,
     mentions: Sequence[Mention],
+    excluded: Sequence[tuple[int, int]],
     first: tuple[int, int],
 ) -> list[Mention]:
     """ "Kushner und Witkoff reisten nach Genf, um Umerow zu treffen": a purpose clause
     ("um … zu" + verb) names whom the first clause's subjects went to meet. Returns
-    those subjects and the persons met, or nothing when the construction is absent."""
+    those subjects and the persons met, or nothing when the construction is absent.
+    Mentions inside the ``excluded`` spans belong to other phrases and do not count."""
     i = _token_at(sent, lo)
     if sent.words[i] != "um" or hit.first < 1 or sent.words[hit.first - 1] != "zu":
         return []
     if hit.first == hit.last and sent.words[hit.first] in _TALK:
         return []  # "um mit Putin zu sprechen": the partner is the "mit" phrase's
+    mentions = [m for m in mentions if not _inside(m.start, excluded)]
     met = [
         m
         for m in mentions
@@ -732,9 +732,10 @@ def _purpose(
 
 def _iterative(sent: Sentence, lo: int, hi: int) -> bool:
     """ "zum sechsten Mal", "for the third time": a count of trips, not one of them."""
+    words = sent.words
     return any(
-        w in _TIMES and lo <= o < hi and i > 0 and sent.words[i - 1].endswith(("ten", "th", "rd"))
-        for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
+        words[i] in _TIMES and i > 0 and words[i - 1].endswith(("ten", "th", "rd"))
+        for i in range(*_tokens_in(sent, lo, hi))
     )
 
 
@@ -755,8 +756,9 @@ def _tokens_in(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
 def _partner(sent: Sentence, lo: int, hi: int, mentions: Sequence[Mention]) -> list[Mention]:
     """The actors of the first "mit"/"with" phrase in the clause."""
     n = len(sent.words)
-    for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True)):
-        if lo <= o < hi and w in _WITH:
+    for i in range(*_tokens_in(sent, lo, hi)):
+        if sent.words[i] in _WITH:
+            o = sent.offsets[i]
             j = _list_end(sent, i + 1)
             end = sent.offsets[j] if j < n else sent.end
             found = [m for m in mentions if o < m.start < end]
@@ -882,14 +884,15 @@ def _coordinated(
 
 
 def _after_report(
-    sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, mentions: Sequence[Mention]
+    sent: Sentence, speech: Sequence[CueHit], hit: CueHit, lo: int, mentions: Sequence[Mention]
 ) -> int:
     """Where a cue's participants may start: at the subject right after a speech verb
-    that reports the event ("Trump said Witkoff would travel to Moscow": Trump reports,
-    he does not travel). Otherwise the clause start."""
+    (one of ``speech``, the sentence's) that reports the event ("Trump said Witkoff
+    would travel to Moscow": Trump reports, he does not travel). Otherwise the clause
+    start."""
     said = [
         sent.char_of(h.last + 1)
-        for h in cues.speech.find(sent.words)
+        for h in speech
         if lo <= sent.char_of(h.first) and h.last + 1 < hit.first
     ]
     if not said:
@@ -975,12 +978,12 @@ def _hypothetical(sent: Sentence, hit: CueHit, hi: int) -> bool:
     return last >= 1 and sent.words[last - 1] == "zu"
 
 
-def _spoken_of(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> bool:
-    """A meeting noun that a speech verb evaluates ("nannte die Verhandlungen produktiv"):
-    the speaker judges the talks and need not have sat at the table."""
+def _spoken_of(sent: Sentence, speech: Sequence[CueHit], hit: CueHit, lo: int, hi: int) -> bool:
+    """A meeting noun that a speech verb (one of ``speech``, the sentence's) evaluates
+    ("nannte die Verhandlungen produktiv"): the speaker judges the talks and need not
+    have sat at the table."""
     return any(
-        lo <= sent.char_of(h.first) < hi and not hit.first <= h.first <= hit.last
-        for h in cues.speech.find(sent.words)
+        lo <= sent.char_of(h.first) < hi and not hit.first <= h.first <= hit.last for h in speech
     )
 
 
@@ -1045,22 +1048,21 @@ _PASSIVE = frozenset({"werden", "wurde", "wurden", "worden", "be", "been", "bein
 
 def _passive(sent: Sentence, lo: int, hi: int) -> bool:
     """ "dass er informiert werden möchte": the pronoun is not who acts."""
-    return any(
-        w in _PASSIVE and lo <= o < hi for w, o in zip(sent.words, sent.offsets, strict=True)
-    )
+    a, b = _tokens_in(sent, lo, hi)
+    return not _PASSIVE.isdisjoint(sent.words[a:b])
 
 
 _PLURAL = frozenset({"sie", "they"})
 _SINGULAR = frozenset({"er", "he"})
+_PRONOUNS = _PLURAL | _SINGULAR
 
 
 def _pronoun_at(sent: Sentence, lo: int, hi: int) -> int | None:
     """Offset of the first subject pronoun ("er", "sie", "he", "they") in the span."""
     return next(
-        (o for w, o in zip(sent.words, sent.offsets, strict=True)
-         if lo <= o < hi and (w in _PLURAL or w in _SINGULAR)),
+        (sent.offsets[i] for i in range(*_tokens_in(sent, lo, hi)) if sent.words[i] in _PRONOUNS),
         None,
-    )  # fmt: skip
+    )
 
 
 def _pronoun_persons(
