@@ -347,7 +347,7 @@ def sentence_events(
         own = _between(sent, hit.last, in_clause)
         if not own:  # names in another noun's "zwischen A und B" are that noun's
             others = _between_spans(sent)
-            in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
+            in_clause = [m for m in in_clause if not _inside(m.start, others)]
         if sent.words[hit.first] in _REPORT_TO:
             # "habe Putin über die Lage berichtet": a briefing has a person told "über" it;
             # "berichteten Medien" tells no one
@@ -1301,7 +1301,9 @@ def _copy(ev: Event, **changes: object) -> Event:
 
 def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
     """Character spans of every "zwischen A und B" phrase in the sentence."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if _BETWEEN.isdisjoint(sent.words):  # most sentences have none
+        return spans
     n = len(sent.words)
     for i, w in enumerate(sent.words):
         if w in _BETWEEN:
@@ -1343,16 +1345,15 @@ class _FactsOf(dict[int, _Facts]):
             i = -1
         before = sent.words[i - 1] if i >= 1 else None
         title = sent.words[i - 2] if i >= 2 and _title_between(sent, i - 1, self.places) else None
-        facts = _Facts(_modifier(sent, m), _genitive(m), _attribute(sent, m), before, title)
+        facts = _Facts(_modifier(sent, m), _genitive(m), _attribute(sent, i), before, title)
         self[k] = facts
         return facts
 
 
-def _attribute(sent: Sentence, m: Mention) -> bool:
-    """A genitive attribute: "die Mitgliedschaft der Ukraine" (article after a noun)."""
-    try:
-        i = sent.index_of(m.start)
-    except ValueError:
+def _attribute(sent: Sentence, i: int) -> bool:
+    """Is the mention starting at token ``i`` (-1: at none) a genitive attribute, "die
+    Mitgliedschaft der Ukraine" (article after a noun)?"""
+    if i < 0:
         return False
     if sent.words[i] in ("der", "des"):  # the mention includes its article: "der Ukraine"
         i += 1
@@ -1640,22 +1641,30 @@ def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) ->
 
     own = set(b)
     parties = {party(y) for y in b}
-    return sum(1 for x in a if x in own or x in parties or party(x) in own)
+    found = 0
+    for x in a:  # a loop: merging asks this of every pair of reports
+        if x in own or x in parties or party(x) in own:
+            found += 1
+    return found
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
     """Same type (calls apart from meetings), no contradicting date or place."""
+    return _kind(a.event) == _kind(b.event) and _agree(a, b)
+
+
+def _agree(a: Draft, b: Draft) -> bool:
+    """No contradicting date or place."""
     ea, eb = a.event, b.event
-    if _kind(ea) != _kind(eb):
-        return False
     if not _dates_agree(a, b):
         return False
     return not (ea.place and eb.place and ea.place != eb.place)
 
 
 def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
+    """Do two reports of one kind (see _kind) tell the same event?"""
     ea, eb = a.event, b.event
-    if not _compatible(a, b):
+    if not _agree(a, b):
         return False
     pa, pb = ea.participants, eb.participants
     if min(len(pa), len(pb)) == 1 and not b.definite and not set(pa) & set(pb):
