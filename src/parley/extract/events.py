@@ -1322,8 +1322,9 @@ class _Facts(NamedTuple):
     genitive: bool  # see _genitive
     attribute: bool  # see _attribute
     before: str | None  # the word right before it
-    # the word before an article or a title right before it ("gegen Präsident Putin");
-    # None when the word between is no such thing (see _after)
+    # the preposition before an article or a title right before it ("gegen Präsident
+    # Putin"); None when that word is no preposition or the one between no such thing
+    # (see _after)
     before_title: str | None
 
 
@@ -1343,8 +1344,14 @@ class _FactsOf(dict[int, _Facts]):
             i = sent.index_of(m.start)
         except ValueError:
             i = -1
-        before = sent.words[i - 1] if i >= 1 else None
-        title = sent.words[i - 2] if i >= 2 and _title_between(sent, i - 1, self.places) else None
+        words = sent.words
+        before = words[i - 1] if i >= 1 else None
+        # drafts ask only about prepositions, all of them in _NOT_PARTY
+        title = (
+            words[i - 2]
+            if i >= 2 and words[i - 2] in _NOT_PARTY and _title_between(sent, i - 1, self.places)
+            else None
+        )
         facts = _Facts(_modifier(sent, m), _genitive(m), _attribute(sent, i), before, title)
         self[k] = facts
         return facts
