@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from parley.extract.cues import CueHit, LanguageCues
@@ -1288,15 +1289,23 @@ def _handed_to_person(draft: Draft, mentions: Sequence[Mention]) -> bool:
 def _meeting_of(draft: Draft) -> Draft:
     """The meeting a handover in person implies: same sides, day and place."""
     ev = draft.event
-    meeting = _copy(ev, type="CONSULT", mode="meet")
+    meeting = _copy(ev)
+    meeting.type, meeting.mode = "CONSULT", "meet"
     return Draft(meeting, draft.approximate)
 
 
-def _copy(ev: Event, **changes: object) -> Event:
-    """An event with its own participant lists (merging extends them in place)."""
-    return replace(
-        ev, target_actors=list(ev.target_actors), participants=list(ev.participants), **changes
-    )
+# Every field of an event, in the order its constructor takes them.
+_EVENT_VALUES = attrgetter(*(f.name for f in fields(Event)))
+
+
+def _copy(ev: Event) -> Event:
+    """An event with its own participant lists (merging extends them in place).
+    Built from its fields read at once: ``dataclasses.replace`` costs four times as
+    much, and merging copies every event."""
+    copy = Event(*_EVENT_VALUES(ev))
+    copy.target_actors = list(ev.target_actors)
+    copy.participants = list(ev.participants)
+    return copy
 
 
 def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
