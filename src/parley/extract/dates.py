@@ -156,46 +156,58 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 
 
 # What every match of a pattern contains, as tests far cheaper than running the pattern
-# (most sentences hold no date at all): each entry of a kind must hold. A tuple of words
-# holds when the lower-cased text contains any one of them; _DIGIT and a language's
-# _MONTH when they match the text itself, as the pattern reads digits and month names.
+# (most sentences hold no date at all): for each kind, sets of anchors of which the text
+# must hold one each. An anchor is a word the lower-cased text contains, or _A_DIGIT or
+# _A_MONTH when the text holds a digit or a month's name as the pattern reads them.
+_A_DIGIT, _A_MONTH = "<digit>", "<month>"  # anchors that are no words
 _DIGIT = re.compile(r"\d")  # any script's digits, as ``\d`` reads them
 _MONTH = {"de": re.compile(_DE_MON), "en": re.compile(_EN_MON)}
-_Anchor = tuple[str, ...] | re.Pattern[str]
-_ANCHORS: dict[str, dict[str, tuple[_Anchor, ...]]] = {
-    "de": {
-        "night": (("nacht",), tuple(WEEKDAYS["de"])),
-        "absolute": (_DIGIT, _MONTH["de"]),
-        "part-month": (("anfang", "mitte", "ende"), _MONTH["de"]),
-        "month": (("im ", "seit "), _MONTH["de"]),
-        "week": (("woche",),),
-        "ago": (("vor",), ("tag", "woche", "monat")),
-        "weekday": (tuple(WEEKDAYS["de"]),),
-        "deictic": (("gestern", "heute", "morgen"),),
-        "weekend": (("wochenende",),),
-        "next-day": (("tag",), ("darauf", "folgenden", "nächsten", "später")),
-    },
-    "en": {
-        "absolute": (_DIGIT, _MONTH["en"]),
-        "part-month": (("early", "mid", "late"), _MONTH["en"]),
-        "month": (("in ", "since "), _MONTH["en"]),
-        "week": (("week",),),
-        "ago": (("ago",), ("day", "week", "month")),
-        "weekday": (tuple(WEEKDAYS["en"]),),
-        "deictic": (("yesterday", "today", "tomorrow"),),
-        "weekend": (("weekend",),),
-        "next-day": (("day",), ("next", "following", "later")),
-    },
+_ANCHORS: dict[str, dict[str, tuple[frozenset[str], ...]]] = {
+    lang: {kind: tuple(map(frozenset, needs)) for kind, needs in table.items()}
+    for lang, table in {
+        "de": {
+            "night": (("nacht",), WEEKDAYS["de"]),
+            "absolute": ((_A_DIGIT,), (_A_MONTH,)),
+            "part-month": (("anfang", "mitte", "ende"), (_A_MONTH,)),
+            "month": (("im ", "seit "), (_A_MONTH,)),
+            "week": (("woche",),),
+            "ago": (("vor",), ("tag", "woche", "monat")),
+            "weekday": (WEEKDAYS["de"],),
+            "deictic": (("gestern", "heute", "morgen"),),
+            "weekend": (("wochenende",),),
+            "next-day": (("tag",), ("darauf", "folgenden", "nächsten", "später")),
+        },
+        "en": {
+            "absolute": ((_A_DIGIT,), (_A_MONTH,)),
+            "part-month": (("early", "mid", "late"), (_A_MONTH,)),
+            "month": (("in ", "since "), (_A_MONTH,)),
+            "week": (("week",),),
+            "ago": (("ago",), ("day", "week", "month")),
+            "weekday": (WEEKDAYS["en"],),
+            "deictic": (("yesterday", "today", "tomorrow"),),
+            "weekend": (("weekend",),),
+            "next-day": (("day",), ("next", "following", "later")),
+        },
+    }.items()
+}
+# Each language's anchor words, looked for once per text.
+_ANCHOR_WORDS = {
+    lang: sorted(
+        set().union(*(n for needs in table.values() for n in needs)) - {_A_DIGIT, _A_MONTH}
+    )
+    for lang, table in _ANCHORS.items()
 }
 
 
-def _holds(anchor: _Anchor, text: str, low: str) -> bool:
-    if isinstance(anchor, tuple):
-        for word in anchor:  # noqa: SIM110 (any() with a generator costs more, per sentence)
-            if word in low:
-                return True
-        return False
-    return anchor.search(text) is not None
+def _anchors_in(text: str, lang: str) -> set[str]:
+    """The anchors ``text`` holds (see _ANCHORS)."""
+    low = text.lower()
+    held = {word for word in _ANCHOR_WORDS[lang] if word in low}
+    if _DIGIT.search(text):
+        held.add(_A_DIGIT)
+    if _MONTH[lang].search(text):
+        held.add(_A_MONTH)
+    return held
 
 
 def _month(name: str | None, lang: str) -> int | None:
@@ -451,13 +463,13 @@ def find_dates(text: str, published: str | date | None, lang: str = "de") -> lis
     )
     lang = lang if lang in _COMPILED else "en"
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    low = text.lower()
+    held = _anchors_in(text, lang)
     anchors = _ANCHORS[lang]
     for kind, rx in _COMPILED[lang]:
-        for anchor in anchors[kind]:
-            if not _holds(anchor, text, low):
+        for needed in anchors[kind]:
+            if needed.isdisjoint(held):
                 break
-        else:  # every anchor holds: the pattern may match
+        else:  # the text holds an anchor of each set: the pattern may match
             for m in rx.finditer(text):
                 if m.end() > m.start() and not m.group(0).isspace():
                     found.append((m.start(), m.end(), kind, m))
