@@ -86,10 +86,7 @@ def _last_token(sent: Sentence, m: Mention) -> int:
 
 def _clause(sent: Sentence, i: int) -> tuple[int, int]:
     """First and last token of the clause token ``i`` stands in."""
-    lo, hi = base._clause_start(sent, i), i
-    while hi + 1 < len(sent.words) and not base._boundary(sent, hi + 1):
-        hi += 1
-    return lo, hi
+    return base._clause_start(sent, i), base._clause_end(sent, i)
 
 
 def _subject_before(
@@ -126,6 +123,17 @@ def _voice(
     return holder
 
 
+def may_apply(sent: Sentence, cues: LanguageCues, context: base.Context) -> bool:
+    """Whether any rule here can find a stance in a sentence without stance cues: a
+    position noun, a verb of yielding, a condition, or a speaker saying "kein"/"no"."""
+    return bool(
+        cues.positions.find(sent.words, sent.lemmas)
+        or cues.concessions.find(sent.words, sent.lemmas)
+        or base._condition(sent, cues) is not None
+        or (context.speaker and not cues.negations.isdisjoint(sent.words))
+    )
+
+
 # --- position nouns -----------------------------------------------------------------
 
 
@@ -156,7 +164,8 @@ def _possessor(
         if words[j] in _POSSESSIVE_PRONOUNS:
             # the subject before it, else the subject of the sentence before ("für die
             # Ukraine sprach eine Landsfrau. Ihre Forderungen …" is not Ukraine's)
-            last = context.previous_subjects[0] if context.previous_subjects else None
+            subjects = base._previous_subjects(context, cues)
+            last = subjects[0] if subjects else None
             who = _subject_before(sent, cues, mentions, 0, j) or last
             return (who, j, j) if who else None
         if not (
@@ -187,10 +196,9 @@ def _noun_scope(sent: Sentence, noun: CueHit, possessor_end: int) -> tuple[int, 
     start = max(noun.last, possessor_end) + 1
     if start < len(words) and words[start] == ",":
         start += 1
-    end = start
-    while end < len(words) and not base._boundary(sent, end):
-        end += 1
-    return start, end - 1
+    if start >= len(words) or words[start] in base._BREAKS:
+        return start, start - 1  # nothing follows the noun in its clause
+    return start, base._clause_end(sent, start)
 
 
 def _issue_span(sent: Sentence, cues: LanguageCues, scope: tuple[int, int]) -> list[CueHit]:
@@ -373,7 +381,8 @@ def bare_conditions(
     speaker = context.speaker or context.carried_speaker
     # with no subject or speaker, the one actor acting in the sentence before ("Moskau
     # verlangt … Eine Waffenruhe gebe es nur, wenn …")
-    alone = context.previous_subjects[0] if len(context.previous_subjects) == 1 else None
+    subjects = base._previous_subjects(context, cues)
+    alone = subjects[0] if len(subjects) == 1 else None
     holder = _subject_before(sent, cues, mentions, 0, first) or speaker or alone
     if holder is None:
         return []
