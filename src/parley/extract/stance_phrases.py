@@ -125,13 +125,16 @@ def _voice(
 
 def may_apply(sent: Sentence, cues: LanguageCues, context: base.Context) -> bool:
     """Whether any rule here can find a stance in a sentence without stance cues: a
-    position noun, a verb of yielding, a condition, or a speaker saying "kein"/"no"."""
-    return bool(
-        cues.positions.find(sent.words, sent.lemmas)
-        or cues.concessions.find(sent.words, sent.lemmas)
-        or base._condition(sent, cues) is not None
-        or (context.speaker and not cues.negations.isdisjoint(sent.words))
-    )
+    position noun, a negation (a refused concession, a speaker's "kein"/"no") or a
+    strict condition ("nur wenn"). Cheap tests first: most sentences have none."""
+    words = sent.words
+    if not cues.negations.isdisjoint(words) and (
+        context.speaker or cues.concessions.find(words, sent.lemmas)
+    ):
+        return True
+    if not _STRICT.isdisjoint(words) and base._condition(sent, cues) is not None:
+        return True
+    return bool(cues.positions.find(words))
 
 
 # --- position nouns -----------------------------------------------------------------
@@ -238,7 +241,7 @@ def possessed_positions(
     """Stances of position nouns with a possessor (see the module docstring)."""
     found: list[Found] = []
     verbs = [h for h in stance_hits if not base._nominal(sent, h, cues)]
-    for noun in cues.positions.find(sent.words, sent.lemmas):
+    for noun in cues.positions.find(sent.words):
         owner = _possessor(sent, cues, noun, mentions, context)
         if owner is None:
             continue
@@ -285,6 +288,8 @@ def refused_concessions(
     """A refused concession ("Ukraine would not give up the Donbas", "werde man nicht
     räumen"): a negated verb of yielding in the issue's clause, with no stance verb
     there, rejects."""
+    if cues.negations.isdisjoint(sent.words):
+        return []  # only a negated verb of yielding refuses
     concessions = cues.concessions.find(sent.words, sent.lemmas)
     if not concessions:
         return []
@@ -441,6 +446,8 @@ def as_clauses(
     found: list[Found] = []
     used: list[CueHit] = []
     words = sent.words
+    if _AS.isdisjoint(words):
+        return found, used
     for i in range(1, len(words) - 2):
         if words[i] not in _AS or words[i - 1] != ",":
             continue
@@ -524,6 +531,8 @@ def without_content_cues(sent: Sentence, hits: list[CueHit], cues: LanguageCues)
     …"): what the clause says is the object refused, not a stance of its own."""
     words = sent.words
     dropped: set[CueHit] = set()
+    if _CONTENT_NOUNS.isdisjoint(words):
+        return hits
     for n, w in enumerate(words):
         if w not in _CONTENT_NOUNS:
             continue
@@ -566,14 +575,17 @@ def no_subject(sent: Sentence, m: Mention) -> bool:
     """An English mention that cannot be the sentence's subject: inside a relative
     clause (", which Macron called …,") or a possessor after a lower-case word ("The
     coalition wants Ukraine's own army …", "came to Ukraine's aid")."""
+    at = m.end - sent.start
+    possessive = m.surface.endswith(("'s", "’s")) or sent.text.startswith(("'s", "’s"), at)
+    if not possessive and _RELATIVES.isdisjoint(sent.words):
+        return False  # the common case, settled by two cheap tests
     i = _token(sent, m)
     if i is None or i == 0:
         return False
     lo = base._clause_start(sent, i)
     if lo > 0 and sent.words[lo - 1] == "," and sent.words[lo] in _RELATIVES:
         return True
-    at = m.end - sent.start
-    if not (m.surface.endswith(("'s", "’s")) or sent.text.startswith(("'s", "’s"), at)):
+    if not possessive:
         return False
     before = sent.words[i - 1]
     lower = sent.text[sent.offsets[i - 1] - sent.start].islower()
@@ -620,6 +632,9 @@ def without_routes(sent: Sentence, hits: list[CueHit]) -> list[CueHit]:
     Frontlinie", "a freeze along the front line"), or, next to another issue, when
     or what for ("Garantien für die Zeit nach einem Waffenstillstand"): it qualifies
     the other term and is no stance of its own."""
+    words = sent.words
+    if _ALONG.isdisjoint(words) and _QUALIFYING.isdisjoint(words):
+        return hits
     labels = {h.label for h in hits}
     kept = []
     for h in hits:

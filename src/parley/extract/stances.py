@@ -116,7 +116,7 @@ def sentence_stances(
         refers = [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
         if not refers or len(sent.words) > _SHORT:
             # only a position noun or a conditioned refusal can refer back
-            if not cues.positions.find(sent.words, sent.lemmas) and _condition(sent, cues) is None:
+            if not cues.positions.find(sent.words) and _condition(sent, cues) is None:
                 return []
             carried = True
         else:
