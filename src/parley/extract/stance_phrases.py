@@ -490,6 +490,8 @@ def object_relatives(
     found: list[Found] = []
     used: list[CueHit] = []
     words = sent.words
+    if _THAT.isdisjoint(words):
+        return found, used
     for ihit in issue_hits:
         i = ihit.last + 1
         if i < len(words) and words[i] == ",":
@@ -670,6 +672,8 @@ def without_stretched(hits: list[CueHit]) -> list[CueHit]:
     """Drop a split cue whose words are also found closer together, ending on the same
     word ("would not hold …: Kyiv would agree to" is one "would agree to", the later
     one, and not negated by the first clause's "not")."""
+    if len(hits) < 2:
+        return hits
     return [
         h
         for h in hits

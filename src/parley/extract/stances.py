@@ -260,27 +260,36 @@ def _phrased(
     party: Callable[[str], str],
 ) -> list[phrases.Found]:
     """Stances no stance verb carries (:mod:`parley.extract.stance_phrases`): position
-    nouns first, then refused concessions and bare conditions on the issues left."""
-    found = phrases.possessed_positions(
-        sent, cues, mentions, issue_hits, stance_hits, context, party
-    )
+    nouns first, then refused concessions, denied issues and bare conditions on the
+    issues left. Each rule runs only where its trigger word is (most sentences have
+    none)."""
+    found: list[phrases.Found] = []
+    if cues.positions.find(sent.words):
+        found = phrases.possessed_positions(
+            sent, cues, mentions, issue_hits, stance_hits, context, party
+        )
     if not issue_hits:
-        if not found:
+        if not found and condition is not None:
             found = phrases.conditioned_refusal(
                 sent, cues, mentions, stance_hits, condition, context
             )
         return found
-    settled = {f.first for f in found}
-    left = [h for h in issue_hits if h.first not in settled]
-    found += phrases.refused_concessions(sent, cues, mentions, left, stance_hits, context, party)
-    settled = {f.first for f in found}
-    left = [h for h in left if h.first not in settled]
-    found += phrases.denied_issues(sent, cues, mentions, left, stance_hits, context, party)
-    settled = {f.first for f in found}
-    left = [h for h in left if h.first not in settled]
-    found += phrases.bare_conditions(
-        sent, cues, mentions, left, stance_hits, condition, context, party
-    )
+    negated = not cues.negations.isdisjoint(sent.words)
+    if not negated and condition is None:
+        return found
+    left = [h for h in issue_hits if h.first not in {f.first for f in found}]
+    if negated:
+        found += phrases.refused_concessions(
+            sent, cues, mentions, left, stance_hits, context, party
+        )
+        left = [h for h in left if h.first not in {f.first for f in found}]
+        if context.speaker:
+            found += phrases.denied_issues(sent, cues, mentions, left, stance_hits, context, party)
+            left = [h for h in left if h.first not in {f.first for f in found}]
+    if condition is not None:
+        found += phrases.bare_conditions(
+            sent, cues, mentions, left, stance_hits, condition, context, party
+        )
     return found
 
 
