@@ -232,3 +232,13 @@ def test_a_relative_clause_after_the_issue_is_its_subjects_stance(run):
 def test_the_content_of_a_refused_idea_is_refused(run_case):
     r = run_case("Trump rejected the idea that Washington should offer guarantees up front.")
     assert _stances(r) == [("donald-trump", "security-guarantees", "reject")]
+
+
+def test_a_deadline_is_the_demand_of_whoever_set_it(run):
+    r = run(
+        "Witkoff flew in before a deadline Trump had set for Russia to accept a ceasefire.",
+        lang="en",
+    )
+    assert _stances(r) == [("donald-trump", "ceasefire", "demand")]
+    r = run("Trumps Frist für Russland, einer Waffenruhe zuzustimmen, läuft am Freitag ab.")
+    assert _stances(r) == [("donald-trump", "ceasefire", "demand")]

@@ -185,7 +185,22 @@ def _possessor(
             by_article = words[after - 1] in _GENITIVE_ARTICLES | _AGENT_PREPOSITIONS
             if by_article or m.surface.endswith("s"):
                 return m.actor, after, _last_token(sent, m)
+    # "a deadline Trump had set for Moscow to …", "die Frist, die Trump Moskau gesetzt hat"
+    for m in _actors(mentions):
+        t = _token(sent, m)
+        if t is None or not noun.last < t <= noun.last + 3:
+            continue
+        last = _last_token(sent, m)
+        verb = next(
+            (j for j in range(last + 1, min(len(words), last + 5)) if words[j] in _SET), None
+        )
+        if verb is not None:
+            return m.actor, t, verb
+        break
     return None
+
+
+_SET = frozenset({"set", "gesetzt", "gestellt", "setzte", "stellte", "imposed"})
 
 
 def _noun_scope(sent: Sentence, noun: CueHit, possessor_end: int) -> tuple[int, int]:
@@ -201,7 +216,19 @@ def _noun_scope(sent: Sentence, noun: CueHit, possessor_end: int) -> tuple[int, 
         start += 1
     if start >= len(words) or words[start] in base._BREAKS:
         return start, start - 1  # nothing follows the noun in its clause
-    return start, base._clause_end(sent, start)
+    end = base._clause_end(sent, start)
+    # "Trumps Frist für Russland, einer Waffenruhe zuzustimmen": the infinitive after the
+    # comma is still the noun's complement
+    if end + 2 < len(words) and words[end + 1] == ",":
+        nxt = base._clause_end(sent, end + 2)
+        clause = words[end + 2 : nxt + 1]
+        if (
+            words[end + 2] == "dass"
+            or "zu" in clause
+            or any(base._ZU_INFINITIVE.match(w) for w in clause)
+        ):
+            end = nxt
+    return start, end
 
 
 def _issue_span(sent: Sentence, cues: LanguageCues, scope: tuple[int, int]) -> list[CueHit]:
