@@ -242,3 +242,12 @@ def test_a_deadline_is_the_demand_of_whoever_set_it(run):
     assert _stances(r) == [("donald-trump", "ceasefire", "demand")]
     r = run("Trumps Frist für Russland, einer Waffenruhe zuzustimmen, läuft am Freitag ab.")
     assert _stances(r) == [("donald-trump", "ceasefire", "demand")]
+
+
+def test_the_group_named_before_holds_a_definite_group_nouns_stance(run_case):
+    r = run_case(
+        "Leaders of the Coalition of the Willing met in Paris. The coalition also wants "
+        "Ukraine's army to keep 800,000 soldiers."
+    )
+    got = sorted((s["actor"], s["issue"], s["stance"], s["value"]) for s in r["stance"])
+    assert got == [("coalition-of-the-willing", "army-size", "demand", 800000)]

@@ -621,6 +621,28 @@ def no_subject(sent: Sentence, m: Mention) -> bool:
     return before.isalpha() and lower and before not in _COORDINATORS
 
 
+_GROUP_WORD_MIN = 5  # letters a word of an organisation's name needs to stand for it
+
+
+def note_groups(groups: dict[str, str], actors: Sequence[Mention]) -> None:
+    """Remember the words of each organisation named ("Coalition of the Willing" ->
+    "coalition"), the first named keeping a word."""
+    for m in actors:
+        if m.type == "organization":
+            for w in m.name.lower().split():
+                if len(w) >= _GROUP_WORD_MIN and w.isalpha():
+                    groups.setdefault(w, m.actor)
+
+
+def named_group(sent: Sentence, cues: LanguageCues, groups: dict[str, str]) -> str | None:
+    """A sentence opening with a definite noun that is a word of an organisation named
+    before ("The coalition also wants …", "Die Koalition fordert …"): that organisation."""
+    words = sent.words
+    if len(words) < 2 or not groups or words[0] not in cues.articles:
+        return None
+    return groups.get(words[1])
+
+
 # --- readiness for an issue ----------------------------------------------------------
 
 _READY = frozenset(
@@ -693,6 +715,16 @@ def without_objects(sent: Sentence, hits: list[CueHit], cues: LanguageCues) -> l
             if len(between) <= 2 and all(w in skip for w in between):
                 dropped.add(b)
     return [h for h in hits if h not in dropped]
+
+
+def outside_names(sent: Sentence, hits: list[CueHit], mentions: Sequence[Mention]) -> list[CueHit]:
+    """Drop a cue that is part of a name ("the Coalition of the Willing")."""
+    if not hits or not mentions:
+        return hits
+    spans = [(m.start, m.end) for m in mentions if " " in m.surface]
+    if not spans:
+        return hits
+    return [h for h in hits if not any(a <= sent.offsets[h.first] < b for a, b in spans)]
 
 
 def without_stretched(hits: list[CueHit]) -> list[CueHit]:

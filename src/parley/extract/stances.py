@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parley.extract import stance_phrases as phrases
 from parley.extract.actors import ROLE_STEMS
@@ -93,6 +93,8 @@ class Context:
     document_topic: int = 0  # sentences since a plan or draft was last named (0 = this one)
     previous_issues: tuple[str, ...] = ()  # issues the previous sentence named
     in_plan: bool = False  # the previous sentence spelled out the plan's content
+    # words of the organisations named so far: "the coalition" is the one named before
+    groups: dict[str, str] = field(default_factory=dict)
 
 
 def sentence_stances(
@@ -151,6 +153,7 @@ def sentence_stances(
             and not (condition is not None and condition[1] <= h.first <= condition[2])
         ],
     )
+    stance_hits = phrases.outside_names(sent, stance_hits, mentions)
     stance_hits = phrases.without_objects(sent, phrases.without_stretched(stance_hits), cues)
     stance_hits = phrases.without_content_cues(sent, stance_hits, cues)
     special = _phrased(sent, cues, mentions, issue_hits, stance_hits, condition, context, party)
@@ -364,6 +367,7 @@ def advance_context(
         context.previous_actor = actors[0].actor
     context.previous_sentence = sent
     context.previous_actors = actors
+    phrases.note_groups(context.groups, actors)
     documents = [m for m in mentions if m.type == "document" and not _replaced(sent, m, cues)]
     if documents:
         context.last_document = documents[-1].actor
@@ -1034,7 +1038,7 @@ def _actor(
     ]
     if embedded:  # "im Machtzirkel um Trump erwogen": his side, not he himself
         return party(embedded[0].actor)
-    return None
+    return phrases.named_group(sent, cues, context.groups)
 
 
 _IN = frozenset({"in", "im"})
