@@ -14,6 +14,8 @@ def test_a_position_noun_is_held_by_its_possessor(run):
     assert _stances(r) == [("russia", "ceasefire", "reject")]
     r = run("Moskaus Forderung nach einem Rückzug aus dem Donbass bleibt bestehen.")
     assert _stances(r) == [("russia", "territory-donbas", "demand")]
+    r = run("Kiews Nein zu Gebietsabtretungen bleibt bestehen.")
+    assert _stances(r) == [("ukraine", "territory-donbas", "reject")]
 
 
 def test_a_possessive_pronoun_points_to_the_subject_not_to_the_object(run):
