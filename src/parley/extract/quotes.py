@@ -165,6 +165,9 @@ _TELLING = _words("berichten erzählen reden sprechen informieren report speak t
 _ADVERBIAL = _words("nachdem weil obwohl während bevor um seitdem sodass")
 _ANSWERS = _words("antworten entgegnen erwidern reply answer respond")
 _EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
+# "…, and said …", "…, but said …", "…, und fügte hinzu …", "…, aber sagte …": a second verb
+# of saying after one of these shares the first clause's subject.
+_COORDINATORS = _words("and und but aber")
 _UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
 
 
@@ -956,6 +959,8 @@ class _Extractor:
                     # "… „von X beendet“ worden sei (er meint, es sei der dritte)": a report
                     # of its own beside the quote.
                     found = sorted(found + indirect, key=lambda f: f.start)
+                elif self._second_beside_direct(indirect, found):
+                    found = sorted(found + indirect[1:], key=lambda f: f.start)
                 else:
                     self.last_speaker, self.last_speaker_sentence = after_direct
             else:
@@ -986,6 +991,17 @@ class _Extractor:
                 )
         self._cataphora(out)
         return out
+
+    def _second_beside_direct(self, indirect: list[QuoteFinding], direct: list[QuoteFinding]):
+        """ "Ushakov called the talks „useful“ and said both sides had …": the clause of a
+        second verb of saying stands beside the quote of the first; the first clause (which
+        holds the quote) is read as the direct quote only."""
+        return len(indirect) > 1 and all(
+            f.cue is not None
+            and f.type in ("Indirect", "Reported")
+            and not any(d.start < f.end and f.start < d.end for d in direct)
+            for f in indirect[1:]
+        )
 
     def _cataphora(self, out: list[QuoteFinding]) -> None:
         """A paragraph that opens with Konjunktiv and names its speaker in the very next
@@ -1670,7 +1686,7 @@ class _Extractor:
                 continue
             participle = self.lang == "en" and self.words[i] == ","
             participle = participle and self.lower[body[k + 1]].endswith("ing")
-            if self.lower[i] not in ("and", "und") and not participle:
+            if self.lower[i] not in _COORDINATORS and not participle:
                 continue
             v = body[k + 1]
             if self.in_quote[v] or not self.words[v][0].islower():
