@@ -31,3 +31,35 @@ def test_but_said_after_a_quote_shares_the_subject(run_case):
         "the question of territory was still unresolved",
         "volodymyr-zelensky",
     )
+
+
+def test_subject_with_selbst_or_himself_is_the_speaker(run_case):
+    de = (
+        "Witkoff reiste am Montag nach Moskau. Trump selbst sagte vor Reportern, er wolle "
+        "Putin erst treffen, wenn ein Abkommen unterschriftsreif sei."
+    )
+    assert [s for _, s in _quotes(run_case(de, lang="de"))] == ["donald-trump"]
+    en = (
+        "Witkoff flew to Moscow on Monday. Trump himself told reporters that he would meet "
+        "Putin only once a deal was ready to sign."
+    )
+    assert [s for _, s in _quotes(run_case(en))] == ["donald-trump"]
+
+
+def test_unnamed_official_speaks_for_nobody_named(run_case):
+    text = (
+        "Die nächste Gesprächsrunde solle in Genf stattfinden, sagte ein "
+        "US-Regierungsvertreter. Die Stimmung sei sachlich gewesen."
+    )
+    assert [s for _, s in _quotes(run_case(text, lang="de"))] == [None, None]
+
+
+def test_the_statement_said_does_not_point_back_to_a_person(run_case):
+    text = (
+        "Trump praised the talks in Jeddah. Both delegations also agreed to meet again "
+        "within a month, the statement said."
+    )
+    assert _quotes(run_case(text))[-1] == (
+        "Both delegations also agreed to meet again within a month",
+        None,
+    )

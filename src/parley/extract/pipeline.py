@@ -334,7 +334,20 @@ def _definite(surface: str, lang: str) -> bool:
     """ "der Staatschef", "der Ukrainer", "the secretary of state": an article and a short
     nameless noun phrase."""
     words = surface.split()
-    return 2 <= len(words) <= 4 and words[0] in _DEFINITE.get(lang, ()) and words[-1].isalpha()
+    return (
+        2 <= len(words) <= 4
+        and words[0] in _DEFINITE.get(lang, ())
+        and words[-1].isalpha()
+        and words[-1] not in _STATEMENTS
+    )
+
+
+# "the statement said", "hieß es in der Erklärung": a text speaks for nobody named, it
+# does not point back to a person as "the envoy" does.
+_STATEMENTS = frozenset(
+    {"statement", "communique", "communiqué", "declaration", "readout", "erklärung"}
+    | {"mitteilung", "stellungnahme", "kommuniqué", "kommunique"}
+)
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -164,7 +164,12 @@ _TELLING = _words("berichten erzählen reden sprechen informieren report speak t
 # Openers of adverbial clauses: what follows them is no reported content.
 _ADVERBIAL = _words("nachdem weil obwohl während bevor um seitdem sodass")
 _ANSWERS = _words("antworten entgegnen erwidern reply answer respond")
-_EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
+_EN_ADVERBS = _words(
+    "also later earlier again then still previously now repeatedly publicly himself herself"
+)
+_INDEFINITE = _words("ein eine einer a an")
+# "Trump selbst sagte": an intensifier between the subject and its verb.
+_SELF = _words("selbst persönlich")
 # "…, and said …", "…, but said …", "…, und fügte hinzu …", "…, aber sagte …": a second verb
 # of saying after one of these shares the first clause's subject.
 _COORDINATORS = _words("and und but aber")
@@ -685,12 +690,21 @@ class _Extractor:
             if at < c.end
         ]
         if covering:
-            return max(covering, key=lambda c: c.end - c.start).actor
+            best = max(covering, key=lambda c: c.end - c.start)
+            if self._unnamed_official(toks, last, best):
+                return None
+            return best.actor
         # An apposition names the same person: "der Sprecher, Dmitri Peskow,".
         if len(head) < len(toks) and self.words[toks[len(head)]] == ",":
             rest = toks[len(head) + 1 :]
             return self._actor_of(rest) if rest else None
         return None
+
+    def _unnamed_official(self, toks: list[int], head: int, known: SpeakerCandidate) -> bool:
+        """ "ein US-Regierungsvertreter", "eine Kreml-Sprecherin": an indefinite phrase whose
+        head noun merely begins with a known actor is an unnamed official, not that state
+        (the guidelines give such sources no speaker)."""
+        return self.lower[toks[0]] in _INDEFINITE and known.end < self.ends[head]
 
     def _previous_speaker(self, sentence_no: int, window: int = 4):
         if self.last_speaker is None or sentence_no - self.last_speaker_sentence > window:
@@ -848,6 +862,8 @@ class _Extractor:
                 ):
                     break
                 end = self._np_forward(start, verb)
+                if end == verb - 1 and self.lower[end] in _SELF:
+                    verb = end  # "Trump selbst sagte": the name is the subject
                 if (
                     end == verb
                     and self.lower[start] not in ("es", "man")
