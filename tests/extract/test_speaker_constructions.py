@@ -63,3 +63,23 @@ def test_the_statement_said_does_not_point_back_to_a_person(run_case):
         "Both delegations also agreed to meet again within a month",
         None,
     )
+
+
+def test_name_before_a_relative_clause_speaks_after_an_adverb(run_case):
+    text = (
+        "Dmitriev, who has for years promoted Russian-American business ventures, later "
+        'posted on X that "common sense will win".'
+    )
+    assert _quotes(run_case(text)) == [('"common sense will win"', "kirill-dmitriev")]
+
+
+def test_pronoun_after_a_colon_frame_is_the_frames_subject(run_case):
+    text = (
+        "Kremlsprecher Dmitri Peskow sagte, man sei enttäuscht. Auch Ungarns Regierungschef "
+        "Viktor Orbán, der die Gespräche ausrichten wollte, blieb ruhig: Budapest stehe "
+        "weiter als Gastgeber bereit, schrieb er auf Facebook."
+    )
+    assert _quotes(run_case(text, lang="de"))[-1] == (
+        "Budapest stehe weiter als Gastgeber bereit",
+        "viktor-orban",
+    )

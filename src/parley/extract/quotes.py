@@ -871,6 +871,11 @@ class _Extractor:
                 ):
                     return list(range(start, verb))
         if prefield and self.lang == "en":  # English keeps the subject before the verb
+            if all(self.lower[t] in _EN_ADVERBS for t in prefield):
+                # "Dmitriev, who has long …, later wrote": the name before the relative clause.
+                apposed = self._apposed_subject(toks, lo)
+                if apposed:
+                    return apposed
             # "Putin also said", "Peskov later told": an adverb between subject and verb.
             while verb - 1 > prefield[0] and self.lower[verb - 1] in _EN_ADVERBS:
                 verb -= 1
@@ -1414,6 +1419,7 @@ class _Extractor:
                     subject = []  # "Da … nicht möglich war, entschied sich der Pilot …"
                 if subject and self._is_main_clause(quote) and not self._ends_relative(quote):
                     frame = body[lo - 1 :]
+                    quote, subject = self._after_colon(quote, subject)
                     return [self._finding(no, "Indirect", quote, cue, subject, frame)]
         # 4. Hearsay adverb: "Die Rolle der Fed soll demnach gestärkt werden": with a
         # hearsay "soll" or a Konjunktiv it reports the source named before.
@@ -1515,6 +1521,24 @@ class _Extractor:
                 self._points_back(toks, speaker)
                 break
         return []
+
+    def _after_colon(self, quote: list[int], subject: list[int]) -> tuple[list[int], list[int]]:
+        """ "Orbán, der Gastgeber sein wollte, gab sich gelassen: Ungarn bleibe bereit, …,
+        schrieb er": what was said starts after the colon; the clause before it frames it,
+        and a pronoun subject of the closing verb stands for that clause's subject."""
+        colon = next(
+            (
+                k
+                for k in range(len(quote) - 1, 0, -1)
+                if self.words[quote[k]] == ":" and not self.in_quote[quote[k]]
+            ),
+            None,
+        )
+        if colon is None or len(quote) - colon < 4:
+            return quote, subject
+        if len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns:
+            subject = self._leading_subject(quote[:colon]) or subject
+        return quote[colon + 1 :], subject
 
     def _refused_statement(self, toks: list[int], lo: int, pos: int):
         """ "X weigerte sich, Y als Z zu bezeichnen": declining to say something is a speech
