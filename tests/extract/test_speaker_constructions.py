@@ -83,3 +83,33 @@ def test_pronoun_after_a_colon_frame_is_the_frames_subject(run_case):
         "Budapest stehe weiter als Gastgeber bereit",
         "viktor-orban",
     )
+
+
+def test_reported_verb_under_a_konjunktiv_auxiliary_continues_the_speaker(run_case):
+    text = (
+        "„Wir haben uns auf einen weiteren Austausch verständigt“, sagte Umerow. "
+        "Eine Feuerpause habe Russland erneut abgelehnt, ebenso ein Gipfeltreffen."
+    )
+    assert _quotes(run_case(text, lang="de"))[-1] == (
+        "Eine Feuerpause habe Russland erneut abgelehnt, ebenso ein Gipfeltreffen.",
+        "rustem-umerov",
+    )
+
+
+def test_konjunktiv_after_a_ceasefire_named_with_nach_is_no_source_phrase(run_case):
+    text = (
+        "Das Abkommen sei „fast fertig“, sagte Selenskyj am Donnerstag. Washington habe Kiew "
+        "Garantien für die Zeit nach einem Waffenstillstand zugesagt."
+    )
+    assert _quotes(run_case(text, lang="de"))[-1] == (
+        "Washington habe Kiew Garantien für die Zeit nach einem Waffenstillstand zugesagt.",
+        "volodymyr-zelensky",
+    )
+
+
+def test_unnamed_source_passing_on_an_actors_demand_gives_the_actor(run_case):
+    text = (
+        "Nach Berichten ukrainischer Medien fordert Moskau in dem Papier den Rückzug aus "
+        "Saporischschja. Eine Feuerpause gebe es erst danach."
+    )
+    assert [s for _, s in _quotes(run_case(text, lang="de"))] == ["russia", "russia"]

@@ -1273,7 +1273,9 @@ class _Extractor:
         # 1. A named source: "laut X", "X zufolge", "nach Angaben von X", ", so X".
         source = self._source_phrase(toks)
         if source is not None and (
-            self._translated(toks, source[0][0]) or self._inner_report(toks, source)
+            self._translated(toks, source[0][0])
+            or self._inner_report(toks, source)
+            or self._inner_speaker(toks, source)
         ):
             # "sagte er laut Übersetzer": the verb's subject speaks; "According to the
             # Kremlin, Putin told Witkoff that …": the innermost speaker speaks.
@@ -1447,6 +1449,8 @@ class _Extractor:
                 continue  # "wurde verurteilt": the subject is not the one speaking
             if heading:
                 break  # "Putin droht Europa mit Krieg" as a subheading: a title, not a report
+            if self._reported_in_konjunktiv(no, cue):
+                continue  # the account of the speaker before goes on (rule 6)
             if (
                 self.lemma[verb] in self.lex.reported_verbs
                 or any(self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue)
@@ -1539,6 +1543,33 @@ class _Extractor:
         if len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns:
             subject = self._leading_subject(quote[:colon]) or subject
         return quote[colon + 1 :], subject
+
+    def _reported_in_konjunktiv(self, no: int, cue: list[int]) -> bool:
+        """ "„…“, sagte Umerow. Eine Waffenruhe habe Russland abgelehnt": a verb of saying
+        under a Konjunktiv I auxiliary right after a report is that speaker's account of
+        what the other side said, not the writer's report of it."""
+        return (
+            self.lang == "de"
+            and self.last_report_sentence >= no - 1
+            and not self.last_report_aside
+            and any(self.lower[c] in self.lex.subjunctive for c in cue[:-1])
+        )
+
+    def _inner_speaker(self, toks: list[int], source: tuple[list[int], list[int]]) -> bool:
+        """ "Nach Berichten russischer Medien verlangt Moskau darin …": a source naming no
+        known actor around a reported verb whose subject is one; the innermost speaker
+        (Moskau) speaks, the unnamed source only passes it on."""
+        cue_toks, subject = source
+        if not self.candidates or not subject or self._actor_of(subject) is not None:
+            return False
+        taken = set(cue_toks) | set(subject)
+        for verb, cue in self._verb_cues(toks):
+            if verb in taken or self.lemma[verb] not in self.lex.reported_verbs:
+                continue
+            inner = [t for t in self._subject(toks, cue) if t not in taken]
+            if inner and self._actor_of(inner) is not None:
+                return True
+        return False
 
     def _refused_statement(self, toks: list[int], lo: int, pos: int):
         """ "X weigerte sich, Y als Z zu bezeichnen": declining to say something is a speech
@@ -1989,7 +2020,7 @@ class _Extractor:
         """Does the phrase after "nach" name a source ("eigenen Angaben", "Polizeiberichten")?"""
         nouns = self.lex.source_nouns
         return any(
-            self.words[j][0].isupper() and any(self.lower[j].endswith(n) for n in nouns)
+            self.words[j][0].isupper() and any(_source_compound(self.lower[j], n) for n in nouns)
             for j in range(start, min(end, start + 4))
         )
 
@@ -2023,6 +2054,15 @@ class _Extractor:
         if speaker is not None:
             finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
         return finding
+
+
+def _source_compound(word: str, noun: str) -> bool:
+    """Is ``word`` the source noun or a compound on it ("Polizeiangaben", "Kreml-Angaben",
+    "Ermittlungsstand")? A short noun counts in a compound only after a hyphen or a linking
+    "s": "Waffenstillstand" is no "Stand", "Soldaten" no "Daten"."""
+    if not word.endswith(noun):
+        return False
+    return len(word) == len(noun) or len(noun) >= 6 or word[-len(noun) - 1] in "-s"
 
 
 def _distance(char: int, spans: list[Span]) -> int:
