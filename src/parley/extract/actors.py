@@ -42,6 +42,7 @@ TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
     ("ij", "i"),
     ("ij", "iy"),
     ("iy", "ij"),
+    ("yj", "iy"),  # Selenskyj / Selenskiy
     ("j", "y"),
     ("y", "j"),
     ("kh", "ch"),
@@ -159,8 +160,14 @@ _DE_TO_EN = (
     (re.compile(r"ij(?=[aeiouw])"), "i"),
     (re.compile(r"^J(?=[aeiou])"), "Y"),
     (re.compile(r"(?<=[aeiou])j(?=[aeiou])"), "y"),
+    # After a consonant, "je" is English "e" (Medwedjew/Medvedev), "ja"/"ju"/"jo" are
+    # "ya"/"yu"/"yo" (Rjabkow/Ryabkov, Solowjow/Solovyov).
+    (re.compile(r"(?<=[bdfgklmnprstvwzBDFGKLMNPRSTVWZ])je"), "e"),
+    (re.compile(r"(?<=[bdfgklmnprstvwzBDFGKLMNPRSTVWZ])j(?=[aou])"), "y"),
     (re.compile(r"(?:ij|yj)$"), "iy"),
-    (re.compile(r"ej$"), "ey"),
+    # Sergej/Andrej/Alexej: English wire copy writes Sergei, Andrei, Alexei, so the id of
+    # a person the pack does not know is the same from German and English text.
+    (re.compile(r"ej$"), "ei"),
     (re.compile(r"(?<=[aeiou])ss(?=[aeiou])"), "s"),
     (re.compile(r"W"), "V"),
     (re.compile(r"w"), "v"),
@@ -168,7 +175,11 @@ _DE_TO_EN = (
 
 
 # Surname endings of Russian and Ukrainian names in German transliteration.
-_SLAVIC = re.compile(r"(?:ow|owa|ew|ewa|jew|jewa|ski|skij|skyj|yj|ij|enko|schuk|tschuk|tsch)$")
+_SLAVIC = re.compile(
+    r"(?:ow|owa|ew|ewa|jew|jewa|ski|skij|skyj|yj|ij|enko|schuk|tschuk|tsch"
+    # -in/-ina with a German rendering of a Cyrillic letter in it: Werschinin, Kaljagin
+    r"|^\w*(?:sch|w|j)\w*ina?)$"
+)
 
 
 def english_spelling(name: str, lang: str) -> str:
@@ -178,7 +189,9 @@ def english_spelling(name: str, lang: str) -> str:
     ("Waleri Gerassimow" -> "Valeri Gerasimov"). Only names whose surname looks
     transliterated are respelled: "Johann Wadephul" stays as it is.
     """
-    if lang != "de" or not _SLAVIC.search(name.split()[-1]):
+    if lang != "de":
+        return _one_ending(name)
+    if not _SLAVIC.search(name.split()[-1]):
         return name
     parts = []
     for word in name.split():
@@ -190,6 +203,21 @@ def english_spelling(name: str, lang: str) -> str:
             word = word[:-1] + "y"
         parts.append(word)
     return " ".join(parts)
+
+
+# English renderings of Russian and Ukrainian surnames.
+_EN_SLAVIC = re.compile(r"(?:ov|ova|ev|eva|in|ina|sky|ski|skiy|enko|uk|chuk)$")
+
+
+def _one_ending(name: str) -> str:
+    """English wire copy writes Sergei as often as Sergey: one spelling (-ei, as German
+    Sergej is rendered) makes a person the pack does not know one id in every language."""
+    words = name.split()
+    if len(words) < 2 or not _EN_SLAVIC.search(words[-1]):
+        return name
+    return " ".join(w[:-2] + "ei" if w.endswith("ey") else w for w in words[:-1]) + (
+        " " + words[-1]
+    )
 
 
 def spelling_variants(form: str) -> set[str]:
@@ -442,6 +470,7 @@ class Gazetteer:
         mentions.extend(self._unknown_persons(text, mentions, lang, article))
         mentions.sort(key=lambda m: m.start)
         mentions = self._drop_appositive_roles(mentions, hits, text, published, article)
+        mentions = self._by_full_name(mentions)
         roles = {(h[0], h[1]) for h in hits if h[2].roles and not h[2].actors}
         named = [m for m in mentions if (m.start, m.end) not in roles]
         mentions.extend(self._surnames(text, named, mentions, article))
@@ -489,6 +518,29 @@ class Gazetteer:
             if any(c in context for c in cues):
                 return cand
         return amb.default
+
+    def _by_full_name(self, mentions: list[Mention]) -> list[Mention]:
+        """A bare name the pack shares between persons ("Kushner": Jared or Charles) is the
+        one of them the article names in full; context cues only decide between persons
+        the article does not name ("Witkoff and Kushner in Paris" after "Jared Kushner")."""
+        shared = [m for m in mentions if m.surface.lower() in self._ambiguous]
+        if not shared:
+            return mentions
+        named = {m.actor for m in mentions if m.surface.lower() not in self._ambiguous}
+        out = []
+        for m in mentions:
+            amb = self._ambiguous.get(m.surface.lower())
+            if amb is not None:
+                persons = [
+                    c
+                    for c in amb.candidates
+                    if c in named and getattr(self.info.get(c), "type", None) == "person"
+                ]
+                if len(persons) == 1 and persons[0] != m.actor:
+                    info = self.info[persons[0]]
+                    m = Mention(m.article, m.start, m.end, info.id, info.name, m.surface, "person")
+            out.append(m)
+        return out
 
     def _drop_appositive_roles(
         self,
