@@ -113,3 +113,21 @@ def test_unnamed_source_passing_on_an_actors_demand_gives_the_actor(run_case):
         "Saporischschja. Eine Feuerpause gebe es erst danach."
     )
     assert [s for _, s in _quotes(run_case(text, lang="de"))] == ["russia", "russia"]
+
+
+def test_possessor_and_adjective_before_the_named_speaker(run_case):
+    text = "Putins diplomatischer Berater Juri Uschakow nannte das Telefonat »offen und sachlich«."
+    assert _quotes(run_case(text, lang="de")) == [("»offen und sachlich«", "yuri-ushakov")]
+
+
+def test_source_compound_before_a_von_phrase_names_the_source(run_case):
+    text = "Die Initiative ging nach Kremlangaben von russischer Seite aus."
+    assert [s for _, s in _quotes(run_case(text, lang="de"))] == ["russia"]
+
+
+def test_several_speakers_at_once_are_a_collective_source(run_case):
+    text = (
+        "Berlin and Paris argued that a truce had to come first, diplomats said. "
+        "Ushakov and Dmitriev said the talks had been useful."
+    )
+    assert [s for _, s in _quotes(run_case(text))] == [None, None]

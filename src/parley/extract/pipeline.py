@@ -267,9 +267,14 @@ def _fill_speakers(
         anaphor = surface in pronouns or latest or (q.speaker is None and _definite(surface, lang))
         if q.cue and q.cue.lower().split()[-1:] == ["es"] and not q.speaker_surface:
             continue  # "heißt es": an impersonal cue names no one
+        if q.speaker is None and any(f" {w} " in surface for w in _JOINS):
+            continue  # "Berlin and Paris", "Ushakov and Dmitriev": a collective source
         if q.speaker_surface and not anaphor:
             if q.speaker is None and compound_actor is not None and " " not in surface:
                 q.speaker = compound_actor(q.speaker_surface)
+            elif q.speaker is None and compound_actor is not None and _compound_first(q, lang):
+                # "nach Kremlangaben von russischer Seite": the compound names the source.
+                q.speaker = compound_actor(q.speaker_surface.split()[0])
             elif q.speaker is None and surface.split()[0] in _INDEFINITE.get(lang, ()):
                 q.speaker = _named_later(q, persons, text)
             elif q.speaker not in person_ids or q.speaker_surface.endswith(("s", "'s", "’s")):
@@ -300,6 +305,22 @@ def _fill_speakers(
         if before:
             q.speaker = before[-1].actor
     return quotes
+
+
+_JOINS = ("und", "and", "sowie")
+
+
+def _compound_first(q: Quote, lang: str) -> bool:
+    """Does the speaker phrase open with a source compound ("Kremlangaben von …") after a
+    source preposition ("nach")?"""
+    from parley.extract.lexicon import load_speech_lexicon
+
+    first = (q.speaker_surface or "").split()[0]
+    return (
+        (q.cue or "").lower() in load_speech_lexicon(lang).source_prepositions_before_noun
+        and first[:1].isupper()
+        and first.isalpha()
+    )
 
 
 def _named_later(q: Quote, persons: list[Mention], text: str) -> str | None:

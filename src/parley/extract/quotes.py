@@ -168,6 +168,8 @@ _EN_ADVERBS = _words(
     "also later earlier again then still previously now repeatedly publicly himself herself"
 )
 _INDEFINITE = _words("ein eine einer a an")
+_JOINS = _words("und and sowie")
+_OTHERS = _words("weitere andere other others")
 # "Trump selbst sagte": an intensifier between the subject and its verb.
 _SELF = _words("selbst persönlich")
 # "…, and said …", "…, but said …", "…, und fügte hinzu …", "…, aber sagte …": a second verb
@@ -634,6 +636,8 @@ class _Extractor:
         span = self._span(toks)
         surface = self.text[span[0] : span[1]]
         actor = self._actor_of(toks) if self.candidates else None
+        if actor is not None and self._collective(toks):
+            actor = None
         if len(toks) == 1 and (
             self.lower[toks[0]] in self.lex.pronouns or self._demonstrative(toks[0])
         ):
@@ -642,6 +646,25 @@ class _Extractor:
         self.last_speaker = (span, surface, actor)
         self.last_speaker_sentence = sentence_no
         return span, surface, actor
+
+    def _collective(self, toks: list[int]) -> bool:
+        """ "Berlin and Paris", "Merz, Macron, Starmer und weitere Regierungschefs": several
+        speakers at once are a collective source, which the guidelines give no speaker."""
+        joins = [k for k, t in enumerate(toks) if self.lower[t] in _JOINS and 0 < k < len(toks) - 1]
+        if not joins:
+            return False
+        if any(self.lower[toks[k + 1]] in _OTHERS for k in joins):
+            return True
+        starts = self._starts
+        lo, hi = self.idx[toks[0]], self.ends[toks[-1]]
+        named = {
+            c.actor
+            for c in self.candidates[bisect_left(starts, lo) : bisect_left(starts, hi)]
+            if c.end <= hi
+        }
+        return len(named) >= 2 and all(
+            self._np_forward(toks[k + 1], toks[-1] + 1) > toks[k + 1] for k in joins
+        )
 
     def _antecedent(self, pronoun: int, sentence_no: int) -> str | None:
         """Whom "er"/"sie" stands for: the speaker of this or the previous sentence, else
@@ -862,6 +885,8 @@ class _Extractor:
                 ):
                     break
                 end = self._np_forward(start, verb)
+                if end == start + 1 < verb and self._possessor_phrase(start, verb):
+                    end = verb  # "Putins außenpolitischer Berater Juri Uschakow nannte"
                 if end == verb - 1 and self.lower[end] in _SELF:
                     verb = end  # "Trump selbst sagte": the name is the subject
                 if (
@@ -915,6 +940,19 @@ class _Extractor:
                 break
             k += 1
         return []
+
+    def _possessor_phrase(self, i: int, end: int) -> bool:
+        """Is token ``i`` a genitive name ("Putins", "Trumps") before a noun phrase with an
+        adjective that fills the rest up to ``end`` ("außenpolitischer Berater X")?"""
+        word = self.words[i]
+        return (
+            self.lang == "de"
+            and self.cap[i]
+            and len(word) > 3
+            and word.endswith("s")
+            and self.adjective[i + 1]
+            and self._np_forward(i + 1, end) == end
+        )
 
     def _leading_subject(self, outside: list[int]) -> list[int]:
         """The noun phrase opening a sentence (after up to two adverbs), if it is one."""
