@@ -131,3 +131,13 @@ def test_several_speakers_at_once_are_a_collective_source(run_case):
         "Ushakov and Dmitriev said the talks had been useful."
     )
     assert [s for _, s in _quotes(run_case(text))] == [None, None]
+
+
+def test_relative_clause_after_a_name_given_is_no_second_report(run_case):
+    text = (
+        "Kremlchef Wladimir Putin hatte die Zölle am Montag einen feindseligen Schritt "
+        "genannt, der Russland aber kaum treffen werde."
+    )
+    quotes = run_case(text, lang="de")["quote"]
+    assert [(q["mode"], q["speaker"]) for q in quotes] == [("reported", "vladimir-putin")]
+    assert "einen feindseligen Schritt" in quotes[0]["text"]

@@ -169,6 +169,8 @@ _EN_ADVERBS = _words(
 )
 _INDEFINITE = _words("ein eine einer a an")
 _JOINS = _words("und and sowie")
+# Verbs of naming: "nannte X einen Akt", whose object is the reported wording.
+_NAMING = _words("nennen bezeichnen")
 _OTHERS = _words("weitere andere other others")
 # "Trump selbst sagte": an intensifier between the subject and its verb.
 _SELF = _words("selbst persönlich")
@@ -1427,7 +1429,11 @@ class _Extractor:
                     and self.words[rest[0]][0].islower()
                     and not any(self.lower[t] in self.comps for t in toks[1:lo])
                 )
-                if rest and (fronted or self._is_complement(rest)):
+                if (
+                    rest
+                    and (fronted or self._is_complement(rest))
+                    and not (self.lemma[verb] in _NAMING and self._relative(rest))
+                ):
                     frame = toks[lo : hi + 1]
                     return [
                         self._finding(no, "Indirect", rest, cue, self._subject(toks, cue), frame)
@@ -1581,6 +1587,21 @@ class _Extractor:
         if len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns:
             subject = self._leading_subject(quote[:colon]) or subject
         return quote[colon + 1 :], subject
+
+    def _relative(self, rest: list[int]) -> bool:
+        """ "… einen unfreundlichen Akt genannt, der Russlands Wirtschaft nicht schaden
+        werde": after a verb of naming, a clause that opens with a relative pronoun and ends
+        in its Konjunktiv verb qualifies the name given; "…, der Präsident sei krank" (verb
+        second) would be what was said."""
+        if self.lang != "de" or len(rest) < 4 or self.lower[rest[0]] not in _RELATIVE:
+            return False
+        for k, t in enumerate(rest[2:], start=2):
+            if self.brk[t] or self.in_quote[t]:
+                return False
+            if self.subjunctive[t] and self._subjunctive(t):
+                nxt = rest[k + 1] if k + 1 < len(rest) else None
+                return nxt is None or self.brk[nxt]
+        return False
 
     def _reported_in_konjunktiv(self, no: int, cue: list[int]) -> bool:
         """ "„…“, sagte Umerow. Eine Waffenruhe habe Russland abgelehnt": a verb of saying
