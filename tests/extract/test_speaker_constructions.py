@@ -141,3 +141,12 @@ def test_relative_clause_after_a_name_given_is_no_second_report(run_case):
     quotes = run_case(text, lang="de")["quote"]
     assert [(q["mode"], q["speaker"]) for q in quotes] == [("reported", "vladimir-putin")]
     assert "einen feindseligen Schritt" in quotes[0]["text"]
+
+
+def test_a_leaders_office_speaks_for_the_state(run_case):
+    text = (
+        "Merz's office said on Monday that any ceasefire line had to be monitored. "
+        "British Prime Minister Keir Starmer will host European leaders on Sunday, "
+        "his office said."
+    )
+    assert [s for _, s in _quotes(run_case(text))] == ["germany", "united-kingdom"]

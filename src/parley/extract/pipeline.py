@@ -127,6 +127,7 @@ class Extractor:
             lang,
             lambda surface: self._compound_actor(surface, published, lang, aid),
         )
+        _office_speakers(quotes, mentions, quoted, text, self.gazetteer.party)
         cues = self.cues(lang)
         events: list[Draft] = []
         stances: list[Stance] = []
@@ -308,6 +309,42 @@ def _fill_speakers(
 
 
 _JOINS = ("und", "and", "sowie")
+
+
+# "Merz's office said", "his office said": a leader's office speaks for the state.
+_OFFICE_NOUNS = frozenset({"office", "büro", "präsidialamt", "präsidialbüro"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "sein", "seinem", "seines", "ihr", "ihrem"})
+
+
+def _office_speakers(
+    quotes: list[Quote],
+    mentions: list[Mention],
+    quoted: list[tuple[int, int]],
+    text: str,
+    party: Callable[[str], str],
+) -> None:
+    """ "Merz's office said …", "…, his office said": the office of a named leader is
+    an institutional source, so the speaker is the state the leader acts for (as "the
+    Kremlin" is Russia), not nobody and not the leader in person."""
+    persons = [m for m in mentions if m.type == "person"]
+    for q in quotes:
+        words = (q.speaker_surface or "").split()
+        if q.speaker is not None or not words or words[-1].lower() not in _OFFICE_NOUNS:
+            continue
+        lo = max(0, q.start - _REACH)
+        spots = [
+            lo + m.start()
+            for m in re.finditer(re.escape(q.speaker_surface or ""), text[lo : q.end + _REACH])
+        ]
+        if not spots:
+            continue
+        at = min(spots, key=lambda s: min(abs(s - q.start), abs(s - q.end)))
+        if len(words) > 1 and words[-2].lower() in _POSSESSIVE_PRONOUNS:
+            owner = _antecedent(at, persons, quoted, text)
+        else:
+            owner = next((m.actor for m in persons if 0 <= at - m.end <= 3), None)
+        if owner is not None:
+            q.speaker = party(owner)
 
 
 def _compound_first(q: Quote, lang: str) -> bool:
