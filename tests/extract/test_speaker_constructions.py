@@ -150,3 +150,15 @@ def test_a_leaders_office_speaks_for_the_state(run_case):
         "his office said."
     )
     assert [s for _, s in _quotes(run_case(text))] == ["germany", "united-kingdom"]
+
+
+def test_closing_hiess_es_aus_names_the_source(run_case):
+    text = (
+        "Finanzminister Scott Bessent nannte die Reise „Propaganda“. Die neuen Zölle "
+        "sollten Moskau zum Einlenken bewegen, hieß es aus seinem Haus. Die Gespräche "
+        "seien sachlich verlaufen, hieß es aus dem Kreml."
+    )
+    assert _quotes(run_case(text, lang="de"))[1:] == [
+        ("Die neuen Zölle sollten Moskau zum Einlenken bewegen", "united-states"),
+        ("Die Gespräche seien sachlich verlaufen", "russia"),
+    ]

@@ -311,8 +311,9 @@ def _fill_speakers(
 _JOINS = ("und", "and", "sowie")
 
 
-# "Merz's office said", "his office said": a leader's office speaks for the state.
-_OFFICE_NOUNS = frozenset({"office", "büro", "präsidialamt", "präsidialbüro"})
+# "Merz's office said", "his office said", "hieß es aus seinem Haus": a leader's or
+# minister's office speaks for the state.
+_OFFICE_NOUNS = frozenset({"office", "büro", "präsidialamt", "präsidialbüro", "haus"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "sein", "seinem", "seines", "ihr", "ihrem"})
 
 

@@ -1346,6 +1346,9 @@ class _Extractor:
         )
         if split:
             return split
+        impersonal = self._impersonal_attribution(no, toks, body, cues)
+        if impersonal:
+            return impersonal
         for verb, cue in cues:
             pos = toks.index(verb)
             lo, hi = self._clause_bounds(toks, pos)
@@ -1602,6 +1605,30 @@ class _Extractor:
                 nxt = rest[k + 1] if k + 1 < len(rest) else None
                 return nxt is None or self.brk[nxt]
         return False
+
+    def _impersonal_attribution(self, no: int, toks: list[int], body: list[int], cues) -> list:
+        """ "…, hieß es aus dem Kreml", "…, hieß es aus seinem Haus": a closing impersonal
+        attribution with a source after "aus"/"von": the clause before it is what was said,
+        the source phrase its speaker (none for "in Regierungskreisen")."""
+        if self.lang != "de":
+            return []
+        for verb, cue in cues:
+            if self.lemma[verb] not in self.lex.impersonal_cues:
+                continue
+            pos = toks.index(verb)
+            lo, hi = self._clause_bounds(toks, pos)
+            if lo < 4 or self.words[toks[lo - 1]] != "," or hi < len(body) or toks[lo] != verb:
+                continue
+            after = [t for t in toks[pos + 1 : hi] if t not in cue]
+            if len(after) < 2 or self.lower[after[0]] not in ("aus", "von", "vom"):
+                continue
+            end = self._np_forward(after[1], after[-1] + 1)
+            quote = body[: lo - 1]
+            if end <= after[1] or not self._is_main_clause(quote):
+                continue
+            subject = list(range(after[1], end))
+            return [self._finding(no, "Indirect", quote, cue, subject, toks[lo - 1 :])]
+        return []
 
     def _reported_in_konjunktiv(self, no: int, cue: list[int]) -> bool:
         """ "„…“, sagte Umerow. Eine Waffenruhe habe Russland abgelehnt": a verb of saying
