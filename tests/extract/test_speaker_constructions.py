@@ -162,3 +162,10 @@ def test_closing_hiess_es_aus_names_the_source(run_case):
         ("Die neuen Zölle sollten Moskau zum Einlenken bewegen", "united-states"),
         ("Die Gespräche seien sachlich verlaufen", "russia"),
     ]
+
+
+def test_fronted_object_with_a_zu_infinitive_leaves_the_subject_after_the_verb(run_case):
+    text = (
+        "Die Forderung, die Armee drastisch zu verkleinern, lehnte Selenskyj am Mittwoch erneut ab."
+    )
+    assert [s for _, s in _quotes(run_case(text, lang="de"))] == ["volodymyr-zelensky"]

@@ -872,10 +872,19 @@ class _Extractor:
                 if end in (verb - 1, verb):
                     return list(range(start, end))
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft": skip the relative clause.
-                if self.words[end] == "," and self.lower[end + 1] in _RELATIVE | _EN_RELATIVE:
+                if (
+                    self.words[end] == ","
+                    and self.lower[end + 1] in _RELATIVE | _EN_RELATIVE
+                    and not self._infinitive_after(end + 1, verb)
+                ):
                     return list(range(start, end))
             before = [t for t in toks[: lo - 1] if not self.in_quote[t]]
-            if len(before) > 3 and self._ends_relative(before):
+            if (
+                len(before) > 3
+                and self._ends_relative(before)
+                # "…, die Teile aufzugeben, bekräftigte X": a zu-infinitive, no relative clause
+                and not (self._fused_zu(before[-1]) or self.lower[before[-2]] == "zu")
+            ):
                 # "A und B wie X, das sich auf Y stützt, bestreiten": the sentence's opening.
                 return self._leading_subject(before)
         if prefield and self.lang == "de" and self.lower[prefield[0]] not in _PREPOSITIONS:
@@ -955,6 +964,16 @@ class _Extractor:
             and self.adjective[i + 1]
             and self._np_forward(i + 1, end) == end
         )
+
+    def _infinitive_after(self, start: int, verb: int) -> bool:
+        """ "Kiews Weigerung, die … Teile aufzugeben, bekräftigte Selenskyj": the clause
+        after the noun is its zu-infinitive ("die" an article), not a relative clause; so
+        the noun is the fronted object and the subject follows the verb."""
+        close = next((t for t in range(start, verb) if self.words[t] == ","), None)
+        if close is None or close - start < 2:
+            return False
+        last = close - 1
+        return self._fused_zu(last) or self.lower[last - 1] == "zu"
 
     def _leading_subject(self, outside: list[int]) -> list[int]:
         """The noun phrase opening a sentence (after up to two adverbs), if it is one."""
