@@ -169,3 +169,37 @@ def test_fronted_object_with_a_zu_infinitive_leaves_the_subject_after_the_verb(r
         "Die Forderung, die Armee drastisch zu verkleinern, lehnte Selenskyj am Mittwoch erneut ab."
     )
     assert [s for _, s in _quotes(run_case(text, lang="de"))] == ["volodymyr-zelensky"]
+
+
+def test_two_main_clauses_with_their_own_speakers_are_read_apart(run_case):
+    text = (
+        "Trump has threatened new tariffs on buyers of Russian oil if no truce is agreed, "
+        "and a White House official said the measures were ready."
+    )
+    assert [(q["mode"], q["speaker"]) for q in run_case(text)["quote"]] == [
+        ("reported", "donald-trump"),
+        ("indirect", None),
+    ]
+
+
+def test_inner_attribution_then_but_he_cautioned(run_case):
+    text = (
+        "The remaining gaps were small, Rubio said, but he cautioned that Moscow still had "
+        "to agree."
+    )
+    assert _quotes(run_case(text)) == [
+        ("The remaining gaps were small", "marco-rubio"),
+        ("that Moscow still had to agree", "marco-rubio"),
+    ]
+
+
+def test_that_of_a_relative_clause_is_no_complementizer(run_case):
+    text = "European officials said they would reject any plan that rewarded aggression."
+    assert _quotes(run_case(text)) == [
+        ("they would reject any plan that rewarded aggression", None)
+    ]
+
+
+def test_so_called_is_no_verb_of_saying(run_case):
+    text = "The so-called coalition of the willing met in Paris on Tuesday."
+    assert run_case(text)["quote"] == []

@@ -127,7 +127,11 @@ _OWN = _words("eigenen eigener eigene own")
 _DEMONSTRATIVES = _words("dieser jener letzterer")
 # English verbs that take a clause without "that": "said the talks had been useful".
 _BARE_COMPLEMENT_VERBS = _words("say claim insist argue believe think add warn admit")
-_CLAUSE_OPENERS = _words("the a an it he she they we there his her their its this these those")
+_CLAUSE_OPENERS = _words(
+    "the a an it he she they we there his her their its this these those any every all both each"
+)
+# Personal pronouns that open a that-less English complement ("said they would …").
+_EN_SUBJECTS = _words("he she they we i there")
 _NOUN_MARKERS = _words("of the a an his her their its")
 _READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
@@ -760,8 +764,12 @@ class _Extractor:
             i = toks[pos]
             if self.in_quote[i]:
                 continue
-            if self.lang == "en" and pos and self.lower[toks[pos - 1]] in _NOUN_MARKERS:
-                continue  # "the secretary of state", "a statement": a noun, not a verb
+            if (
+                self.lang == "en"
+                and pos
+                and (self.lower[toks[pos - 1]] in _NOUN_MARKERS or self.words[toks[pos - 1]] == "-")
+            ):
+                continue  # "the secretary of state", "a statement", "so-called": no verb
             lemma = self.vlemma[i]
             if self.lemma[i] != lemma:  # later rules read it back
                 self.lemma[i] = lemma
@@ -1360,8 +1368,10 @@ class _Extractor:
             if len(quote) >= 3:
                 return [self._finding(no, "Indirect", quote, cue, subject, sorted(taken))]
         cues = self._verb_cues(toks)
-        split = self._coordinated_report(no, sent, body, cues) or self._second_statement(
-            no, sent, body
+        split = (
+            self._coordinated_report(no, sent, body, cues)
+            or self._second_statement(no, sent, body)
+            or self._coordinated_clauses(no, sent, body, cues)
         )
         if split:
             return split
@@ -1384,8 +1394,8 @@ class _Extractor:
                     if self.lower[body[k]] in self.comps and not self.in_quote[body[k]]:
                         subject = self._apposed_subject(toks, lo) or self._subject(toks, cue)
                         return [self._finding(no, "Indirect", body[k:], cue, subject, toks[lo:k])]
-                    if self.words[body[k]] in _TERMINAL:
-                        break
+                    if self.words[body[k]] in _TERMINAL or self.lower[body[k]] in _EN_SUBJECTS:
+                        break  # "said they would not accept a plan that …": a clause began
                 # "Ushakov said the talks had been useful": a clause right after the verb.
                 nxt = self._bare_clause_start(body, body.index(verb) + 1) if verb in body else None
                 participle = (
@@ -1902,6 +1912,33 @@ class _Extractor:
             tail = self._finding(no, qtype, content, cue, [], [v])
             tail.speaker_span, tail.speaker_surface, tail.speaker = speaker
             return [*first, tail]
+        return []
+
+    def _coordinated_clauses(self, no: int, sent: _Sentence, body: list[int], cues) -> list:
+        """ "Trump has threatened to …, and a White House official said …", "…, he said, and
+        he repeated that …": two main clauses joined by ", and"/", but", the second with a
+        verb of saying and a subject of its own. Each clause is read on its own."""
+        verbs = {v for v, _cue in cues}
+        for k in range(3, len(body) - 3):
+            i = body[k]
+            if (
+                self.in_quote[i]
+                or self.words[i] != ","
+                or self.lower[body[k + 1]] not in _COORDINATORS
+            ):
+                continue
+            start = k + 2
+            if not any(
+                body[start] < v <= body[start] + 8
+                and self._np_backward(v, body[start]) == body[start]
+                for v in verbs
+            ):
+                continue  # no subject right before a verb of saying
+            first = self._indirect(no, _Sentence(body[:k], sent.quoted))
+            second = self._indirect(no, _Sentence(body[start:], sent.quoted))
+            if first and second:
+                return [*first, *second]
+            return []
         return []
 
     def _apposed_subject(self, toks: list[int], lo: int) -> list[int]:
