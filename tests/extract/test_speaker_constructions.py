@@ -203,3 +203,13 @@ def test_that_of_a_relative_clause_is_no_complementizer(run_case):
 def test_so_called_is_no_verb_of_saying(run_case):
     text = "The so-called coalition of the willing met in Paris on Tuesday."
     assert run_case(text)["quote"] == []
+
+
+def test_closing_attribution_followed_by_a_time_adjunct(run_case):
+    text = (
+        "A meeting of the two presidents is being prepared, the Kremlin said on Thursday, "
+        "a day after the envoy left Moscow."
+    )
+    assert _quotes(run_case(text)) == [
+        ("A meeting of the two presidents is being prepared", "russia")
+    ]

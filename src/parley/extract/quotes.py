@@ -130,6 +130,8 @@ _BARE_COMPLEMENT_VERBS = _words("say claim insist argue believe think add warn a
 _CLAUSE_OPENERS = _words(
     "the a an it he she they we there his her their its this these those any every all both each"
 )
+# Words opening a time adjunct after a closing attribution ("…, a day after …").
+_EN_ADJUNCTS = _words("a after before hours days weeks shortly just one two")
 # Personal pronouns that open a that-less English complement ("said they would …").
 _EN_SUBJECTS = _words("he she they we i there")
 _NOUN_MARKERS = _words("of the a an his her their its")
@@ -1476,9 +1478,9 @@ class _Extractor:
                 lo > 0
                 and self.words[toks[lo - 1]] == ","
                 and lo - 1 >= 3
-                and hi >= len(body)
+                and (hi >= len(body) or self._trailing_adjunct(body, hi))
                 and self._verb_opens_clause(toks, lo, pos)
-                and len(body) - lo <= 12
+                and min(len(body), hi) - lo <= 12
                 # "…, said they would keep up aid": a clause follows, the verb opens a report
                 and not (
                     self.lang == "en"
@@ -1634,6 +1636,18 @@ class _Extractor:
                 nxt = rest[k + 1] if k + 1 < len(rest) else None
                 return nxt is None or self.brk[nxt]
         return False
+
+    def _trailing_adjunct(self, body: list[int], hi: int) -> bool:
+        """ "…, the Kremlin said on Thursday, a day after the envoy's visit": after the
+        closing attribution only a time adjunct follows, so the attribution still closes
+        the statement."""
+        return (
+            self.lang == "en"
+            and hi + 2 < len(body)
+            and self.words[body[hi]] == ","
+            and self.lower[body[hi + 1]] in _EN_ADJUNCTS
+            and not any(self.lower[t] in self.comps for t in body[hi + 1 :])
+        )
 
     def _impersonal_attribution(self, no: int, toks: list[int], body: list[int], cues) -> list:
         """ "…, hieß es aus dem Kreml", "…, hieß es aus seinem Haus": a closing impersonal
