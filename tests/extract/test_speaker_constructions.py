@@ -213,3 +213,12 @@ def test_closing_attribution_followed_by_a_time_adjunct(run_case):
     assert _quotes(run_case(text)) == [
         ("A meeting of the two presidents is being prepared", "russia")
     ]
+
+
+def test_a_list_of_leaders_is_a_collective_source(run_case):
+    text = (
+        "In einem gemeinsamen Brief forderten Bundeskanzler Friedrich Merz, Frankreichs "
+        "Präsident Emmanuel Macron und weitere Regierungschefs am Montag eine Waffenruhe. "
+        "Kremlsprecher Dmitri Peskow, der Sprecher Putins, sagte, man prüfe den Brief."
+    )
+    assert [s for _, s in _quotes(run_case(text, lang="de"))] == [None, "dmitry-peskov"]

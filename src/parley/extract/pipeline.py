@@ -270,6 +270,9 @@ def _fill_speakers(
             continue  # "heißt es": an impersonal cue names no one
         if q.speaker is None and any(f" {w} " in surface for w in _JOINS):
             continue  # "Berlin and Paris", "Ushakov and Dmitriev": a collective source
+        if len(surface.split()) > 3 and _several_persons(q, persons, text):
+            q.speaker = None  # "forderten Merz, Frankreichs Präsident Macron, …"
+            continue
         if q.speaker_surface and not anaphor:
             if q.speaker is None and compound_actor is not None and " " not in surface:
                 q.speaker = compound_actor(q.speaker_surface)
@@ -346,6 +349,24 @@ def _office_speakers(
             owner = next((m.actor for m in persons if 0 <= at - m.end <= 3), None)
         if owner is not None:
             q.speaker = party(owner)
+
+
+def _several_persons(q: Quote, persons: list[Mention], text: str) -> bool:
+    """Does the speaker phrase list two or more persons ("Bundeskanzler Friedrich Merz,
+    Frankreichs Präsident Emmanuel Macron")? Possessors and a title naming the same person
+    again do not count."""
+    phrase = q.speaker_surface or ""
+    lo = max(0, q.start - _REACH)
+    spots = [lo + m.start() for m in re.finditer(re.escape(phrase), text[lo : q.end + _REACH])]
+    if not spots:
+        return False
+    at = min(spots, key=lambda s: min(abs(s - q.start), abs(s - q.end)))
+    inside = {
+        m.actor
+        for m in persons
+        if at <= m.start and m.end <= at + len(phrase) and not _possessor(m)
+    }
+    return len(inside) >= 2
 
 
 def _compound_first(q: Quote, lang: str) -> bool:
