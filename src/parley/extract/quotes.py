@@ -640,7 +640,7 @@ class _Extractor:
     def _speaker_from(self, toks: range | list[int], sentence_no: int):
         if not toks:
             return None
-        toks = list(toks)
+        toks = self._with_list(list(toks))
         span = self._span(toks)
         surface = self.text[span[0] : span[1]]
         actor = self._actor_of(toks) if self.candidates else None
@@ -673,6 +673,23 @@ class _Extractor:
         return len(named) >= 2 and all(
             self._np_forward(toks[k + 1], toks[-1] + 1) > toks[k + 1] for k in joins
         )
+
+    def _with_list(self, toks: list[int]) -> list[int]:
+        """ "Merz, Frankreichs Präsident Macron und weitere Regierungschefs": a subject phrase
+        that is the first item of a list ending in "und weitere …"/"and other …" speaks as
+        the whole list."""
+        n = len(self.words)
+        j = toks[-1] + 1
+        while j + 1 < n and self.words[j] == ",":
+            nxt = self._np_forward(j + 1, n)
+            if nxt == j + 1:
+                return toks
+            j = nxt
+        if j + 1 < n and self.lower[j] in _JOINS and self.lower[j + 1] in _OTHERS:
+            end = self._np_forward(j + 1, n)
+            if end > j + 1:
+                return list(range(toks[0], end))
+        return toks
 
     def _antecedent(self, pronoun: int, sentence_no: int) -> str | None:
         """Whom "er"/"sie" stands for: the speaker of this or the previous sentence, else
