@@ -222,3 +222,14 @@ def test_a_list_of_leaders_is_a_collective_source(run_case):
         "Kremlsprecher Dmitri Peskow, der Sprecher Putins, sagte, man prüfe den Brief."
     )
     assert [s for _, s in _quotes(run_case(text, lang="de"))] == [None, "dmitry-peskov"]
+
+
+def test_who_said_after_a_source_is_a_second_statement(run_case):
+    text = (
+        "Trump spoke to Putin for two hours. Both men wanted a quick deal, according to "
+        "Trump, who said he had since called several European leaders."
+    )
+    assert _quotes(run_case(text)) == [
+        ("Both men wanted a quick deal", "donald-trump"),
+        ("he had since called several European leaders", "donald-trump"),
+    ]

@@ -1385,7 +1385,15 @@ class _Extractor:
             while quote and self.words[quote[0]] == ",":
                 quote.pop(0)
             if len(quote) >= 3:
-                return [self._finding(no, "Indirect", quote, cue, subject, sorted(taken))]
+                quote, also = self._relative_report(toks, quote, subject)
+                first = self._finding(no, "Indirect", quote, cue, subject, sorted(taken))
+                if also:
+                    second = self._finding(no, "Indirect", also[1], also[0], [], also[0])
+                    second.speaker_span = first.speaker_span
+                    second.speaker_surface = first.speaker_surface
+                    second.speaker = first.speaker
+                    return [first, second]
+                return [first]
         cues = self._verb_cues(toks)
         split = (
             self._coordinated_report(no, sent, body, cues)
@@ -1653,6 +1661,30 @@ class _Extractor:
                 nxt = rest[k + 1] if k + 1 < len(rest) else None
                 return nxt is None or self.brk[nxt]
         return False
+
+    def _relative_report(
+        self, toks: list[int], quote: list[int], subject: list[int]
+    ) -> tuple[list[int], tuple[list[int], list[int]] | None]:
+        """ "…, according to the president, who said he had since briefed his allies": a
+        relative clause on the source with a verb of saying is a second statement of the
+        same speaker. The first statement without it, and (cue, content) of the second."""
+        if not subject or self.lang != "en":
+            return quote, None
+        after = [t for t in toks if t > subject[-1]]
+        if len(after) < 5 or self.words[after[0]] != "," or self.lower[after[1]] != "who":
+            return quote, None
+        verb = after[2]
+        if self.vlemma[verb] not in self.verbs or self.in_quote[verb]:
+            return quote, None
+        content = [t for t in after[3:] if self.words[t] not in _TERMINAL]
+        while content and self.lower[content[0]] in self.comps | {"on", "that"}:
+            content = content[1:]
+        head = [t for t in quote if t < after[0]]
+        while head and self.words[head[-1]] == ",":
+            head.pop()
+        if len(content) < 3 or len(head) < 3:
+            return quote, None
+        return head, ([after[1], verb], content)
 
     def _trailing_adjunct(self, body: list[int], hi: int) -> bool:
         """ "…, the Kremlin said on Thursday, a day after the envoy's visit": after the
