@@ -174,3 +174,10 @@ def test_selenskiy_spelling_is_zelensky(run_case):
     assert ("Selenskiy", "volodymyr-zelensky") in _actors(
         run_case("Präsident Selenskiy sagte, man sei bereit.", lang="de")
     )
+
+
+def test_a_city_after_in_is_the_place_whatever_verbs_stand_nearby(run_case):
+    text = "Witkoff und Kushner hatten die Gespräche in Moskau vorbereitet, erklärte der Kreml."
+    assert ("Moskau", "moscow") in _actors(run_case(text, lang="de"))
+    text = "Moskau lehnte den Plan ab."
+    assert ("Moskau", "russia") in _actors(run_case(text, lang="de"))

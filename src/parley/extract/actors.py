@@ -145,6 +145,10 @@ _NOT_NAME = frozenset(
 )
 
 
+# Prepositions after which a city name is where something happens, not who acts.
+_LOCATIVE = frozenset({"in", "im", "at"})
+
+
 def slugify(name: str) -> str:
     """SPEC §2 id rule: lowercase ASCII slug (diacritics folded, other runs to '-')."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
@@ -513,11 +517,23 @@ class Gazetteer:
         amb = self._ambiguous.get(entry.form)
         if amb is None:
             return None
+        place = self._located(amb, text, start)
+        if place is not None:
+            return place
         context = text[max(0, start - 200) : end + 200].lower()
         for cand, cues in amb.cues.items():
             if any(c in context for c in cues):
                 return cand
         return amb.default
+
+    def _located(self, amb: Ambiguity, text: str, start: int) -> str | None:
+        """ "in Moskau", "in Brussels": after a locative preposition a name that is a city
+        or a government is the city, whatever verbs stand nearby."""
+        before = text[max(0, start - 12) : start].split()
+        if not before or before[-1].lower() not in _LOCATIVE:
+            return None
+        places = [c for c in amb.candidates if getattr(self.info.get(c), "type", None) == "place"]
+        return places[0] if len(places) == 1 else None
 
     def _by_full_name(self, mentions: list[Mention]) -> list[Mention]:
         """A bare name the pack shares between persons ("Kushner": Jared or Charles) is the
