@@ -233,3 +233,11 @@ def test_who_said_after_a_source_is_a_second_statement(run_case):
         ("Both men wanted a quick deal", "donald-trump"),
         ("he had since called several European leaders", "donald-trump"),
     ]
+
+
+def test_participle_with_a_passive_auxiliary_after_it_is_no_report(run_case):
+    text = (
+        "Einen Verzicht auf die Nato nenne der Entwurf nicht mehr, sagte Selenskyj. "
+        "Im ersten Papier war er noch gefordert worden."
+    )
+    assert [s for _, s in _quotes(run_case(text, lang="de"))] == ["volodymyr-zelensky"]

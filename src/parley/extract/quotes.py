@@ -1548,7 +1548,7 @@ class _Extractor:
             and (not after.strip() or after.lstrip(" ").startswith("\n"))
         )
         for verb, cue in cues:
-            if any(self.lower[c] in _PASSIVE for c in cue):
+            if any(self.lower[c] in _PASSIVE for c in cue) or self._passive_after(verb):
                 continue  # "wurde verurteilt": the subject is not the one speaking
             if heading:
                 break  # "Putin droht Europa mit Krieg" as a subheading: a title, not a report
@@ -1685,6 +1685,17 @@ class _Extractor:
         if len(content) < 3 or len(head) < 3:
             return quote, None
         return head, ([after[1], verb], content)
+
+    def _passive_after(self, verb: int) -> bool:
+        """ "war sie noch verlangt worden", "…, die gefordert wurde": a passive auxiliary
+        right after the participle (German puts it last)."""
+        nxt = verb + 1
+        return (
+            self.lang == "de"
+            and nxt < len(self.words)
+            and self.lower[nxt] in _PASSIVE
+            and self.lower[verb] != self.lemma[verb]
+        )
 
     def _trailing_adjunct(self, body: list[int], hi: int) -> bool:
         """ "…, the Kremlin said on Thursday, a day after the envoy's visit": after the
