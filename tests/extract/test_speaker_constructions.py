@@ -241,3 +241,8 @@ def test_participle_with_a_passive_auxiliary_after_it_is_no_report(run_case):
         "Im ersten Papier war er noch gefordert worden."
     )
     assert [s for _, s in _quotes(run_case(text, lang="de"))] == ["volodymyr-zelensky"]
+
+
+def test_unnamed_source_around_told_gives_the_inner_speaker(run_case):
+    text = "According to a senior official, Trump then told the delegation to leave."
+    assert [s for _, s in _quotes(run_case(text))] == ["donald-trump"]
