@@ -246,3 +246,14 @@ def test_participle_with_a_passive_auxiliary_after_it_is_no_report(run_case):
 def test_unnamed_source_around_told_gives_the_inner_speaker(run_case):
     text = "According to a senior official, Trump then told the delegation to leave."
     assert [s for _, s in _quotes(run_case(text))] == ["donald-trump"]
+
+
+def test_question_quote_then_the_name_that_answers(run_case):
+    text = (
+        "Zelensky asked what kind of deal he meant, reminding them that Putin had broken a "
+        'truce before. "Have you thanked us even once?" Vance shot back.'
+    )
+    assert _quotes(run_case(text)) == [
+        ("that Putin had broken a truce before", "volodymyr-zelensky"),
+        ('"Have you thanked us even once?"', "jd-vance"),
+    ]

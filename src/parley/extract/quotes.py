@@ -1097,6 +1097,7 @@ class _Extractor:
                     for f in found
                 )
         self._cataphora(out)
+        self._named_right_after(out)
         return out
 
     def _second_beside_direct(self, indirect: list[QuoteFinding], direct: list[QuoteFinding]):
@@ -1109,6 +1110,25 @@ class _Extractor:
             and not any(d.start < f.end and f.start < d.end for d in direct)
             for f in indirect[1:]
         )
+
+    def _named_right_after(self, out: list[QuoteFinding]) -> None:
+        """ "„Haben Sie sich bedankt?“ Vance shot back …": a direct quote that ends its own
+        sentence (with "?" or "!") and has no cue is attributed by the name that opens the
+        next sentence with a verb of its own, not by the speaker before."""
+        for f in out:
+            if f.type != "Direct" or f.cue is not None or not self.candidates:
+                continue
+            if self.text[f.end - 2 : f.end - 1] not in ("?", "!"):
+                continue
+            k = bisect_right(self._starts, f.end)
+            if k >= len(self.candidates):
+                continue
+            c = self.candidates[k]
+            after = self.text[c.end : c.end + 2]
+            if self.text[f.end : c.start] == " " and after[:1] == " " and after[1:2].islower():
+                f.speaker_span = (c.start, c.end)
+                f.speaker_surface = self.text[c.start : c.end]
+                f.speaker = c.actor
 
     def _cataphora(self, out: list[QuoteFinding]) -> None:
         """A paragraph that opens with Konjunktiv and names its speaker in the very next
@@ -1419,7 +1439,11 @@ class _Extractor:
             if self.lang == "en":
                 for k in range(pos + 1, min(pos + 8, len(body))):
                     if self.lower[body[k]] in self.comps and not self.in_quote[body[k]]:
-                        subject = self._apposed_subject(toks, lo) or self._subject(toks, cue)
+                        subject = (
+                            self._participle_subject(toks, lo, verb)
+                            or self._apposed_subject(toks, lo)
+                            or self._subject(toks, cue)
+                        )
                         return [self._finding(no, "Indirect", body[k:], cue, subject, toks[lo:k])]
                     if self.words[body[k]] in _TERMINAL or self.lower[body[k]] in _EN_SUBJECTS:
                         break  # "said they would not accept a plan that …": a clause began
@@ -1685,6 +1709,13 @@ class _Extractor:
         if len(content) < 3 or len(head) < 3:
             return quote, None
         return head, ([after[1], verb], content)
+
+    def _participle_subject(self, toks: list[int], lo: int, verb: int) -> list[int]:
+        """ "Zelensky asked …, reminding his hosts that …": the participle's subject is the
+        main clause's, not the object after it."""
+        if lo < 2 or self.words[toks[lo - 1]] != "," or not self.lower[verb].endswith("ing"):
+            return []
+        return self._leading_subject([t for t in toks[: lo - 1] if not self.in_quote[t]])
 
     def _passive_after(self, verb: int) -> bool:
         """ "war sie noch verlangt worden", "…, die gefordert wurde": a passive auxiliary
