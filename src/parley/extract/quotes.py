@@ -127,6 +127,8 @@ _OWN = _words("eigenen eigener eigene own")
 _DEMONSTRATIVES = _words("dieser jener letzterer")
 # English verbs that take a clause without "that": "said the talks had been useful".
 _BARE_COMPLEMENT_VERBS = _words("say claim insist argue believe think add warn admit")
+# "…, Ushakov told Russian media": a closing attribution, though "told X to go" is reported.
+_TELL = _words("tell")
 _CLAUSE_OPENERS = _words(
     "the a an it he she they we there his her their its this these those any every all both each"
 )
@@ -1539,7 +1541,7 @@ class _Extractor:
                 and not (
                     self.lang == "en"
                     and self.lemma[verb] in self.lex.reported_verbs
-                    and self.lemma[verb] not in _BARE_COMPLEMENT_VERBS
+                    and self.lemma[verb] not in _BARE_COMPLEMENT_VERBS | _TELL
                 )
             ):
                 quote = body[: lo - 1]
