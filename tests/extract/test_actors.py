@@ -181,3 +181,8 @@ def test_a_city_after_in_is_the_place_whatever_verbs_stand_nearby(run_case):
     assert ("Moskau", "moscow") in _actors(run_case(text, lang="de"))
     text = "Moskau lehnte den Plan ab."
     assert ("Moskau", "russia") in _actors(run_case(text, lang="de"))
+
+
+def test_a_lower_case_alias_the_pack_lists_matches_in_lower_case(run_case):
+    text = "Leaders of the so-called coalition of the willing met in Paris."
+    assert ("coalition of the willing", "coalition-of-the-willing") in _actors(run_case(text))

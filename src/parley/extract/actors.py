@@ -377,6 +377,8 @@ class Gazetteer:
                 entry.explicit = True
             if entry.acronym and not shape.isupper():
                 entry.acronym = False  # "NATO" and "Nato": both spellings are the name
+            if entry.capital and not shape[:1].isupper():
+                entry.capital = False  # the pack lists a lower-case spelling too
         return entry
 
     def _add_name(self, form: str, actor_id: str) -> None:
