@@ -257,3 +257,15 @@ def test_question_quote_then_the_name_that_answers(run_case):
         ("that Putin had broken a truce before", "volodymyr-zelensky"),
         ('"Have you thanked us even once?"', "jd-vance"),
     ]
+
+
+def test_reported_object_then_a_konjunktiv_statement_after_a_colon(run_case):
+    text = (
+        "Selenskyj nannte den Entwurf ein „Diktat“ und kritisierte den Vorschlag einer "
+        "kurzen Waffenruhe: Damit wolle Moskau nur seine Truppen neu ordnen."
+    )
+    quotes = [(q["mode"], q["text"], q["speaker"]) for q in run_case(text, lang="de")["quote"]]
+    assert quotes[-2:] == [
+        ("reported", "den Vorschlag einer kurzen Waffenruhe", "volodymyr-zelensky"),
+        ("indirect", "Damit wolle Moskau nur seine Truppen neu ordnen", "volodymyr-zelensky"),
+    ]

@@ -2043,10 +2043,38 @@ class _Extractor:
             else:
                 self.last_speaker, self.last_speaker_sentence = saved
                 return []
-            tail = self._finding(no, qtype, content, cue, [], [v])
-            tail.speaker_span, tail.speaker_surface, tail.speaker = speaker
-            return [*first, tail]
+            parts = self._object_then_statement(content, lemma, qtype)
+            tails = []
+            for part, kind in parts:
+                tail = self._finding(no, kind, part, cue if not tails else [], [], [v])
+                tail.speaker_span, tail.speaker_surface, tail.speaker = speaker
+                tails.append(tail)
+            return [*first, *tails]
         return []
+
+    def _object_then_statement(self, content: list[int], lemma: str, qtype: str) -> list:
+        """ "…und kritisierte das Angebot einer Feuerpause: Damit wolle Moskau nur Zeit
+        gewinnen": a reported verb's object, then after a colon the statement in Konjunktiv.
+        Two records (reported object, indirect statement); otherwise the one given."""
+        colon = next(
+            (k for k, t in enumerate(content) if self.words[t] == ":" and not self.in_quote[t]),
+            None,
+        )
+        if (
+            colon is None
+            or colon < 2
+            or self.lang != "de"
+            or lemma not in self.lex.reported_verbs
+            or len(content) - colon < 4
+        ):
+            return [(content, qtype)]
+        statement = content[colon + 1 :]
+        head = content[:colon]
+        if any(self._subjunctive(t) for t in head if self.subjunctive[t]) or not any(
+            self._subjunctive(t) for t in statement if self.subjunctive[t]
+        ):
+            return [(content, qtype)]
+        return [(head, "Reported"), (statement, "IndirectFreeIndirect")]
 
     def _coordinated_clauses(self, no: int, sent: _Sentence, body: list[int], cues) -> list:
         """ "Trump has threatened to …, and a White House official said …", "…, he said, and
