@@ -269,3 +269,14 @@ def test_reported_object_then_a_konjunktiv_statement_after_a_colon(run_case):
         ("reported", "den Vorschlag einer kurzen Waffenruhe", "volodymyr-zelensky"),
         ("indirect", "Damit wolle Moskau nur seine Truppen neu ordnen", "volodymyr-zelensky"),
     ]
+
+
+def test_thanked_is_a_speech_act_before_and_said(run_case):
+    text = (
+        "Zelensky thanked the European leaders in his nightly address and said Ukraine "
+        "would never give up Crimea."
+    )
+    assert [(q["mode"], q["speaker"]) for q in run_case(text)["quote"]] == [
+        ("reported", "volodymyr-zelensky"),
+        ("indirect", "volodymyr-zelensky"),
+    ]
