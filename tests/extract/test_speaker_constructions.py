@@ -280,3 +280,12 @@ def test_thanked_is_a_speech_act_before_and_said(run_case):
         ("reported", "volodymyr-zelensky"),
         ("indirect", "volodymyr-zelensky"),
     ]
+
+
+def test_plural_pronoun_after_a_collective_source_stays_collective(run_case):
+    text = (
+        "In einem Brief forderten Bundeskanzler Friedrich Merz, Frankreichs Präsident "
+        "Emmanuel Macron und weitere Regierungschefs eine Waffenruhe. Gebietsabtretungen "
+        "als Vorbedingung lehnen sie ab."
+    )
+    assert [s for _, s in _quotes(run_case(text, lang="de"))] == [None, None]

@@ -283,6 +283,7 @@ def _fill_speakers(
     persons = [m for m in mentions if m.type == "person" and not inside(m.start)]
     pronouns = _PRONOUNS.get(lang, frozenset())
     person_ids = {m.actor for m in persons}
+    collective_end = -1  # where the latest collective source's quote ends
     for q in quotes:
         surface = (q.speaker_surface or "").lower()
         latest = surface in _DEMONSTRATIVES.get(lang, frozenset())
@@ -290,10 +291,14 @@ def _fill_speakers(
         if q.cue and q.cue.lower().split()[-1:] == ["es"] and not q.speaker_surface:
             continue  # "heißt es": an impersonal cue names no one
         if q.speaker is None and any(f" {w} " in surface for w in _JOINS):
+            collective_end = q.end
             continue  # "Berlin and Paris", "Ushakov and Dmitriev": a collective source
         if len(surface.split()) > 3 and _several_persons(q, persons, text):
             q.speaker = None  # "forderten Merz, Frankreichs Präsident Macron, …"
+            collective_end = q.end
             continue
+        if surface in _PLURAL and q.speaker is None and 0 <= q.start - collective_end < _REACH:
+            continue  # "…forderten Merz, Macron und weitere … . Einen Rückzug lehnen sie ab."
         if q.speaker_surface and not anaphor:
             if q.speaker is None and compound_actor is not None and " " not in surface:
                 q.speaker = compound_actor(q.speaker_surface)
@@ -333,6 +338,8 @@ def _fill_speakers(
 
 
 _JOINS = ("und", "and", "sowie")
+# Pronouns that may stand for several speakers at once ("sie lehnen ab", "they said").
+_PLURAL = frozenset({"sie", "they"})
 
 
 # "Merz's office said", "his office said", "hieß es aus seinem Haus": a leader's or
