@@ -186,3 +186,12 @@ def test_a_city_after_in_is_the_place_whatever_verbs_stand_nearby(run_case):
 def test_a_lower_case_alias_the_pack_lists_matches_in_lower_case(run_case):
     text = "Leaders of the so-called coalition of the willing met in Paris."
     assert ("coalition of the willing", "coalition-of-the-willing") in _actors(run_case(text))
+
+
+def test_capital_acting_at_a_paragraph_start_and_as_a_recipient(run_case):
+    text = (
+        "Das Treffen liegt auf Eis.\n\nKiew beobachtet die Kontakte mit Sorge. Die EU will "
+        "einen Kredit an Kiew vergeben."
+    )
+    kiew = [a for s, a in _actors(run_case(text, lang="de")) if s == "Kiew"]
+    assert kiew == ["ukraine", "ukraine"]

@@ -564,7 +564,13 @@ def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -
     state = gazetteer.seat_of(m.actor)
     if state is None or " " in m.surface or not m.surface[:1].isupper():
         return m  # "die Krim", "Zaporizhzhia regions": a territory, not a government
-    before = text[max(0, m.start - 40) : m.start].split()[-2:]
+    prefix = text[max(0, m.start - 40) : m.start]
+    cut = max(prefix.rfind(". "), prefix.rfind("\n"), prefix.rfind("! "), prefix.rfind("? "))
+    before = prefix[cut + 1 :].split()[-2:]  # words of its own sentence only
+    if before and before[-1] == "an":
+        acts_for = gazetteer.info.get(state)  # "Kredit an Kiew": the recipient, a government
+        name = acts_for.name if acts_for else state
+        return Mention(m.article, m.start, m.end, state, name, m.surface, "state", m.role)
     if any(w.lower().strip('(„"') in cues.prepositions | cues.articles for w in before):
         return m
     if before and before[-1][:1].islower() and before[-1].endswith(("e", "en", "er", "es", "em")):
