@@ -195,3 +195,8 @@ def test_capital_acting_at_a_paragraph_start_and_as_a_recipient(run_case):
     )
     kiew = [a for s, a in _actors(run_case(text, lang="de")) if s == "Kiew"]
     assert kiew == ["ukraine", "ukraine"]
+
+
+def test_capitals_coordinated_before_their_verb_act(run_case):
+    text = "Kiew und Moskau tauschen Gefangene aus."
+    assert [a for _, a in _actors(run_case(text, lang="de"))] == ["ukraine", "russia"]

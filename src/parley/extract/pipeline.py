@@ -576,10 +576,20 @@ def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -
     if before and before[-1][:1].islower() and before[-1].endswith(("e", "en", "er", "es", "em")):
         return m  # "das weihnachtliche Moskau": an adjective stands before it
     after = text[m.end : m.end + 30]
+    words = after.split()
     acts = (
         m.surface.endswith(("'s", "’s"))
         or after.startswith(("'s", "’s"))
-        or (after[:1] == " " and after[1:2].islower() and after.split()[:1] != ["und"])
+        or (after[:1] == " " and after[1:2].islower() and words[:1] != ["und"])
+        # "Kiew und Moskau tauschen …": a coordinated subject before the verb
+        or (
+            len(words) >= 3
+            and words[0] in ("und", "and")
+            and words[1][:1].isupper()
+            and words[1].isalpha()
+            and words[2][:1].islower()
+            and words[2].isalpha()
+        )
     )
     if not acts:
         return m
