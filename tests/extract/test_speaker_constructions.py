@@ -289,3 +289,11 @@ def test_plural_pronoun_after_a_collective_source_stays_collective(run_case):
         "als Vorbedingung lehnen sie ab."
     )
     assert [s for _, s in _quotes(run_case(text, lang="de"))] == [None, None]
+
+
+def test_declining_to_comment_is_a_reported_speech_act(run_case):
+    text = (
+        "Dmitrijew sprach nach dem Treffen von guten Gesprächen. Zu den Einzelheiten "
+        "wollte er sich nicht äußern."
+    )
+    assert _quotes(run_case(text, lang="de"))[-1] == ("Zu den Einzelheiten", "kirill-dmitriev")

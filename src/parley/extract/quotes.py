@@ -178,6 +178,7 @@ _EN_ADVERBS = _words(
 )
 _INDEFINITE = _words("ein eine einer a an")
 _JOINS = _words("und and sowie")
+_NEGATIONS = _words("nicht nichts keine keinen")
 # Verbs of naming: "nannte X einen Akt", whose object is the reported wording.
 _NAMING = _words("nennen bezeichnen")
 _OTHERS = _words("weitere andere other others")
@@ -1604,6 +1605,9 @@ class _Extractor:
                 break  # "Putin droht Europa mit Krieg" as a subheading: a title, not a report
             if self._reported_in_konjunktiv(no, cue):
                 continue  # the account of the speaker before goes on (rule 6)
+            declined = self._declined_to_say(toks, cue)
+            if declined:
+                return [self._finding(no, "Reported", declined[0], cue, declined[1], [])]
             if (
                 self.lemma[verb] in self.lex.reported_verbs
                 or any(self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue)
@@ -1816,6 +1820,22 @@ class _Extractor:
             if inner and self._actor_of(inner) is not None:
                 return True
         return False
+
+    def _declined_to_say(self, toks: list[int], cue: list[int]):
+        """ "Über Einzelheiten wollte er nichts sagen": a negated verb of saying under
+        "wollen" is a refusal to comment, a speech act of the modal's subject; what was not
+        said is the phrase before the modal. (quote, subject) or None."""
+        modal = cue[0]
+        if self.lang != "de" or len(cue) < 2 or self.lemma[modal] != "wollen":
+            return None
+        between = [t for t in toks if modal < t < cue[-1]]
+        if not any(self.lower[t] in _NEGATIONS for t in between):
+            return None
+        subject = self._subject(toks, cue)
+        if not subject:
+            return None
+        topic = [t for t in toks if t < modal and not self.in_quote[t]]
+        return (topic if len(topic) >= 2 else toks), subject
 
     def _refused_statement(self, toks: list[int], lo: int, pos: int):
         """ "X weigerte sich, Y als Z zu bezeichnen": declining to say something is a speech
