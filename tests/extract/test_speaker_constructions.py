@@ -297,3 +297,10 @@ def test_declining_to_comment_is_a_reported_speech_act(run_case):
         "wollte er sich nicht äußern."
     )
     assert _quotes(run_case(text, lang="de"))[-1] == ("Zu den Einzelheiten", "kirill-dmitriev")
+
+
+def test_an_ing_form_right_after_a_noun_is_no_verb_of_saying(run_case):
+    text = "Hours later Trump signed an order adding new tariffs on goods from India."
+    assert run_case(text)["quote"] == []
+    text = "Rubio praised the talks, adding that the gaps were small."
+    assert _quotes(run_case(text))[-1] == ("that the gaps were small", "marco-rubio")

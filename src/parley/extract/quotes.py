@@ -802,7 +802,11 @@ class _Extractor:
             if (
                 self.lang == "en"
                 and pos
-                and (self.lower[toks[pos - 1]] in _NOUN_MARKERS or self.words[toks[pos - 1]] == "-")
+                and (
+                    self.lower[toks[pos - 1]] in _NOUN_MARKERS
+                    or self.words[toks[pos - 1]] == "-"
+                    or self._attributive_participle(toks[pos - 1], i)
+                )
             ):
                 continue  # "the secretary of state", "a statement", "so-called": no verb
             lemma = self.vlemma[i]
@@ -844,6 +848,17 @@ class _Extractor:
                     break
             found.append((i, cue))
         return found
+
+    def _attributive_participle(self, prev: int, i: int) -> bool:
+        """ "signed an order adding a tariff": an English "-ing" form right after a noun
+        modifies it; a participle of saying follows a comma (", adding that …") or an
+        auxiliary ("was saying")."""
+        return (
+            self.lower[i].endswith("ing")
+            and self.words[prev].isalpha()
+            and self.lower[prev] not in self.aux
+            and self.en_noun[prev]
+        )
 
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
