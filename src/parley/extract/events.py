@@ -20,6 +20,12 @@ from dataclasses import dataclass, replace
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention, day_after, names_next_day
+from parley.extract.event_context import (
+    conditional,
+    opens_with_auxiliary,
+    plural_antecedents,
+    without_result,
+)
 from parley.extract.records import Event, Mention
 from parley.extract.sentences import Sentence
 
@@ -180,9 +186,7 @@ def _between(sent: Sentence, cue_last: int, mentions: Sequence[Mention]) -> list
     n = len(sent.words)
     for i in range(cue_last + 1, min(n, cue_last + 4)):
         if sent.words[i] in _BETWEEN:
-            j = i + 1
-            while j < n and not _ends_phrase(sent.words[j]):
-                j += 1
+            j = _list_end(sent, i + 1)  # "zwischen den USA, Russland und der Ukraine"
             lo = sent.offsets[i]
             hi = sent.offsets[j] if j < n else sent.end
             return [m for m in mentions if lo <= m.start < hi]
@@ -245,6 +249,8 @@ def sentence_events(
         return attributive.get(id(hit)) or _clause(sent, hit.first, quoted)
 
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
+        if etype == "CONSULT" and conditional(sent.words, hit.first, hit.last):
+            return None  # "er werde sich erst wieder mit Putin treffen, wenn …"
         cue_start = sent.char_of(hit.first)
         cue_end = sent.char_of(hit.last) + len(sent.words[hit.last])
         if len(hit.text.split()) < hit.last - hit.first + 1:  # "schließt … aus": words between
@@ -281,9 +287,14 @@ def sentence_events(
             return None
         ranges = [(lo, hi)]
         lo_names = _after_report(sent, cues, hit, lo, outside)
-        if lo == cue_start and lo > sent.start and id(hit) not in attributive:
-            # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
-            # apposition; its subject stands in the sentence's first clause.
+        if (
+            (lo == cue_start or opens_with_auxiliary(sent.words, _token_at(sent, lo), hit.first))
+            and lo > sent.start
+            and id(hit) not in attributive
+        ):
+            # "Witkoff, ein Freund Trumps, traf sich ...", "Witkoff, a developer, was
+            # received by Putin": the verb opens a clause after an apposition; its
+            # subject stands in the sentence's first clause.
             ranges.append(_clause(sent, 0, quoted))
         in_clause = [
             m
@@ -319,9 +330,10 @@ def sentence_events(
         if hit.first == hit.last and sent.words[hit.first] in _TALK:
             # "sprach mit Putin", "um mit Putin … zu sprechen": a meeting only with a partner
             partner = _partner(sent, lo, hi, in_clause)
-            if not partner:
-                return None
-            subject = [m for m in in_clause if m not in partner and m.start < partner[0].start]
+            if not partner and not (etype == "CONSULT" and _group(sent, lo, hi)):
+                return None  # ("the two leaders spoke": the group, named before, talked)
+            subject = [m for m in in_clause if not partner or m.start < partner[0].start]
+            subject = [m for m in subject if m not in partner]
             if not subject and sent.words[_token_at(sent, lo)] in _INFINITIVE_OPENERS:
                 first = _clause(sent, 0, quoted)
                 subject = [m for m in outside if first[0] <= m.start < first[1]]
@@ -479,6 +491,9 @@ def sentence_events(
             told = [d for d in previous[1]() if d.date and not d.approximate][-1:]
             if told:
                 date = replace(date, date=day_after(told[0]))
+        if date is None and group and etype == "CONSULT":
+            # "The two leaders spoke for over an hour": those just named, on the day told
+            date = next((d for d in reversed(previous[1]()) if d.date and not d.approximate), None)
         place = _place(
             places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
             sent,
@@ -1044,6 +1059,10 @@ def _pronoun_persons(
         # friend of Vance, … when he presented the plan to Zelensky. On Sunday he …")
         last = [m for m in named if m.start >= previous_start >= 0]
         named = last[:1] or named
+    if plural and not named:
+        # "Den Weg hatten Witkoff und Kushner geebnet. Nachts sprachen sie mit Putin":
+        # the persons the sentence just before names
+        named = plural_antecedents(before, previous_start, _genitive)
     if plural:
         return named if len(named) >= 2 else []
     return named[-1:]
@@ -1101,6 +1120,7 @@ def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) ->
     return any(
         w in negations
         and lo <= o < hi
+        and not without_result(sent.words, i)
         and not _CONTRAST.intersection(sent.words[min(i, hit.first) : max(i, hit.last)])
         for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
     )

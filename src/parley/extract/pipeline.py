@@ -21,6 +21,7 @@ from parley.extract.actors import Gazetteer
 from parley.extract.cues import LanguageCues, build_cues, grammar_words, issues_of
 from parley.extract.dates import DateMention, find_dates, parse_published
 from parley.extract.demonyms import DemonymTable, with_demonyms
+from parley.extract.event_context import join_meeting
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
 from parley.extract.sentences import Sentence, sentences_of
@@ -151,7 +152,7 @@ class Extractor:
             s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
             speaker = attributed.at(sent.start, sent.end)
             s_dates = _dates_of(sent, published, lang)
-            events += sentence_events(
+            own = sentence_events(
                 sent,
                 cues,
                 s_mentions,
@@ -165,6 +166,8 @@ class Extractor:
                 self.gazetteer.seat_of,
                 previous,  # "he later spoke …": the sentence before names who and when
             )
+            # "Also at the table were …": persons joining the meeting reported before
+            events += join_meeting(sent, lang, events, own, s_mentions, s_quoted)
             recent = [*recent[-(_DATE_LOOKBACK - 1) :], s_dates]
             previous = (sent.start, _latest_dates(recent))
             context.carried_speaker = carried_speaker(sent.start, sent.end)

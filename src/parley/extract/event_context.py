@@ -1,0 +1,203 @@
+"""Events across sentence boundaries: what one sentence adds to a meeting reported before.
+
+News names a meeting in one sentence and who else was in the room in the next ("Also at
+the table were Ushakov and Dmitriev", "An dem Treffen nahm auch Dmitrijew teil", "Kushner
+saß mit am Tisch"). Such a sentence reports no meeting of its own: its persons join the
+meeting just reported. The rules here are word patterns on the sentence, kept apart from
+:mod:`parley.extract.events` (which reads one sentence at a time) and called from the
+pipeline once the sentence's own drafts are known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from parley.extract.records import Mention
+from parley.extract.sentences import Sentence
+
+if TYPE_CHECKING:
+    from parley.extract.events import Draft
+
+# Presence at a meeting already reported, in both languages. Each pattern names the
+# presence itself, never the meeting: "took part in talks in Geneva" (a meeting named in
+# the same sentence) is read by the sentence's own cue and is left alone by the caller.
+# Who made up a delegation or sat at the table is listed as such:
+_LISTING = {
+    "en": re.compile(
+        r"\bat the table (?:was|were)\b|\b(?:was|were|sat) (?:also )?at the table\b"
+        r"|\bamong (?:them|those present|the participants|the attendees) (?:was|were)\b"
+        r"|\b(?:was|were) represented by\b"
+        r"|\b(?:led|headed) by\b"
+    ),
+    "de": re.compile(
+        r"\b(?:saß|saßen)\b.*\bam tisch\b|\bam tisch (?:saß|saßen)\b"
+        r"|\bgehörten\b"
+        r"|\b(?:angeführt|geleitet) (?:von|vom)\b"
+        r"|\b(?:seite|delegation)\b.*\b(?:vertraten|vertrat|leitete|leiteten)\b"
+        r"|\b(?:vertraten|vertrat|leitete|leiteten)\b.*\b(?:seite|delegation)\b"
+    ),
+}
+# Taking part is told of many meetings ("nahm erstmals an so einem Gespräch teil"); it
+# adds to the one just reported when a particle says so ("nahm auch … teil", "was also
+# present", "waren ebenfalls dabei").
+_PRESENCE = {
+    "en": re.compile(
+        r"\b(?:present|in attendance|in the room|on hand|attended|took part|participated)\b"
+        r"|\bjoined (?:him|her|them|the talks|the meeting)\b"
+    ),
+    "de": re.compile(
+        r"\bnahm(?:en)?\b.*\bteil\b|\bteilgenommen\b|\banwesend\b"
+        r"|\b(?:war|waren|ist|sind)\b.*\bdabei\b|\bdabei (?:war|waren)\b"
+    ),
+}
+_ADDITIVE = {
+    "en": re.compile(r"\b(?:also|too|as well)\b"),
+    "de": re.compile(r"\b(?:auch|ebenfalls|zudem|außerdem)\b"),
+}
+
+
+def attends(text: str, lang: str) -> bool:
+    """Does the sentence (its quotations blanked) report someone's presence at a
+    meeting ("saß mit am Tisch", "Among them were …", "An dem Treffen nahm auch X teil",
+    "Washington was represented by …")?"""
+    if lang not in _LISTING:
+        return False
+    low = text.lower()
+    if _LISTING[lang].search(low):
+        return True
+    return bool(_PRESENCE[lang].search(low) and _ADDITIVE[lang].search(low))
+
+
+def join_meeting(
+    sent: Sentence,
+    lang: str,
+    earlier: Sequence[Draft],
+    own: list[Draft],
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+) -> list[Draft]:
+    """The sentence's drafts once its attendees have joined the meeting reported last.
+
+    When the sentence reports presence (:func:`attends`) and no meeting of its own (no
+    draft naming two sides that is not "an dem Treffen", the meeting already known), its
+    persons (outside quotations, no possessor: "Trumps Schwiegersohn Kushner" brings
+    Kushner) join the last meeting drafted before it (not a call: nobody sits at the
+    table of a call; one with both sides named already). The sentence's own "an dem
+    Treffen" drafts stay: merging folds them into that meeting, now that it names them.
+    """
+    from parley.extract.events import _genitive  # events imports this module
+
+    persons = [
+        m
+        for m in mentions
+        if m.type == "person" and not _genitive(m) and not any(s <= m.start < e for s, e in quoted)
+    ]
+    text = sent.text
+    for s, e in quoted:  # "Wir waren auch dabei", quoted, is no report of presence
+        lo, hi = max(s, sent.start) - sent.start, min(e, sent.end) - sent.start
+        if lo < hi:
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    if not persons or not attends(text, lang):
+        return own
+    meetings = [d for d in own if d.event.type == "CONSULT"]
+    if any(len(d.event.participants) >= 2 and not d.definite for d in meetings):
+        return own
+    target = next(
+        (d for d in reversed(earlier)
+         if d.event.type == "CONSULT" and d.event.mode != "phone" and not d.new
+         and len(d.event.participants) >= 2),
+        None,
+    )  # fmt: skip
+    if target is None:
+        return own
+    ev = target.event
+    for m in persons:
+        if m.actor not in ev.participants:
+            ev.participants.append(m.actor)
+            ev.target_actors.append(m.actor)
+    return own
+
+
+# A negation of these only denies an outcome: "ohne greifbares Ergebnis zu Ende
+# gegangen", "ended without a breakthrough" report talks that took place.
+_WITHOUT = frozenset({"ohne", "without"})
+_RESULTS = (
+    "ergebnis",
+    "durchbruch",
+    "einigung",
+    "fortschritt",
+    "annäherung",
+    "result",
+    "breakthrough",
+    "agreement",
+    "deal",
+    "progress",
+    "outcome",
+)
+
+
+def without_result(words: Sequence[str], i: int) -> bool:
+    """Is word ``i`` an "ohne"/"without" whose object (within three words) is a result?"""
+    if words[i] not in _WITHOUT:
+        return False
+    return any(w.startswith(_RESULTS) for w in words[i + 1 : i + 4])
+
+
+# "er werde sich mit Putin erst wieder treffen, wenn …", "would meet Putin only when …",
+# "would meet him if …": a meeting promised for when a condition holds has not taken place.
+# A plain "when"/"sobald" after a future only times it ("will meet him when he lands"),
+# unless "only"/"erst" makes it a condition.
+_IF = frozenset({"wenn", "falls", "sofern", "if", "unless"})
+_ONLY_WHEN = _IF | {"sobald", "nachdem", "when", "once", "after"}
+_ONLY = frozenset({"erst", "nur", "only"})
+_FUTURE = frozenset(
+    {"werde", "werden", "würde", "würden", "wird", "will", "would", "könnte", "könnten"}
+    | {"could", "might", "'ll", "'d"}
+)
+_CLAUSE_END = frozenset({".", ";", ":", "and", "und", "but", "aber"})
+
+
+def conditional(words: Sequence[str], first: int, last: int) -> bool:
+    """Is the meeting cue at words ``first``..``last`` made conditional? A future or
+    conditional verb shortly before it, and within the next words (before the clause
+    ends) "wenn"/"if"/"unless", or "when"/"sobald" after "erst"/"only"."""
+    if _FUTURE.isdisjoint(words[max(0, first - 8) : first]):
+        return False
+    only = not _ONLY.isdisjoint(words[max(0, first - 4) : first])
+    for k, w in enumerate(words[last + 1 : last + 8]):
+        if w in _CLAUSE_END:
+            return False
+        if w in _IF or (w in _ONLY_WHEN and (only or words[last + k] in _ONLY)):
+            return True
+    return False
+
+
+# Auxiliaries that open a predicate after an apposition: "Witkoff, a developer, was
+# received by Putin", "Dmitrijew, der Chef des Fonds, hatte Witkoff getroffen".
+_AUXILIARIES = frozenset(
+    {"was", "were", "had", "has", "is", "wurde", "wurden", "hatte", "hatten", "hat", "ist"}
+    | {"war", "waren"}
+)
+
+
+def opens_with_auxiliary(words: Sequence[str], first: int, cue: int) -> bool:
+    """Does the clause at word ``first`` open with an auxiliary of the cue at ``cue``
+    (at most two words before it: "was received", "had already met")?"""
+    return words[first] in _AUXILIARIES and 0 < cue - first <= 2
+
+
+def plural_antecedents(
+    before: Sequence[Mention], previous_start: int, possessor: Callable[[Mention], bool]
+) -> list[Mention]:
+    """Persons a plural subject pronoun opening a sentence ("sprachen sie", "they met")
+    stands for: the persons the sentence just before names (at least two, possessors
+    aside: "Trumps Schwiegersohn" is Kushner), each once."""
+    if previous_start < 0:
+        return []
+    found: dict[str, Mention] = {}
+    for m in before:
+        if m.start >= previous_start and m.type == "person" and not possessor(m):
+            found.setdefault(m.actor, m)
+    return list(found.values()) if len(found) >= 2 else []

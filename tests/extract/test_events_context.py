@@ -1,0 +1,156 @@
+"""Events told across sentences: who else was at a meeting just reported, groups and
+plural pronouns standing for persons named before, meetings made conditional, talks
+that ended without a result (German and English news phrasing)."""
+
+from __future__ import annotations
+
+from parley.extract.event_context import attends, conditional, without_result
+
+
+def _events(result) -> list[tuple]:
+    return sorted(
+        (e["type"], e["mode"], sorted(e["participants"]), e["date"]) for e in result["event"]
+    )
+
+
+MOSCOW_FIVE = ["jared-kushner", "kirill-dmitriev", "steve-witkoff", "vladimir-putin"]
+
+
+def test_a_person_who_also_sat_at_the_table_joins_the_meeting_just_reported(run):
+    r = run(
+        "Dmitrijew traf sich am Samstag in Miami mit Witkoff. Nach Angaben aus "
+        "Regierungskreisen saß auch Trumps Schwiegersohn Jared Kushner mit am Tisch."
+    )
+    people = ["jared-kushner", "kirill-dmitriev", "steve-witkoff"]
+    assert _events(r) == [("CONSULT", "meet", people, "2025-11-29")]
+
+
+def test_taking_part_too_in_the_meeting_named_adds_to_it(run):
+    r = run(
+        "Nach fünfstündigen Gesprächen mit Putin sind Witkoff und Kushner in der Nacht "
+        "zu Mittwoch aus Moskau abgereist. An dem Treffen nahm auf russischer Seite "
+        "neben Uschakow auch Dmitrijew teil."
+    )
+    people = sorted([*MOSCOW_FIVE, "yuri-ushakov"])
+    assert [e[2] for e in _events(r)] == [people]
+
+
+def test_english_also_at_the_table_and_among_those_present(run):
+    r = run(
+        "Witkoff, a property developer, was received by Putin in Moscow on Tuesday. "
+        "Also at the table were Ushakov and Kirill Dmitriev.",
+        lang="en",
+    )
+    people = ["kirill-dmitriev", "steve-witkoff", "vladimir-putin", "yuri-ushakov"]
+    assert _events(r) == [("CONSULT", "host", people, "2025-12-02")]
+    r = run(
+        "Witkoff held talks with Putin in Moscow on Tuesday. Among those present were "
+        "Ushakov and Dmitriev.",
+        lang="en",
+    )
+    assert _events(r) == [("CONSULT", "meet", people, "2025-12-02")]
+
+
+def test_delegations_listed_after_the_talks_are_their_participants(run):
+    r = run(
+        "Die Gespräche zwischen den USA, Russland und der Ukraine sind am Dienstag in "
+        "Genf ohne greifbares Ergebnis zu Ende gegangen. Die amerikanische Seite "
+        "vertraten Witkoff und Kushner. Die ukrainische Delegation leitete Umerow."
+    )
+    people = ["jared-kushner", "rustem-umerov", "steve-witkoff"]
+    [(etype, _mode, participants, day)] = _events(r)
+    assert (etype, day) == ("CONSULT", "2025-12-02")
+    assert set(people) <= set(participants) and "russia" in participants
+
+
+def test_presence_wished_quoted_or_without_a_meeting_before_adds_no_one(run):
+    # a demand to sit at the table is no report of presence
+    r = run(
+        "Witkoff traf am Dienstag in Moskau Putin. Selenskyj forderte, die Ukraine "
+        "müsse mit am Tisch sitzen."
+    )
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+    # taking part, told without "auch", is about some meeting, not this one
+    r = run(
+        "Witkoff traf am Dienstag in Moskau Putin. Kushner nahm erstmals an so einem "
+        "Gespräch teil, sagte Uschakow."
+    )
+    assert ["jared-kushner"] not in [e[2] for e in _events(r)]
+    assert all("yuri-ushakov" not in e[2] for e in _events(r))
+    # presence told in a quotation is the speaker's, not the report's
+    r = run(
+        "Witkoff traf am Dienstag in Moskau Putin. „Dmitrijew war auch dabei, ein guter "
+        "Abend“, schrieb Uschakow."
+    )
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+
+
+def test_attendance_patterns_need_presence_and_for_taking_part_a_particle():
+    assert attends("Also at the table were Ushakov and Dmitriev.", "en")
+    assert attends("Washington was represented by Witkoff and Kushner.", "en")
+    assert attends("Auf russischer Seite waren auch Uschakow und Dmitrijew dabei.", "de")
+    assert attends("Zu ihr gehörten auch Budanow und Arachamija.", "de")
+    assert not attends("Kushner nahm erstmals an so einem Gespräch teil.", "de")
+    assert not attends("Was wir also versucht haben, ist herauszufinden, was geht.", "de")
+    assert not attends("Europa müsse mit am Tisch sitzen.", "de")
+
+
+def test_a_plural_pronoun_opening_a_sentence_is_the_persons_named_just_before(run):
+    r = run(
+        "Den Weg nach Genf hatten Witkoff und Kushner in Moskau geebnet. In der Nacht zu "
+        "Dienstag sprachen sie mehr als drei Stunden mit Putin. Auf russischer Seite "
+        "waren auch Uschakow und Dmitrijew dabei."
+    )
+    people = sorted([*MOSCOW_FIVE, "yuri-ushakov"])
+    assert _events(r) == [("CONSULT", "meet", people, "2025-12-01")]
+
+
+def test_a_plural_pronoun_after_one_named_person_is_not_the_sentence_before(run):
+    r = run(
+        "Witkoff und Kushner reisten am Montag nach Moskau. Selenskyj sagte, sie "
+        "hätten danach mit Umerow gesprochen."
+    )
+    assert all(e[2] != MOSCOW_FIVE[:1] for e in _events(r))
+    assert ("CONSULT", "meet", ["jared-kushner", "rustem-umerov", "steve-witkoff"]) not in [
+        e[:3] for e in _events(r)
+    ]
+
+
+def test_the_two_leaders_who_spoke_are_those_just_named_on_the_day_told(run):
+    r = run(
+        "Putin agreed on Tuesday to stop strikes on energy sites, but he declined the "
+        "ceasefire Trump had asked him to accept. The two leaders spoke for well over "
+        "an hour.",
+        lang="en",
+    )
+    assert ("CONSULT", "meet", ["donald-trump", "vladimir-putin"], "2025-12-02") in _events(r)
+
+
+def test_a_meeting_promised_only_under_a_condition_is_no_event(run):
+    r = run(
+        "Trump sagte, er werde sich mit Putin erst wieder treffen, wenn eine Vereinbarung "
+        "in Reichweite sei."
+    )
+    assert r["event"] == []
+    r = run("Trump said he would meet Putin only when a deal was within reach.", lang="en")
+    assert r["event"] == []
+    r = run("Witkoff will meet Putin when he lands in Moscow on Friday.", lang="en")
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-05")]
+
+
+def test_conditional_reads_the_words_around_the_cue():
+    words = str.split("er werde sich mit putin erst wieder treffen , wenn es so weit sei")
+    assert conditional(words, 7, 7)
+    words = str.split("he met putin when he was in moscow")
+    assert not conditional(words, 1, 1)
+    words = str.split("he would meet putin if asked")
+    assert conditional(words, 2, 2)
+
+
+def test_talks_that_ended_without_a_result_took_place(run):
+    r = run("Die Gespräche zwischen Witkoff und Umerow endeten am Dienstag ohne Ergebnis.")
+    assert _events(r) == [("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-12-02")]
+    r = run("Witkoff met Umerov in Geneva on Tuesday without a breakthrough.", lang="en")
+    assert _events(r) == [("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-12-02")]
+    assert without_result(["ohne", "greifbares", "ergebnis"], 0)
+    assert not without_result(["ohne", "ein", "treffen"], 0)
