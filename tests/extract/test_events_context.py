@@ -154,3 +154,24 @@ def test_talks_that_ended_without_a_result_took_place(run):
     assert _events(r) == [("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-12-02")]
     assert without_result(["ohne", "greifbares", "ergebnis"], 0)
     assert not without_result(["ohne", "ein", "treffen"], 0)
+
+
+def test_a_pronoun_before_a_call_named_as_a_point_in_time_is_who_called(run):
+    r = run(
+        "Trump sagte am Montag, er sehe keinen Sinn in weiteren Gesprächen. Das Treffen "
+        "in Budapest, das er nach einem Telefonat mit dem Kremlchef angekündigt hatte, "
+        "liegt auf Eis."
+    )
+    assert ("CONSULT", "phone", ["donald-trump", "vladimir-putin"]) in [e[:3] for e in _events(r)]
+
+
+def test_a_place_inside_an_attributive_participle_is_not_where_they_met(run):
+    r = run(
+        "Witkoff und Kushner trafen am Dienstag Putin, um über die in Genf ausgehandelten "
+        "Änderungen zu sprechen."
+    )
+    [event] = r["event"]
+    assert event["place"] is None
+    r = run("In Genf verhandelten Witkoff und Umerow am Sonntag.")
+    [event] = r["event"]
+    assert event["place"] == "geneva"

@@ -201,3 +201,21 @@ def plural_antecedents(
         if m.start >= previous_start and m.type == "person" and not possessor(m):
             found.setdefault(m.actor, m)
     return list(found.values()) if len(found) >= 2 else []
+
+
+# A participle used as an adjective: "ausgehandelten", "getroffenen", "verhandelte".
+_PARTICIPLE = re.compile(r"[a-zäöüß]+(?:t|en)(?:e|en|em|er|es)")
+
+
+def attributive_place(sent: Sentence, place: Mention, mentions: Sequence[Mention]) -> bool:
+    """Does the place stand inside an attributive participle phrase ("die in Genf
+    ausgehandelten Änderungen", "des in Florida verhandelten Plans")? It places the
+    negotiation of a thing, not the event the sentence reports. A verb after the place
+    ("in Genf verhandelten Witkoff und Umerow", "… verhandelten die Delegationen") is
+    followed by its subject, a name or a lower-case article."""
+    rest = sent.text[place.end - sent.start :].split()
+    if len(rest) < 2 or not _PARTICIPLE.fullmatch(rest[0]):
+        return False
+    after = place.end + sent.text[place.end - sent.start :].index(rest[1])
+    named = any(m.start == after for m in mentions)
+    return not named and not rest[1][0].islower()

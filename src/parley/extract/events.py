@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention, day_after, names_next_day
 from parley.extract.event_context import (
+    attributive_place,
     conditional,
     opens_with_auxiliary,
     plural_antecedents,
@@ -407,6 +408,13 @@ def sentence_events(
                 # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
                 # left after talks with Putin had them
                 chosen = [*_subjects_after(sent, hit, in_clause, chosen), *chosen]
+                pronoun = _pronoun_at(sent, lo, cue_start)
+                if len(chosen) == 1 and pronoun is not None:
+                    # "das er nach einem Telefonat mit dem Kremlchef angekündigt hatte"
+                    persons = _pronoun_persons(
+                        sent, pronoun, lo, outside, before, cues, previous[0]
+                    )
+                    chosen = [*persons, *chosen]
             elif not chosen and _during(sent, hit) and not _spoken_of(sent, cues, hit, lo, hi):
                 # "Beim Gipfel in Genf saßen Witkoff, Umerow und Dmitrijew an einem Tisch":
                 # the persons of a clause set at a meeting (two or more) held it
@@ -495,7 +503,12 @@ def sentence_events(
             # "The two leaders spoke for over an hour": those just named, on the day told
             date = next((d for d in reversed(previous[1]()) if d.date and not d.approximate), None)
         place = _place(
-            places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
+            [
+                m
+                for m in places
+                or [m for m in outside if m.type == "place" and not _inside(m.start, others)]
+                if not attributive_place(sent, m, outside)
+            ],
             sent,
         )
         return Draft(
