@@ -175,3 +175,16 @@ def test_a_place_inside_an_attributive_participle_is_not_where_they_met(run):
     r = run("In Genf verhandelten Witkoff und Umerow am Sonntag.")
     [event] = r["event"]
     assert event["place"] == "geneva"
+
+
+def test_a_threat_is_not_dated_by_its_condition_nor_a_sanction(run):
+    r = run(
+        "Trump has threatened to hit Russia with secondary tariffs if Friday passes "
+        "without a truce.",
+        lang="en",
+    )
+    assert _events(r) == [("THREATEN", None, ["donald-trump", "russia"], None)]
+    r = run(
+        "Trump drohte Russland am Montag mit Sanktionen, falls bis Freitag keine Waffenruhe gelte."
+    )
+    assert _events(r) == [("THREATEN", None, ["donald-trump", "russia"], "2025-12-01")]

@@ -219,3 +219,17 @@ def attributive_place(sent: Sentence, place: Mention, mentions: Sequence[Mention
     after = place.end + sent.text[place.end - sent.start :].index(rest[1])
     named = any(m.start == after for m in mentions)
     return not named and not rest[1][0].islower()
+
+
+def in_condition(sent: Sentence, cue_last: int, pos: int) -> bool:
+    """Is character ``pos`` inside a condition clause opened after the cue ("threatened
+    tariffs if Friday passes without a truce", "drohte mit Zöllen, falls bis Freitag …")?
+    Its day is when the condition is tested, not when the event happened."""
+    for i in range(cue_last + 1, len(sent.words)):
+        if sent.offsets[i] >= pos:
+            return False
+        if sent.words[i] in _IF:
+            return True
+        if sent.words[i] in {".", ";"}:
+            return False
+    return False

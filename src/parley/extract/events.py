@@ -23,6 +23,7 @@ from parley.extract.dates import DateMention, day_after, names_next_day
 from parley.extract.event_context import (
     attributive_place,
     conditional,
+    in_condition,
     opens_with_auxiliary,
     plural_antecedents,
     without_result,
@@ -250,6 +251,10 @@ def sentence_events(
         return attributive.get(id(hit)) or _clause(sent, hit.first, quoted)
 
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
+        if etype == "SANCTION" and any(
+            h.label[0] == "THREATEN" and h.last < hit.first and scope(h) == scope(hit) for h in hits
+        ):
+            return None  # "threatened to hit them with tariffs": the threat's content
         if etype == "CONSULT" and conditional(sent.words, hit.first, hit.last):
             return None  # "er werde sich erst wieder mit Putin treffen, wenn …"
         cue_start = sent.char_of(hit.first)
@@ -482,6 +487,8 @@ def sentence_events(
             # and date of the meeting the story is about.
             return None
         attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH)
+        # "threatened tariffs if Friday passes without a truce": the condition's day
+        attached = [d for d in attached if not in_condition(sent, hit.last, d.start)]
         if not attached and not _LATER.isdisjoint(sent.words[_token_at(sent, lo) : hit.last + 1]):
             # "He later spoke by phone with …": later on the day the sentence before names
             attached = [d for d in previous[1]() if d.date and not d.approximate][-1:]
