@@ -188,3 +188,26 @@ def test_a_threat_is_not_dated_by_its_condition_nor_a_sanction(run):
         "Trump drohte Russland am Montag mit Sanktionen, falls bis Freitag keine Waffenruhe gelte."
     )
     assert _events(r) == [("THREATEN", None, ["donald-trump", "russia"], "2025-12-01")]
+
+
+def test_the_delegations_of_the_three_countries_are_the_states_named_before(run_case):
+    r = run_case(
+        "Die Gespräche zwischen den USA, Russland und der Ukraine begannen am Dienstag in "
+        "Istanbul. Der Gastgeber, Außenminister Hakan Fidan, hatte die Delegationen der "
+        "drei Länder am Montag empfangen.",
+        lang="de",
+    )
+    assert ("CONSULT", "host", ["hakan-fidan", "russia", "ukraine", "united-states"]) in [
+        e[:3] for e in _events(r)
+    ]
+
+
+def test_sides_an_event_is_about_or_an_open_question_are_no_participants(run):
+    r = run(
+        "Witkoff met Umerov in Geneva on Sunday. Trump said the plan had input from both "
+        "sides. It was not clear whether the three sides met separately.",
+        lang="en",
+    )
+    assert _events(r) == [("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-11-30")]
+    r = run("Offen blieb, ob sich Witkoff und Putin am Dienstag getroffen hatten.")
+    assert r["event"] == []

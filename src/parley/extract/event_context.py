@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parley.extract.records import Mention
@@ -160,10 +161,17 @@ _CLAUSE_END = frozenset({".", ";", ":", "and", "und", "but", "aber"})
 
 
 def conditional(words: Sequence[str], first: int, last: int) -> bool:
-    """Is the meeting cue at words ``first``..``last`` made conditional? A future or
-    conditional verb shortly before it, and within the next words (before the clause
-    ends) "wenn"/"if"/"unless", or "when"/"sobald" after "erst"/"only"."""
-    if _FUTURE.isdisjoint(words[max(0, first - 8) : first]):
+    """Is the meeting cue at words ``first``..``last`` made conditional or open? In a
+    "whether"/"ob" clause; or a future or conditional verb shortly before it, and within
+    the next words (before the clause ends) "wenn"/"if"/"unless", or "when"/"sobald"
+    after "erst"/"only"."""
+    lead = words[max(0, first - 12) : first]
+    if "whether" in lead or "ob" in lead:
+        # "It was not clear whether the three sides met", "offen, ob sie sich trafen"
+        at = max(i for i, w in enumerate(lead) if w in ("whether", "ob"))
+        if _CLAUSE_END.isdisjoint(lead[at:]) and "," not in lead[at:]:
+            return True
+    if _FUTURE.isdisjoint(lead[-8:]):
         return False
     only = not _ONLY.isdisjoint(words[max(0, first - 4) : first])
     for k, w in enumerate(words[last + 1 : last + 8]):
@@ -184,8 +192,8 @@ _AUXILIARIES = frozenset(
 
 def opens_with_auxiliary(words: Sequence[str], first: int, cue: int) -> bool:
     """Does the clause at word ``first`` open with an auxiliary of the cue at ``cue``
-    (at most two words before it: "was received", "had already met")?"""
-    return words[first] in _AUXILIARIES and 0 < cue - first <= 2
+    ("was received", "hatte … empfangen": the caller's clause holds both)?"""
+    return words[first] in _AUXILIARIES and first < cue
 
 
 def plural_antecedents(
@@ -233,3 +241,55 @@ def in_condition(sent: Sentence, cue_last: int, pos: int) -> bool:
         if sent.words[i] in {".", ";"}:
             return False
     return False
+
+
+# "beide Seiten", "die Delegationen der drei Länder", "both delegations", "the two
+# sides": the parties (states, organisations) just named, by their number.
+_SIDE_NUMBERS = {"beide": 2, "beiden": 2, "zwei": 2, "drei": 3, "vier": 4}
+_SIDE_NUMBERS |= {"both": 2, "two": 2, "three": 3, "four": 4}
+_SIDES = re.compile(
+    r"\b(beide|beiden|zwei|drei|vier|both|two|three|four)\s+"
+    r"(?:seiten|delegationen|länder|staaten|regierungen|verhandlungsteams"
+    r"|sides|delegations|countries|nations|governments|teams)\b"
+)
+
+
+# Prepositions before which the sides are what an event is about or from, not its parties.
+_NOT_SIDES = frozenset(
+    {"from", "of", "for", "about", "between", "on", "by", "von", "vom", "für", "über"}
+    | {"zwischen", "aus", "gegen", "against"}
+)
+
+
+def sides_named(sent: Sentence, lo: int, hi: int) -> tuple[int, int] | None:
+    """Offset and number of the sides a clause names by their number, if any."""
+    clause = sent.text[lo - sent.start : hi - sent.start].lower()
+    found = _SIDES.search(clause)
+    if found is None:
+        return None
+    before = clause[: found.start()].split()[-2:]
+    if before and before[-1] in {"die", "the", "der"}:
+        before = before[:-1]
+    if before and before[-1] in _NOT_SIDES:
+        return None  # "with input from both sides": what they said, not who met
+    return lo + found.start(), _SIDE_NUMBERS[found.group(1)]
+
+
+def last_sides(
+    mentions: Sequence[Mention],
+    n: int,
+    party: Callable[[str], str],
+    besides: Sequence[Mention],
+) -> list[Mention]:
+    """The last ``n`` distinct parties named (a person standing for their state), other
+    than those of ``besides`` (the host who receives "the delegations of the three
+    countries" is none of them). Fewer than ``n`` found: none (the sides are unknown)."""
+    own = {party(m.actor) for m in besides}
+    found: dict[str, Mention] = {}
+    for m in reversed(mentions):
+        side = party(m.actor)
+        if m.type in ("person", "state", "organization") and side not in own:
+            found.setdefault(side, replace(m, actor=side, type="state"))
+            if len(found) == n:
+                return list(reversed(found.values()))
+    return []

@@ -24,8 +24,10 @@ from parley.extract.event_context import (
     attributive_place,
     conditional,
     in_condition,
+    last_sides,
     opens_with_auxiliary,
     plural_antecedents,
+    sides_named,
     without_result,
 )
 from parley.extract.records import Event, Mention
@@ -293,15 +295,18 @@ def sentence_events(
             return None
         ranges = [(lo, hi)]
         lo_names = _after_report(sent, cues, hit, lo, outside)
-        if (
-            (lo == cue_start or opens_with_auxiliary(sent.words, _token_at(sent, lo), hit.first))
-            and lo > sent.start
-            and id(hit) not in attributive
-        ):
-            # "Witkoff, ein Freund Trumps, traf sich ...", "Witkoff, a developer, was
-            # received by Putin": the verb opens a clause after an apposition; its
-            # subject stands in the sentence's first clause.
+        if lo == cue_start and lo > sent.start and id(hit) not in attributive:
+            # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
+            # apposition; its subject stands in the sentence's first clause.
             ranges.append(_clause(sent, 0, quoted))
+        elif (
+            lo > sent.start
+            and id(hit) not in attributive
+            and opens_with_auxiliary(sent.words, _token_at(sent, lo), hit.first)
+        ):
+            # "Witkoff, a developer, was received by Putin", "Der Präsident der Emirate,
+            # Mohammed bin Sajid, hatte … empfangen": the subject and its apposition
+            ranges.append((sent.start, lo))
         in_clause = [
             m
             for m in outside
@@ -429,6 +434,11 @@ def sentence_events(
         if group and etype == "CONSULT":
             earlier = [*before, *(m for m in outside if m.start < group[0])]
             chosen = [*_last_persons(earlier, group[1]), *chosen]
+        sides = sides_named(sent, lo, hi) if etype == "CONSULT" else None
+        if sides:  # "empfing die Delegationen der drei Länder", "met both delegations"
+            # (named in sentences before: "Der Präsident der Emirate … empfing die
+            # Delegationen der drei Länder" is not one of them)
+            chosen = [*chosen, *last_sides(before, sides[1], party, outside)]
         places = [
             m
             for m in outside
