@@ -211,3 +211,14 @@ def test_sides_an_event_is_about_or_an_open_question_are_no_participants(run):
     assert _events(r) == [("CONSULT", "meet", ["rustem-umerov", "steve-witkoff"], "2025-11-30")]
     r = run("Offen blieb, ob sich Witkoff und Putin am Dienstag getroffen hatten.")
     assert r["event"] == []
+
+
+def test_who_led_a_delegation_or_sat_at_the_head_of_the_table_took_part(run):
+    r = run(
+        "Unterhändler Russlands und der Ukraine haben am Montag erneut in Genf verhandelt. "
+        "Die ukrainische Delegation führte Umerow an, auf russischer Seite saß wie schon "
+        "im Mai Uschakow am Kopf des Tisches."
+    )
+    [(etype, _mode, participants, day)] = _events(r)
+    assert (etype, day) == ("CONSULT", "2025-12-01")
+    assert {"rustem-umerov", "yuri-ushakov"} <= set(participants)

@@ -33,11 +33,12 @@ _LISTING = {
         r"|\b(?:led|headed) by\b"
     ),
     "de": re.compile(
-        r"\b(?:saß|saßen)\b.*\bam tisch\b|\bam tisch (?:saß|saßen)\b"
+        r"\b(?:saß|saßen)\b.*\b(?:am|an einem) (?:kopf des )?tisch(?:es)?\b"
+        r"|\bam tisch (?:saß|saßen)\b"
         r"|\bgehörten\b"
         r"|\b(?:angeführt|geleitet) (?:von|vom)\b"
-        r"|\b(?:seite|delegation)\b.*\b(?:vertraten|vertrat|leitete|leiteten)\b"
-        r"|\b(?:vertraten|vertrat|leitete|leiteten)\b.*\b(?:seite|delegation)\b"
+        r"|\b(?:seite|delegation)\b.*\b(?:vertraten|vertrat|leitete|leiteten|führte)\b"
+        r"|\b(?:vertraten|vertrat|leitete|leiteten|führte)\b.*\b(?:seite|delegation)\b"
     ),
 }
 # Taking part is told of many meetings ("nahm erstmals an so einem Gespräch teil"); it
