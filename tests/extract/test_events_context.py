@@ -222,3 +222,23 @@ def test_who_led_a_delegation_or_sat_at_the_head_of_the_table_took_part(run):
     [(etype, _mode, participants, day)] = _events(r)
     assert (etype, day) == ("CONSULT", "2025-12-01")
     assert {"rustem-umerov", "yuri-ushakov"} <= set(participants)
+
+
+def test_an_event_at_the_end_of_the_day_is_on_the_day_the_lead_tells(run_case):
+    r = run_case(
+        "Talks between Witkoff and Umerov opened in Geneva on Tuesday. Umerov praised the "
+        "mood. Both men stayed late. Coffee ran out twice. At the end of the day Witkoff "
+        "and Umerov signed a declaration on a ceasefire."
+    )
+    agreed = [e for e in _events(r) if e[0] == "AGREE"]
+    assert agreed == [("AGREE", None, ["rustem-umerov", "steve-witkoff"], "2025-12-02")]
+
+
+def test_a_weekday_in_a_past_clause_is_past_though_another_clause_looks_ahead(run):
+    from parley.extract.dates import find_dates
+
+    text = "Britain will send troops, the leaders pledged in Paris on Tuesday."
+    [day] = find_dates(text, "2026-01-07", "en")
+    assert day.date == "2026-01-06"
+    [day] = find_dates("Britain will send troops on Tuesday.", "2026-01-07", "en")
+    assert day.date == "2026-01-13"

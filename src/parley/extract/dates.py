@@ -317,13 +317,26 @@ _FUTURE = frozenset(
 )
 
 
+# A clause told in the past ("the leaders pledged in Paris on Tuesday", "hatte am Montag
+# …"): its weekday is a past one even when another clause of the sentence looks ahead.
+_PAST_AUX = frozenset({"hatte", "hatten", "war", "waren", "wurde", "wurden", "had", "was", "were"})
+_PAST_EN = re.compile(r"[a-z]{3,}ed")
+
+
 def _future(m: re.Match[str]) -> bool:
     text = m.string
     lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     hi_candidates = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else len(text)
     words = set(re.findall(r"\w+", text[lo:hi].lower()))
-    return bool(words & _FUTURE)
+    if not words & _FUTURE:
+        return False
+    c_lo = max(lo, *(text.rfind(p, lo, m.start()) + 1 for p in ",;:"))
+    c_his = [i for p in ",;:" if (i := text.find(p, m.end(), hi)) >= 0]
+    clause = re.findall(r"\w+", text[c_lo : min(c_his, default=hi)].lower())
+    if not _FUTURE.isdisjoint(clause):
+        return True
+    return not any(w in _PAST_AUX or (_PAST_EN.fullmatch(w) and w not in _FUTURE) for w in clause)
 
 
 def _night(m: re.Match[str], lang: str, base: date | None) -> date | None:

@@ -19,6 +19,7 @@ from parley.extract.records import Mention
 from parley.extract.sentences import Sentence
 
 if TYPE_CHECKING:
+    from parley.extract.dates import DateMention
     from parley.extract.events import Draft
 
 # Presence at a meeting already reported, in both languages. Each pattern names the
@@ -294,3 +295,41 @@ def last_sides(
             if len(found) == n:
                 return list(reversed(found.values()))
     return []
+
+
+# Phrases setting an event on the day just told: "At the end of the day they signed …",
+# "later that day", "am selben Abend", "noch am gleichen Tag".
+_SAME_DAY = {
+    "en": re.compile(
+        r"\b(?:at the end of the day|later (?:that|the same) day|later that (?:evening|night)"
+        r"|(?:on )?the same day|that (?:same )?(?:evening|afternoon|night))\b"
+    ),
+    "de": re.compile(
+        r"\b(?:am ende des tages|(?:noch )?am (?:selben|gleichen) (?:tag|abend)"
+        r"|später am (?:tag|abend)|am abend desselben tages)\b"
+    ),
+}
+
+
+def same_day(
+    sent: Sentence,
+    lang: str,
+    own: list[Draft],
+    previous: Callable[[], Sequence[DateMention]],
+    lead: Callable[[], Sequence[DateMention]],
+) -> list[Draft]:
+    """The sentence's drafts, those without a day dated by a same-day phrase: the
+    latest day the sentences just before name, else the first day the article names
+    (its lead). Dates are looked up only when the phrase is there."""
+    undated = [d for d in own if d.event.date is None]
+    pattern = _SAME_DAY.get(lang)
+    if not undated or pattern is None or not pattern.search(sent.text.lower()):
+        return own
+    before = [d for d in previous() if d.date and not d.approximate]
+    day = before[-1] if before else next(iter(lead()), None)
+    if day is None:
+        return own
+    for d in undated:
+        d.event.date, d.event.date_text = day.date, day.text
+        d.approximate = False
+    return own

@@ -21,7 +21,7 @@ from parley.extract.actors import Gazetteer
 from parley.extract.cues import LanguageCues, build_cues, grammar_words, issues_of
 from parley.extract.dates import DateMention, find_dates, parse_published
 from parley.extract.demonyms import DemonymTable, with_demonyms
-from parley.extract.event_context import join_meeting
+from parley.extract.event_context import join_meeting, same_day
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
 from parley.extract.sentences import Sentence, sentences_of
@@ -146,6 +146,7 @@ class Extractor:
         reporting: set[str] = set()  # who the previous sentence reported
         previous: tuple[int, Callable[[], list[DateMention]]] = (-1, list)
         recent: list[Callable[[], list[DateMention]]] = []  # date finders, latest last
+        told: list[Callable[[], list[DateMention]]] = []  # every sentence's, in order
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(starts, sent.start)
@@ -167,7 +168,10 @@ class Extractor:
                 previous,  # "he later spoke …": the sentence before names who and when
             )
             # "Also at the table were …": persons joining the meeting reported before
-            events += join_meeting(sent, lang, events, own, s_mentions, s_quoted)
+            own = join_meeting(sent, lang, events, own, s_mentions, s_quoted)
+            # "At the end of the day they signed …": the day told just before, or the lead's
+            events += same_day(sent, lang, own, previous[1], _first_dates(told))
+            told.append(s_dates)
             recent = [*recent[-(_DATE_LOOKBACK - 1) :], s_dates]
             previous = (sent.start, _latest_dates(recent))
             context.carried_speaker = carried_speaker(sent.start, sent.end)
@@ -489,6 +493,22 @@ def _latest_dates(
         return []
 
     return latest
+
+
+def _first_dates(
+    finders: list[Callable[[], list[DateMention]]],
+) -> Callable[[], list[DateMention]]:
+    """The days the first sentence naming one names (the story's day, in the lead),
+    found only when asked."""
+
+    def first() -> list[DateMention]:
+        for finder in finders:
+            dated = [d for d in finder() if d.date and not d.approximate]
+            if dated:
+                return dated
+        return []
+
+    return first
 
 
 def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[], list[DateMention]]:
