@@ -242,3 +242,25 @@ def test_a_weekday_in_a_past_clause_is_past_though_another_clause_looks_ahead(ru
     assert day.date == "2026-01-06"
     [day] = find_dates("Britain will send troops on Tuesday.", "2026-01-07", "en")
     assert day.date == "2026-01-13"
+
+
+def test_members_a_meeting_sentence_lists_take_part_in_its_meeting(run):
+    r = run(
+        "The U.S. delegation, led by Witkoff and including Kushner, met a Ukrainian team "
+        "headed by Umerov, the chief aide to President Zelensky, in Geneva on Tuesday.",
+        lang="en",
+    )
+    people = ["jared-kushner", "rustem-umerov", "steve-witkoff"]
+    assert [e[2] for e in _events(r)] == [people]
+
+
+def test_parties_on_the_line_join_a_call(run):
+    r = run(
+        "Zelensky said he had spoken with Trump by phone on Tuesday evening, with NATO "
+        "and Putin on the line.",
+        lang="en",
+    )
+    people = ["donald-trump", "nato", "vladimir-putin", "volodymyr-zelensky"]
+    assert _events(r) == [("CONSULT", "phone", people, "2025-12-02")]
+    r = run("Zelensky spoke with Trump on Tuesday, with whom he had met in Geneva.", lang="en")
+    assert [e[2] for e in _events(r)] == [["donald-trump", "volodymyr-zelensky"]]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from parley.extract.records import Mention
+from parley.extract.records import Event, Mention
 from parley.extract.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -81,9 +81,12 @@ def join_meeting(
     mentions: Sequence[Mention],
     quoted: Sequence[tuple[int, int]],
 ) -> list[Draft]:
-    """The sentence's drafts once its attendees have joined the meeting reported last.
+    """The sentence's drafts once the members it lists have joined its own meeting and
+    its attendees the meeting reported last.
 
-    When the sentence reports presence (:func:`attends`) and no meeting of its own (no
+    Members listed in a sentence with a meeting of its own ("led by A and including B",
+    "angeführt von A", "with X on the line") join that meeting. When the sentence
+    reports presence (:func:`attends`) and no meeting of its own (no
     draft naming two sides that is not "an dem Treffen", the meeting already known), its
     persons (outside quotations, no possessor: "Trumps Schwiegersohn Kushner" brings
     Kushner) join the last meeting drafted before it (not a call: nobody sits at the
@@ -102,10 +105,21 @@ def join_meeting(
         lo, hi = max(s, sent.start) - sent.start, min(e, sent.end) - sent.start
         if lo < hi:
             text = text[:lo] + " " * (hi - lo) + text[hi:]
-    if not persons or not attends(text, lang):
-        return own
     meetings = [d for d in own if d.event.type == "CONSULT"]
-    if any(len(d.event.participants) >= 2 and not d.definite for d in meetings):
+    theirs = [d for d in meetings if d.event.participants and not d.definite]
+    if theirs:
+        # "The U.S. delegation, led by Rubio and including Witkoff, met a team headed by
+        # Yermak": the delegations' members named in the sentence take part in its
+        # meeting; "with several European leaders on the line": parties join a call
+        members = []
+        for m in mentions:
+            phrase = _in_members(text, lang, m.start - sent.start)
+            if phrase and (m in persons or (phrase in _ON_CALL and m.type in _PARTIES)):
+                members.append(m)
+        _add(theirs[0].event, members)
+    if not persons or any(len(d.event.participants) >= 2 for d in theirs):
+        return own
+    if not attends(text, lang):
         return own
     target = next(
         (d for d in reversed(earlier)
@@ -115,12 +129,52 @@ def join_meeting(
     )  # fmt: skip
     if target is None:
         return own
-    ev = target.event
+    _add(target.event, persons)
+    return own
+
+
+def _add(ev: Event, persons: Sequence[Mention]) -> None:
     for m in persons:
         if m.actor not in ev.participants:
             ev.participants.append(m.actor)
             ev.target_actors.append(m.actor)
-    return own
+
+
+# Phrases listing a delegation's members ("led by", "including", "angeführt von",
+# "with several European leaders on the line"); a list runs to a comma before a lower-case
+# word, a semicolon or the sentence's end.
+_MEMBERS = {
+    "en": re.compile(r"\b(?:led by|headed by|including|accompanied by|joined by|with)\b"),
+    "de": re.compile(
+        r"\b(?:angeführt von|angeführt vom|geleitet von|darunter|begleitet von|waren auch)\b"
+    ),
+}
+_MEMBERS_END = re.compile(r",\s+(?=[a-zäöü])|;|:|\(|\)|\bon the line\b|\bzugeschaltet\b|$")
+
+
+_ON_CALL = frozenset({"on the line", "zugeschaltet"})
+_PARTIES = frozenset({"person", "state", "organization"})
+
+
+def _in_members(text: str, lang: str, at: int) -> str | None:
+    """The phrase of the members list ("led by A and B") character ``at`` of the
+    sentence is in, if any. "with" counts only for a list closed by "on the line"
+    (those joining a call), which the result then names."""
+    pattern = _MEMBERS.get(lang)
+    if pattern is None:
+        return None
+    low = text.lower()
+    for found in pattern.finditer(low):
+        if found.end() > at:
+            return None
+        end = _MEMBERS_END.search(low, found.end())
+        stop = end.start() if end else len(text)
+        on_call = bool(end) and end.group(0) in _ON_CALL
+        if found.group(0) == "with" and not on_call:
+            continue
+        if at < stop:
+            return end.group(0) if on_call else found.group(0)
+    return None
 
 
 # A negation of these only denies an outcome: "ohne greifbares Ergebnis zu Ende
