@@ -264,3 +264,19 @@ def test_parties_on_the_line_join_a_call(run):
     assert _events(r) == [("CONSULT", "phone", people, "2025-12-02")]
     r = run("Zelensky spoke with Trump on Tuesday, with whom he had met in Geneva.", lang="en")
     assert [e[2] for e in _events(r)] == [["donald-trump", "volodymyr-zelensky"]]
+
+
+def test_undated_talks_where_the_story_is_filed_are_on_the_leads_day(run):
+    r = run(
+        "GENF (dpa) - Die Ukraine erklärte am Dienstag, sie sei zu einer Waffenruhe bereit.\n\n"
+        "Witkoff traf Umerow und Uschakow in einem Hotel in Genf. Witkoff soll Ende der "
+        "Woche nach Moskau reisen.",
+    )
+    met = [e for e in _events(r) if e[1] == "meet"]
+    assert met == [
+        ("CONSULT", "meet", ["rustem-umerov", "steve-witkoff", "yuri-ushakov"], "2025-12-02")
+    ]
+    r = run("Witkoff traf Umerow und Uschakow in einem Hotel in Genf.")
+    assert _events(r) == [
+        ("CONSULT", "meet", ["rustem-umerov", "steve-witkoff", "yuri-ushakov"], None)
+    ]

@@ -387,3 +387,35 @@ def same_day(
         d.event.date, d.event.date_text = day.date, day.text
         d.approximate = False
     return own
+
+
+# A wire story's dateline: "JEDDAH, Saudi Arabia (Reuters) -", "MOSKAU (dpa-AFX) -".
+_DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ .'-]+(?:,[^(\n]{0,40})?\s*\([^)\n]{1,30}\)\s*[-–—]")
+
+
+def dateline_of(
+    sent: Sentence, mentions: Sequence[Mention], dates: Callable[[], Sequence[DateMention]]
+) -> tuple[str, Callable[[], Sequence[DateMention]]] | None:
+    """The place a sentence opening with a dateline names, with the sentence's dates."""
+    found = _DATELINE.match(sent.text)
+    if found is None:
+        return None
+    end = sent.start + found.end()
+    place = next((m.actor for m in mentions if m.type == "place" and m.start < end), None)
+    return (place, dates) if place else None
+
+
+def date_by_dateline(
+    events: list[Event], place: str, dates: Callable[[], Sequence[DateMention]]
+) -> list[Event]:
+    """Undated meetings held where the story is filed took place on the lead's day
+    ("JEDDAH (Reuters) - Ukraine said on Tuesday …, after eight hours of talks" and
+    later "met a Ukrainian team … at a hotel in Jeddah"): the story reports them."""
+    undated = [e for e in events if e.type == "CONSULT" and e.date is None and e.place == place]
+    if not undated:
+        return events
+    day = next((d for d in dates() if d.date and not d.approximate), None)
+    if day is not None:
+        for e in undated:
+            e.date, e.date_text = day.date, day.text
+    return events

@@ -1599,7 +1599,10 @@ def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) ->
 
     own = set(b)
     parties = {party(y) for y in b}
-    return sum(1 for x in a if x in own or x in parties or party(x) in own)
+    # a state of ``a`` whose own person matched already counts once: "die USA, Witkoff"
+    # share one side with "Witkoff", not two
+    named = {party(x) for x in a if x in own and party(x) != x}
+    return sum(1 for x in a if x in own or (x in parties and x not in named) or party(x) in own)
 
 
 def _compatible(a: Draft, b: Draft) -> bool:

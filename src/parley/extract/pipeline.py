@@ -21,7 +21,12 @@ from parley.extract.actors import Gazetteer
 from parley.extract.cues import LanguageCues, build_cues, grammar_words, issues_of
 from parley.extract.dates import DateMention, find_dates, parse_published
 from parley.extract.demonyms import DemonymTable, with_demonyms
-from parley.extract.event_context import join_meeting, same_day
+from parley.extract.event_context import (
+    date_by_dateline,
+    dateline_of,
+    join_meeting,
+    same_day,
+)
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
 from parley.extract.sentences import Sentence, sentences_of
@@ -147,6 +152,7 @@ class Extractor:
         previous: tuple[int, Callable[[], list[DateMention]]] = (-1, list)
         recent: list[Callable[[], list[DateMention]]] = []  # date finders, latest last
         told: list[Callable[[], list[DateMention]]] = []  # every sentence's, in order
+        dateline: tuple[str, Callable[[], list[DateMention]]] | None = None  # "JEDDAH (Reuters) -"
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(starts, sent.start)
@@ -169,6 +175,8 @@ class Extractor:
             )
             # "Also at the table were …": persons joining the meeting reported before
             own = join_meeting(sent, lang, events, own, s_mentions, s_quoted)
+            if dateline is None:
+                dateline = dateline_of(sent, s_mentions, s_dates)
             # "At the end of the day they signed …": the day told just before, or the lead's
             events += same_day(sent, lang, own, previous[1], _first_dates(told))
             told.append(s_dates)
@@ -190,6 +198,8 @@ class Extractor:
             stances += found
             advance_context(context, sent, cues, s_mentions)
         merged = merge_events(events, party)
+        if dateline is not None:  # undated talks where the story is filed: the lead's day
+            merged = date_by_dateline(merged, *dateline)
         # Outlets and platforms are named as sources; they are actors of the article only
         # when they act in it (publish a leak, are quoted).
         acted = {p for e in merged for p in e.participants} | {q.speaker for q in quotes}
