@@ -280,3 +280,8 @@ def test_undated_talks_where_the_story_is_filed_are_on_the_leads_day(run):
     assert _events(r) == [
         ("CONSULT", "meet", ["rustem-umerov", "steve-witkoff", "yuri-ushakov"], None)
     ]
+
+
+def test_a_trip_into_a_state_of_several_words_visits_it(run_case):
+    r = run_case("Dmitrijew war bereits am Freitag in die Vereinigten Staaten gereist.", lang="de")
+    assert _events(r) == [("CONSULT", "visit", ["kirill-dmitriev", "united-states"], "2025-11-28")]

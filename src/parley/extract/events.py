@@ -689,7 +689,8 @@ def _destination(
         hit.last,
         next((i for i in after if i > hit.last and sent.words[i] in _CLAUSE_BREAKS), n),
     )
-    before = range(max(0, hit.first - 3), hit.first)  # "nach Russland gereist"
+    # "nach Russland gereist", "in die Vereinigten Staaten gereist"
+    before = range(max(0, hit.first - 4), hit.first)
     for i in [*after[:5], *before]:
         if sent.words[i] in _TO and i + 1 < n:
             # the state right after the preposition or its article ("in der Ukraine")
