@@ -285,3 +285,17 @@ def test_undated_talks_where_the_story_is_filed_are_on_the_leads_day(run):
 def test_a_trip_into_a_state_of_several_words_visits_it(run_case):
     r = run_case("Dmitrijew war bereits am Freitag in die Vereinigten Staaten gereist.", lang="de")
     assert _events(r) == [("CONSULT", "visit", ["kirill-dmitriev", "united-states"], "2025-11-28")]
+
+
+def test_another_round_on_a_named_day_is_a_new_meeting_of_the_same_sides(run):
+    r = run(
+        "Die Gespräche zwischen den USA, Russland und der Ukraine sind am Dienstag in Genf "
+        "zu Ende gegangen. Eine weitere Runde solle am 12. Dezember stattfinden. Die "
+        "amerikanische Seite vertrat Witkoff."
+    )
+    sides = ["russia", "ukraine", "united-states"]
+    assert ("CONSULT", "meet", sides, "2025-12-12") in _events(r)
+    # later attendees join the talks reported, not the round announced
+    assert any("steve-witkoff" in e[2] and e[3] == "2025-12-02" for e in _events(r))
+    r = run("Witkoff traf am Dienstag Putin. Eine weitere Runde sei möglich.")
+    assert len(r["event"]) == 1

@@ -419,3 +419,56 @@ def date_by_dateline(
         for e in undated:
             e.date, e.date_text = day.date, day.text
     return events
+
+
+# "Eine weitere Runde soll am 1. Februar stattfinden", "the next round of talks is set for
+# Monday": another meeting of the sides of the talks just reported, on its own day.
+_NEXT_ROUND = {
+    "en": re.compile(r"\b(?:another|next|new|further|second|third|fourth) round\b"),
+    "de": re.compile(
+        r"\b(?:weitere|nächste|neue|zweite|dritte|vierte)(?:n)? (?:verhandlungs|gesprächs)?runde\b"
+    ),
+}
+
+
+def next_round(
+    sent: Sentence,
+    lang: str,
+    earlier: Sequence[Draft],
+    own: list[Draft],
+    dates: Callable[[], Sequence[DateMention]],
+) -> list[Draft]:
+    """The sentence's drafts, with a new meeting when it announces another round of the
+    talks last reported (of two sides or more) on a day it names. Only when the sentence
+    reports no meeting of its own; the new round takes no later attendees."""
+    pattern = _NEXT_ROUND.get(lang)
+    if pattern is None or any(d.event.type == "CONSULT" for d in own):
+        return own
+    found = pattern.search(sent.text.lower())
+    if found is None:
+        return own
+    talks = next(
+        (d for d in reversed(earlier)
+         if d.event.type == "CONSULT" and not d.new and len(d.event.participants) >= 2),
+        None,
+    )  # fmt: skip
+    day = next((d for d in dates() if d.date and not d.approximate), None)
+    if talks is None or day is None:
+        return own
+    from parley.extract.events import Draft
+
+    ev = talks.event
+    round_ = Event(
+        article=ev.article,
+        start=sent.start,
+        end=sent.end,
+        type="CONSULT",
+        mode=ev.mode,
+        source_actor=ev.source_actor,
+        target_actors=list(ev.target_actors),
+        participants=list(ev.participants),
+        date=day.date,
+        date_text=day.text,
+        place=None,
+    )
+    return [*own, Draft(round_, approximate=False, new=True)]

@@ -25,6 +25,7 @@ from parley.extract.event_context import (
     date_by_dateline,
     dateline_of,
     join_meeting,
+    next_round,
     same_day,
 )
 from parley.extract.events import Draft, merge_events, sentence_events
@@ -175,6 +176,7 @@ class Extractor:
             )
             # "Also at the table were …": persons joining the meeting reported before
             own = join_meeting(sent, lang, events, own, s_mentions, s_quoted)
+            own = next_round(sent, lang, events, own, s_dates)  # "Eine weitere Runde …"
             if dateline is None:
                 dateline = dateline_of(sent, s_mentions, s_dates)
             # "At the end of the day they signed …": the day told just before, or the lead's
