@@ -299,3 +299,11 @@ def test_another_round_on_a_named_day_is_a_new_meeting_of_the_same_sides(run):
     assert any("steve-witkoff" in e[2] and e[3] == "2025-12-02" for e in _events(r))
     r = run("Witkoff traf am Dienstag Putin. Eine weitere Runde sei möglich.")
     assert len(r["event"]) == 1
+
+
+def test_a_plural_pronoun_rejecting_across_sentences_makes_no_rejection_of_one_side(run):
+    r = run(
+        "Am Dienstag forderten Witkoff und Kushner eine Waffenruhe. Einen Rückzug der "
+        "Ukraine lehnen sie ab."
+    )
+    assert [e for e in r["event"] if e["type"] == "REJECT"] == []

@@ -406,7 +406,9 @@ def sentence_events(
             upto = sent.offsets[hit.last + 1] + 1 if hit.last + 1 < len(sent.words) else hi
             pronoun = _pronoun_at(sent, lo, min(upto, hi))
             if pronoun is not None and not any(m.start < pronoun for m in chosen):
-                persons = _pronoun_persons(sent, pronoun, lo, outside, before, cues, previous[0])
+                persons = _pronoun_persons(
+                    sent, pronoun, lo, outside, before, cues, previous[0], etype == "CONSULT"
+                )
                 chosen = [*persons, *chosen]
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
@@ -1072,10 +1074,12 @@ def _pronoun_persons(
     before: Sequence[Mention],
     cues: LanguageCues,
     previous_start: int = -1,
+    across: bool = False,
 ) -> list[Mention]:
     """Persons the subject pronoun at ``at`` stands for: "sie" the persons named
     earlier in the sentence as subjects (not after a preposition), "er" the last such
-    person, in this sentence or the one before."""
+    person, in this sentence or the one before. With ``across`` (a meeting: its sides
+    are the persons) a "sie" opening a sentence is the persons of the sentence before."""
     plural = sent.words[sent.index_of(at)] in _PLURAL
     named = [
         m
@@ -1090,7 +1094,7 @@ def _pronoun_persons(
         # friend of Vance, … when he presented the plan to Zelensky. On Sunday he …")
         last = [m for m in named if m.start >= previous_start >= 0]
         named = last[:1] or named
-    if plural and not named:
+    if plural and not named and across:
         # "Den Weg hatten Witkoff und Kushner geebnet. Nachts sprachen sie mit Putin":
         # the persons the sentence just before names
         named = plural_antecedents(before, previous_start, _genitive)
