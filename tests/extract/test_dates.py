@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parley.extract.dates import find_dates
@@ -91,3 +91,32 @@ def test_a_whole_month_keeps_its_words_but_names_no_day(sentence, lang, span):
 def test_weeks_ago_name_a_day_months_ago_a_stretch():
     assert not _one("Die Einigung fiel vor einer Woche.").approximate
     assert _one("Die Gespräche begannen vor zwei Monaten.").approximate
+
+
+# Pieces of date expressions and their near misses, for the anchor property below.
+_DATE_PIECES = [
+    *["Oktober", "Okt.", "Jänner", "März", "Mai", "May", "October", "Oct", "Sept."],
+    *["Dienstag", "Sonntagabend", "Tuesday", "Friday", "Wochenende", "weekend"],
+    *["am", "im", "in", "In", "seit", "since", "vor", "ago", "Anfang", "Mitte", "mid", "late"],
+    *["Tag", "Tags", "darauf", "folgenden", "später", "day", "next", "following", "later"],
+    *["Nacht", "zu", "der", "the", "vergangener", "last", "Woche", "week", "Monaten", "days"],
+    *["14", "3", "2025", "1.", " ", " ", "\n", ".", ",", "-", "a", "einen", "gestern", "today"],
+    *["Tags darauf", "am folgenden Tag", "einen Tag später", "the next day", "a day later"],
+    *["vor zwei Wochen", "three days ago", "in der Nacht zu Mittwoch", "14. Oktober"],
+    *["October 14th", "Mitte Oktober", "mid-October", "im Oktober", "in October", "last week"],
+    *["am Wochenende", "over the weekend", "Ende vergangener Woche", "on Tuesday"],
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=10).map("".join))
+def test_a_pattern_skipped_for_want_of_its_anchors_could_not_have_matched(text):
+    # find_dates runs a pattern only when the text holds its anchors: that must never
+    # lose a date, so wherever a pattern matches, all its anchors hold
+    from parley.extract.dates import _ANCHORS, _COMPILED, _anchors_in
+
+    for lang, patterns in _COMPILED.items():
+        held = _anchors_in(text, lang)
+        for kind, pattern in patterns:
+            if pattern.search(text):
+                assert all(not needed.isdisjoint(held) for needed in _ANCHORS[lang][kind]), kind

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parley.extract import nlp
-from parley.extract.actors import _surname_hits
+from parley.extract.actors import _longest, _surname_hits
 from parley.extract.sentences import sentences_of
 
 _PIECES = ["Putin", "Put", "in", "s", "'s", "’s", " ", "-", ".", "Wit", "koff", "é", "Ö", "_", "1"]
@@ -93,3 +93,15 @@ def test_token_table_equals_reading_the_doc(text, lang):
     expected = doc.to_array([ORTH, LEMMA, IDX, LENGTH, IS_SPACE, SENT_START])
     assert nlp.token_columns(doc).tolist() == expected.tolist()
     assert "parley_token_columns" in doc.user_data or not len(doc)
+
+
+@given(st.sets(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=25))
+def test_longest_selection_equals_sorting_longest_first(spans):
+    # Hits name distinct spans (one automaton entry per lower-cased form).
+    hits = [(start, start + length, f"{start}:{length}") for start, length in spans]
+    expected, last_end = [], -1
+    for h in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if h[0] >= last_end:
+            expected.append(h)
+            last_end = h[1]
+    assert _longest(hits) == expected

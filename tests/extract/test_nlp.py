@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parley.extract.nlp import get_nlp, parse, parse_many, quoted_spans
+from parley.extract.nlp import get_nlp, parse, parse_many, quotations, quoted_spans
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -127,6 +127,21 @@ def test_quoted_spans_are_ordered_disjoint_and_in_bounds(text):
     for s in spans:
         assert last <= s.start < s.end <= len(text)
         last = s.end
+
+
+@given(st.text(alphabet='Ab .!?„“»«"\n7,', max_size=80), st.sampled_from(["de", "en"]))
+def test_parse_equals_the_spacy_pipeline_called_on_the_text(text, lang):
+    def view(doc):
+        tokens = [(t.text, t.idx, t.lemma_, t.is_sent_start) for t in doc]
+        data = {k: v.tolist() if hasattr(v, "tolist") else v for k, v in doc.user_data.items()}
+        return tokens, data
+
+    assert view(parse(text, lang)) == view(get_nlp(lang)(text))
+
+
+@given(st.text(alphabet='Ab .!?„“»«"\n7,', max_size=80), st.sampled_from(["de", "en"]))
+def test_the_parsed_pairing_is_the_texts(text, lang):
+    assert quotations(parse(text, lang), text) == quoted_spans(text)
 
 
 @given(st.text(alphabet='Ab .!?„“»«"\n7,', max_size=80))

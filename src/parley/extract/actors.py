@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from parley.extract.records import Mention
@@ -315,6 +316,8 @@ class Gazetteer:
                     if actor_id not in entry.actors:
                         entry.actors.append(actor_id)
         self._automaton = self._build()
+        self._heads = self._heads_of()
+        self._tables()
 
     @classmethod
     def from_case(cls, case: Any) -> Gazetteer:
@@ -357,112 +360,166 @@ class Gazetteer:
 
         automaton = ahocorasick.Automaton()
         for key, entry in self._entries.items():
-            automaton.add_word(key, (len(key), entry))
+            # The automaton reports a match's last character: the length less one gives
+            # its first.
+            automaton.add_word(key, (len(key) - 1, entry))
         automaton.make_automaton()
         return automaton
+
+    def _heads_of(self) -> dict[str, tuple[str, str, str]]:
+        """For every id the pack knows (its own and redirected ones): the canonical id,
+        its name and type, so that a mention is made without looking them up again."""
+        heads = {}
+        for actor_id in [*self.info, *self.redirects]:
+            canonical = self.canonical(actor_id)
+            info = self.info.get(canonical)
+            if info is not None:
+                heads[actor_id] = (canonical, info.name, info.type)
+        return heads
 
     def canonical(self, actor_id: str) -> str:
         return self.redirects.get(actor_id, actor_id)
 
     def is_source(self, actor_id: str) -> bool:
         """An outlet or platform that publishes (tagged ``source`` in the pack)."""
-        info = self.info.get(self.canonical(actor_id))
-        return info is not None and "source" in info.tags
+        return actor_id in self._sources
 
     def party(self, actor_id: str) -> str:
         """The party an actor acts for (itself when it is a party or unknown)."""
-        info = self.info.get(self.canonical(actor_id))
-        if info is None or info.type != "person" or not info.affiliation:
-            return actor_id
-        return info.affiliation
+        return self._parties.get(actor_id, actor_id)
 
     def seat_of(self, actor_id: str) -> str | None:
         """The state a capital governs ("Kiew lehnte ab", "travelled to Moscow"), if the
         pack tags the place ``capital`` and its state is an actor. A venue city ("talks
         in Geneva", "Istanbul talks") stands for no government and hosts no one."""
-        info = self.info.get(self.canonical(actor_id))
-        if info is None or info.type != "place" or not info.within or "capital" not in info.tags:
-            return None
-        owner = self.info.get(info.within)
-        return info.within if owner is not None and owner.type == "state" else None
+        return self._seats.get(actor_id)
 
     def government(self, actor_id: str) -> str:
         """A ministry or office acts as its state ("US-Finanzministerium" -> united-states),
         as SPEC §2 has the Kremlin act as Russia; persons and parties stay themselves."""
-        actor_id = self.canonical(actor_id)
-        info = self.info.get(actor_id)
-        if info is None or info.type != "organization" or not info.affiliation:
-            return actor_id
-        if "source" in info.tags:  # an outlet reports, it does not act for its country
-            return actor_id
-        owner = self.info.get(info.affiliation)
-        return info.affiliation if owner is not None and owner.type == "state" else actor_id
+        return self._governments.get(actor_id, actor_id)
+
+    def _tables(self) -> None:
+        """The answers of :meth:`is_source`, :meth:`party`, :meth:`seat_of` and
+        :meth:`government` for every id the pack knows (its own and redirected ones).
+
+        Rules ask them of every mention in every sentence; an id the pack does not
+        know (a person found by a role noun) is no source and no seat, and is its own
+        party and government, which the tables' defaults say.
+        """
+        self._sources: set[str] = set()
+        self._parties: dict[str, str] = {}
+        self._seats: dict[str, str] = {}
+        self._governments: dict[str, str] = {}
+        for actor_id in [*self.info, *self.redirects]:
+            canonical = self.canonical(actor_id)
+            info = self.info.get(canonical)
+            self._governments[actor_id] = canonical
+            if info is None:
+                continue
+            if "source" in info.tags:
+                self._sources.add(actor_id)
+            if info.type == "person" and info.affiliation:
+                self._parties[actor_id] = info.affiliation
+            capital = info.type == "place" and "capital" in info.tags
+            if capital and info.within and self._is_state(info.within):
+                self._seats[actor_id] = info.within
+            # An outlet reports, it does not act for its country.
+            office = info.type == "organization" and "source" not in info.tags
+            if office and info.affiliation and self._is_state(info.affiliation):
+                self._governments[actor_id] = info.affiliation
+
+    def _is_state(self, actor_id: str) -> bool:
+        owner = self.info.get(actor_id)
+        return owner is not None and owner.type == "state"
 
     # -- scanning ---------------------------------------------------------------
 
-    def _hits(self, text: str) -> list[tuple[int, int, _Entry]]:
+    def _hits(self, text: str) -> tuple[list[tuple[int, int, _Entry]], set[tuple[int, int]]]:
+        """Every alias match with word boundaries and the case its entry asks for, in
+        the automaton's order (by end); and the spans of the role phrases among them
+        that name no one by name ("der US-Präsident", not "Kremlchef Putin")."""
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         hits = []
+        roles = set()
         n = len(text)
-        for end_idx, (length, entry) in self._automaton.iter(low):
-            start, end = end_idx - length + 1, end_idx + 1
-            # Word boundaries, tested inline (most matches sit inside a longer word:
-            # "us" in "must"): a hyphen is one ("Putin-Berater"), and so is a missing
-            # space between a lower- and an upper-case letter ("US-PräsidentenTrump").
+        for last, (span, entry) in self._automaton.iter(low):
+            start = last - span
+            # The case first: it turns away most matches inside a longer word ("us" in
+            # "must") at the cost of one test.
+            if entry.capital and not text[start].isupper():
+                continue
+            # Word boundaries, tested inline: a hyphen is one ("Putin-Berater"), and so
+            # is a missing space between a lower- and an upper-case letter
+            # ("US-PräsidentenTrump").
             if start > 0:
                 before = text[start - 1]
                 if before.isalnum() and not (before.islower() and text[start].isupper()):
                     continue
+            end = last + 1
             if end < n:
                 after = text[end]
-                if after.isalnum() and not (text[end - 1].islower() and after.isupper()):
+                if after.isalnum() and not (text[last].islower() and after.isupper()):
                     continue
-            surface = text[start:end]
-            if entry.acronym and surface.upper() != surface:
-                continue
-            if entry.capital and not surface[:1].isupper():
-                continue
+            if entry.acronym:
+                surface = text[start:end]
+                if surface.upper() != surface:
+                    continue
             hits.append((start, end, entry))
-        return hits
+            if entry.roles and not entry.actors:
+                roles.add((start, end))
+        return hits, roles
 
     def find(
         self, text: str, published: date | None = None, lang: str = "de", article: str = ""
     ) -> list[Mention]:
         """All actor mentions in ``text``, in order, non-overlapping, longest first."""
-        hits = self._hits(text)
-        chosen = _longest(hits)
+        hits, roles = self._hits(text)
         mentions: list[Mention] = []
-        for start, end, entry in chosen:
-            actor_id = self._resolve(entry, text, start, end, published)
-            if actor_id is None:
-                continue
+        for start, end, entry in _longest(hits):
+            actors = entry.actors
+            if len(actors) == 1:  # most names stand for one actor
+                actor_id: str | None = actors[0]
+            else:
+                actor_id = self._resolve(entry, text, start, end, published)
+                if actor_id is None:
+                    continue
             mentions.append(self._mention(article, text, start, end, actor_id))
         mentions.extend(self._unknown_persons(text, mentions, lang, article))
-        mentions.sort(key=lambda m: m.start)
-        mentions = self._drop_appositive_roles(mentions, hits, text, published, article)
-        roles = {(h[0], h[1]) for h in hits if h[2].roles and not h[2].actors}
-        named = [m for m in mentions if (m.start, m.end) not in roles]
+        mentions.sort(key=_START)
+        if roles:
+            mentions = self._drop_appositive_roles(mentions, hits, roles, text, published, article)
+            role_starts = {start for start, _ in roles}
+            named = [
+                m for m in mentions if m.start not in role_starts or (m.start, m.end) not in roles
+            ]
+        else:
+            named = mentions
         mentions.extend(self._surnames(text, named, mentions, article))
-        mentions.sort(key=lambda m: m.start)
+        mentions.sort(key=_START)
         return mentions
 
     def _mention(
-        self, article: str, text: str, start: int, end: int, actor_id: str, **extra: Any
+        self,
+        article: str,
+        text: str,
+        start: int,
+        end: int,
+        actor_id: str,
+        name: str | None = None,
+        role: str | None = None,
     ) -> Mention:
+        """A mention of ``actor_id``; ``name`` names a person the pack does not know."""
+        head = self._heads.get(actor_id)
+        if head is not None:
+            return Mention(article, start, end, head[0], head[1], text[start:end], head[2], role)
         actor_id = self.canonical(actor_id)
-        info = self.info.get(actor_id)
         return Mention(
-            article=article,
-            start=start,
-            end=end,
-            actor=actor_id,
-            name=info.name if info else extra.get("name", actor_id),
-            surface=text[start:end],
-            type=info.type if info else "person",  # type: ignore[arg-type]
-            role=extra.get("role"),
-        )
+            article, start, end, actor_id, actor_id if name is None else name, text[start:end],
+            "person", role,
+        )  # fmt: skip
 
     def _resolve(
         self, entry: _Entry, text: str, start: int, end: int, published: date | None
@@ -494,6 +551,7 @@ class Gazetteer:
         self,
         mentions: list[Mention],
         hits: list[tuple[int, int, _Entry]],
+        role_only: set[tuple[int, int]],
         text: str,
         published: date | None,
         article: str,
@@ -503,53 +561,62 @@ class Gazetteer:
         "Trumps Schwiegersohn Jared Kushner", "den russischen Sondergesandten
         Kirill Dmitrijew", "Steve Witkoff, den Sondergesandten": the name says
         who is meant, so the role phrase gives way to it, and what the phrase
-        covered ("Trumps") is scanned again on its own.
+        covered ("Trumps") is scanned again on its own. ``role_only`` holds the
+        spans of the role phrases that name no one by name.
         """
-        by_span: dict[tuple[int, int], list[_Entry]] = {}
-        for h in hits:
-            by_span.setdefault((h[0], h[1]), []).append(h[2])
-        role_only = {
-            span
-            for span, entries in by_span.items()
-            if any(e.roles for e in entries) and not any(e.actors for e in entries)
-        }
-        # Hits by start (a stable sort: hits on one span keep their order) for bisection.
-        by_start = sorted(hits, key=lambda h: h[0])
-        starts = [h[0] for h in by_start]
+        role_starts = {start for start, _ in role_only}
+        titles = [
+            i
+            for i, m in enumerate(mentions)
+            if m.start in role_starts and (m.start, m.end) in role_only
+        ]
+        by_start: list[tuple[int, int, _Entry]] = []  # sorted when first needed
+        starts: list[int] = []
+        replaced: dict[int, list[Mention]] = {}
+        for i in titles:
+            m = mentions[i]
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            prev = mentions[i - 1] if i > 0 else None
+            # A one-word title ("Sondergesandten Kirill Dmitrijew") always gives way to
+            # the name; a descriptive phrase only to its own holder, so that "der
+            # russische Präsident Steve Witkoff abholen ließ" keeps both.
+            before = (
+                nxt is not None
+                and nxt.type == "person"
+                and _title_gap(text[m.end : nxt.start])
+                and (nxt.actor == m.actor or " " not in m.surface)
+            )
+            after = (
+                prev is not None
+                and prev.type == "person"
+                and _appositive_gap(text[prev.end : m.start])
+            )
+            if not (before or after):
+                continue
+            if not by_start:  # hits by start (a stable sort) for bisection
+                by_start = sorted(hits, key=itemgetter(0))
+                starts = [h[0] for h in by_start]
+            # What the phrase covered, except compound modifiers ("US-" of
+            # "US-Präsident"): "Trumps" of "Trumps Schwiegersohn" is kept.
+            lo = bisect_left(starts, m.start)
+            inner = [
+                h
+                for h in by_start[lo : bisect_left(starts, m.end, lo)]
+                if h[1] <= m.end and not h[2].roles and text[h[1] : h[1] + 1] != "-"
+            ]
+            replaced[i] = [
+                self._mention(article, text, start, end, actor_id)
+                for start, end, entry in _longest(inner)
+                if (actor_id := self._resolve(entry, text, start, end, published)) is not None
+            ]
+        if not replaced:
+            return mentions
         out: list[Mention] = []
         for i, m in enumerate(mentions):
-            if (m.start, m.end) in role_only:
-                nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-                prev = mentions[i - 1] if i > 0 else None
-                # A one-word title ("Sondergesandten Kirill Dmitrijew") always gives way to
-                # the name; a descriptive phrase only to its own holder, so that "der
-                # russische Präsident Steve Witkoff abholen ließ" keeps both.
-                before = (
-                    nxt is not None
-                    and nxt.type == "person"
-                    and _title_gap(text[m.end : nxt.start])
-                    and (nxt.actor == m.actor or " " not in m.surface)
-                )
-                after = (
-                    prev is not None
-                    and prev.type == "person"
-                    and _appositive_gap(text[prev.end : m.start])
-                )
-                if before or after:
-                    # What the phrase covered, except compound modifiers ("US-" of
-                    # "US-Präsident"): "Trumps" of "Trumps Schwiegersohn" is kept.
-                    lo = bisect_left(starts, m.start)
-                    inner = [
-                        h
-                        for h in by_start[lo : bisect_left(starts, m.end, lo)]
-                        if h[1] <= m.end and not h[2].roles and text[h[1] : h[1] + 1] != "-"
-                    ]
-                    for start, end, entry in _longest(inner):
-                        actor_id = self._resolve(entry, text, start, end, published)
-                        if actor_id is not None:
-                            out.append(self._mention(article, text, start, end, actor_id))
-                    continue
-            out.append(m)
+            if i in replaced:
+                out.extend(replaced[i])
+            else:
+                out.append(m)
         return out
 
     def _unknown_persons(
@@ -559,13 +626,20 @@ class Gazetteer:
 
         Runs of capitalised words are found first (cheap); a run whose first word
         is a role noun ("Armeegeneral Waleri Gerassimow"), or that follows one
-        ("spokesman Dmitry Peskov"), names a person.
+        ("spokesman Dmitry Peskov"), names a person. Most runs hold a known name
+        ("Präsident Donald Trump"), which leaves no two words in a row for a new one:
+        those are passed over at once, whatever their role.
         """
         stems = _role_endings(lang if lang in ROLE_STEMS else "en")
         taken = _Taken(len(text), known)
         out: list[Mention] = []
         for m in _CAPITAL_RUN.finditer(text):
-            words = m.group(0).split()
+            run = m.group(0)
+            if "  " not in run and "\u00a0" not in run and not taken.free_words(text, *m.span()):
+                # A name found below is two or more of these words in a row, single-spaced
+                # as in the run, so it lies inside the run: known mentions leave no room.
+                continue
+            words = run.split()
             while words and words[0] in _NOT_NAME:  # "Der Unternehmer Max Mustermann"
                 words.pop(0)
             role = None
@@ -573,8 +647,8 @@ class Gazetteer:
                 # "Army General Valery Gerasimov"; a known possessor ("Selenskyjs
                 # Stabschef Andrij Jermak") is no part of the role
                 at = text.index(words[0], m.start())
-                known = taken.overlaps(at, at + len(words[0]))
-                role, words = (None if known else words[0]), words[1:]
+                possessor = taken.overlaps(at, at + len(words[0]))
+                role, words = (None if possessor else words[0]), words[1:]
             while len(words) > 2 and _is_role(words[0], stems):  # "Secretary General Mark Rutte"
                 role = words[0] if role is None else f"{role} {words[0]}"
                 words = words[1:]
@@ -622,11 +696,14 @@ class Gazetteer:
         """A surname alone, after the full name appeared, means that person."""
         first_seen: dict[str, tuple[int, Mention]] = {}
         for m in named:
-            words = m.surface.split()
-            if m.type != "person" or len(words) < 2:
+            if m.type != "person":
                 continue
-            surname = re.sub(r"(?:'s|’s|s)$", "", words[-1]) if m.role is None else words[-1]
-            first_seen.setdefault(surname, (m.end, m))
+            words = m.surface.split()
+            if len(words) < 2:
+                continue
+            surname = _GENITIVE.sub("", words[-1]) if m.role is None else words[-1]
+            if surname not in first_seen:
+                first_seen[surname] = (m.end, m)
         if not first_seen:
             return []
         taken = _Taken(len(text), mentions)
@@ -637,27 +714,23 @@ class Gazetteer:
                 continue
             out.append(
                 Mention(
-                    article=article,
-                    start=start,
-                    end=end,
-                    actor=full.actor,
-                    name=full.name,
-                    surface=text[start:end],
-                    type=full.type,
-                    role=full.role,
+                    article, start, end, full.actor, full.name, text[start:end], full.type,
+                    full.role,
                 )
-            )
+            )  # fmt: skip
         return out
 
 
-_WORD_CHAR = re.compile(r"\w")
+_START = attrgetter("start")
+_GENITIVE = re.compile(r"(?:'s|’s|s)$")
 _GENITIVES = ("s", "'s", "’s", "")  # tried in this order, as ``(?:s|'s|’s)?`` would
 
 
 def _boundary(text: str, i: int) -> bool:
-    """``\\b`` at ``i``: a word character on exactly one side."""
-    left = i > 0 and _WORD_CHAR.match(text, i - 1) is not None
-    right = i < len(text) and _WORD_CHAR.match(text, i) is not None
+    """``\\b`` at ``i``: a word character on exactly one side (``re``'s ``\\w`` is a
+    character ``str.isalnum`` accepts, or "_")."""
+    left = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    right = i < len(text) and (text[i].isalnum() or text[i] == "_")
     return left != right
 
 
@@ -668,31 +741,29 @@ def _surname_hits(text: str, surnames: list[str]) -> list[tuple[int, int, str]]:
     if "" in surnames:  # an empty alternative matches everywhere: leave that to ``re``
         rx = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")(?:s|'s|’s)?\b")
         return [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
-    positions = set()
+    # The surnames found at each position, in the order the alternation tries them.
+    at: dict[int, list[str]] = {}
     for surname in surnames:
-        at = text.find(surname)
-        while at != -1:
-            positions.add(at)
-            at = text.find(surname, at + 1)
+        found = text.find(surname)
+        while found != -1:
+            at.setdefault(found, []).append(surname)
+            found = text.find(surname, found + 1)
     out: list[tuple[int, int, str]] = []
     last_end = 0
-    for start in sorted(positions):
+    for start in sorted(at):
         if start < last_end or not _boundary(text, start):
             continue
-        found = next(
-            (
-                (start + len(surname) + len(ending), surname)
-                for surname in surnames
-                if text.startswith(surname, start)
-                for ending in _GENITIVES
-                if text.startswith(ending, start + len(surname))
-                and _boundary(text, start + len(surname) + len(ending))
-            ),
-            None,
-        )
-        if found is not None:
-            out.append((start, found[0], found[1]))
-            last_end = found[0]
+        for surname in at[start]:
+            stem_end = start + len(surname)
+            for ending in _GENITIVES:
+                end = stem_end + len(ending)
+                if text.startswith(ending, stem_end) and _boundary(text, end):
+                    break
+            else:
+                continue
+            out.append((start, end, surname))
+            last_end = end
+            break
     return out
 
 
@@ -709,6 +780,21 @@ class _Taken:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self._mask.find(1, start, end) != -1
+
+    def free_words(self, text: str, start: int, end: int) -> bool:
+        """Do two words in a row (a space between non-spaces) lie uncovered in
+        ``text[start:end]``?"""
+        mask = self._mask
+        while start < end:
+            covered = mask.find(1, start, end)
+            if covered == -1:
+                covered = end
+            if " " in text[start:covered].strip():
+                return True
+            start = mask.find(0, covered, end)
+            if start == -1:
+                return False
+        return False
 
 
 # The preposition of an English office named by its remit ("chief of staff").
@@ -746,11 +832,13 @@ def _appositive_gap(gap: str) -> bool:
 
 def _longest(hits: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
     """Leftmost-longest non-overlapping selection."""
-    ordered = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0])))
+    ordered = sorted(hits, key=itemgetter(0, 1))  # by start, then end: a C-level key
     out = []
     last_end = -1
-    for h in ordered:
-        if h[0] >= last_end:
+    n = len(ordered)
+    for i, h in enumerate(ordered):
+        # Of the hits starting at one place, the longest is the last.
+        if h[0] >= last_end and (i + 1 == n or ordered[i + 1][0] != h[0]):
             out.append(h)
             last_end = h[1]
     return out

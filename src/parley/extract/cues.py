@@ -39,8 +39,22 @@ class CueHit(NamedTuple):
     text: str
 
 
+# A hit built as the tuple it is, without the named tuple's Python-level __new__
+# (sentences yield tens of thousands).
+_hit = tuple.__new__
+
 _HEAD_MIN = 6  # letters a one-word cue needs to match as the head of a compound
 _MODIFIER_MIN = 3  # letters the rest of such a compound needs ("Truppen|obergrenze")
+
+# Inflection endings a German cue word may carry in the text ("russische" in
+# "den russischen Vermögenswerten"), tried only where compounds are matched.
+_ENDINGS = frozenset({"n", "s", "m", "r", "e", "en", "er", "es", "em", "ns"})
+
+# A cue as its first word indexes it: the words that must follow (each a word, or
+# where inflection is allowed the set of its forms), the words a sentence needs for
+# them to follow at all, its label and its text.
+_Later = str | frozenset[str]
+_Entry = tuple[tuple[_Later, ...], frozenset[str], Any, str]
 
 
 class CueSet:
@@ -49,6 +63,11 @@ class CueSet:
     With ``compounds`` a one-word cue of at least six letters also matches as the
     last part of a longer word: German puts the head of a compound last, so
     "Truppenobergrenze" is an "Obergrenze" and "Energiewaffenruhe" a "Waffenruhe".
+
+    Matching is the hot loop of extraction (every stage asks several sets of every
+    sentence), so the work is moved out of it: each distinct word form is analysed
+    once into the cues it can start, and a sentence is reduced to its few word
+    forms that start any before a Python loop touches it.
     """
 
     def __init__(
@@ -58,23 +77,35 @@ class CueSet:
         window: int = _WINDOW,
     ) -> None:
         self._window = window
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
-        self._heads: set[str] = set()
-        # Per distinct word form, the keys it can start a cue under (see _word_keys):
-        # news text repeats its words, so each form is analysed once.
-        self._keys_of: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        parsed = [(tuple(cue.lower().split()), label, cue) for cue, label in cues]
+        self._heads = {
+            words[0]
+            for words, _, _ in parsed
+            if compounds and len(words) == 1 and len(words[0]) >= _HEAD_MIN
+        }
+        # Only where compound heads are matched may the later words be inflected.
+        self._inflected = bool(self._heads)
+        self._by_first: dict[str, list[_Entry]] = {}
+        for words, label, cue in parsed:
+            if not words:
+                continue
+            if self._inflected:
+                later: tuple[_Later, ...] = tuple(_forms(w) for w in words[1:])
+                need = frozenset().union(*later)  # some form of some later word
+            else:
+                later = words[1:]
+                need = frozenset(later)  # every later word
+            self._by_first.setdefault(words[0], []).append((later, need, label, cue))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))  # the longest cue first
+        self._firsts = frozenset(self._by_first)
+        # Per distinct word form, the cues it can start before and after its lemma's
+        # place, and both together (see _word_entries): news text repeats its words.
+        self._entries_of: dict[str, tuple[list[_Entry], list[_Entry], list[_Entry]]] = {}
         self._dead: set[str] = set()  # word forms that start no cue in any way
         # The last sentence searched and its hits: the stance rules ask the issue
         # and option cues of one sentence several times (held, so identity is safe).
         self._last: tuple[Any, Any, list[CueHit]] = (None, None, [])
-        for cue, label in cues:
-            words = tuple(cue.lower().split())
-            if words:
-                self._by_first.setdefault(words[0], []).append((words[1:], label, cue))
-                if compounds and len(words) == 1 and len(words[0]) >= _HEAD_MIN:
-                    self._heads.add(words[0])
-        for entries in self._by_first.values():
-            entries.sort(key=lambda e: -len(e[0]))
 
     def _head(self, word: str) -> str | None:
         """The longest cue that ``word`` ends with as a compound head, if any."""
@@ -83,11 +114,11 @@ class CueSet:
                 return word[k:]
         return None
 
-    def _word_keys(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The keys a word can start a cue under, before and after its lemma's place:
-        the word and its hyphenated parts; then, for compounds, its stem without an
-        inflection ending and its compound head. Only keys some cue starts with are
-        kept, so a word with none is skipped at once."""
+    def _word_entries(self, word: str) -> tuple[list[_Entry], list[_Entry], list[_Entry]]:
+        """The cues a word can start, before and after its lemma's place, and both: by
+        the word and its hyphenated parts; then, for compounds, by its stem without an
+        inflection ending and by its compound head. A word with none is marked dead,
+        so that a sentence of dead words is settled by one set test."""
         by_first = self._by_first
         pre = [word]
         if "-" in word:
@@ -98,10 +129,27 @@ class CueSet:
             head = self._head(word)
             if head is not None:
                 post.append(head)
-        keys = tuple(k for k in pre if k in by_first), tuple(k for k in post if k in by_first)
-        if keys == ((), ()):
+        before = [e for key in pre if key in by_first for e in by_first[key]]
+        after = [e for key in post if key in by_first for e in by_first[key]]
+        if not before and not after:
             self._dead.add(word)
-        return keys
+        return before, after, before + after
+
+    def _lemma_starts(self, words: Sequence[str], lemmas: Sequence[str]) -> dict[int, str]:
+        """The tokens whose lemma, not their word form, starts a cue, with the lemma.
+
+        Usually none: a lemma that starts a cue is mostly its word form itself
+        ("sanktionen"), already matched as a word. Found by C scans (a set
+        intersection, ``list.index``) rather than a Python loop over the sentence.
+        """
+        found: dict[int, str] = {}
+        for lemma in self._firsts.intersection(lemmas):
+            i = -1
+            for _ in range(lemmas.count(lemma)):
+                i = lemmas.index(lemma, i + 1)
+                if words[i] != lemma:
+                    found[i] = lemma
+        return found
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -120,67 +168,80 @@ class CueSet:
         return list(hits)
 
     def _find(self, words: Sequence[str], lemmas: Sequence[str] | None) -> list[CueHit]:
-        by_first = self._by_first
-        compounds = bool(self._heads)
         dead = self._dead
-        by_lemma = lemmas is not None and not by_first.keys().isdisjoint(lemmas)
-        # Most sentences hold no cue at all: set tests in C settle that at once, on
+        lemma_at = (
+            self._lemma_starts(words, lemmas)
+            if lemmas is not None and not self._firsts.isdisjoint(lemmas)
+            else {}
+        )
+        # Most sentences hold no cue at all: a set test in C settles that at once, on
         # the word forms already known to start none (by their parts, stem or head).
-        if not by_lemma and dead.issuperset(words):
+        if not lemma_at and dead.issuperset(words):
             return []
+        # Only words not known to start no cue, and words whose lemma starts one.
+        positions = [i for i, word in enumerate(words) if word not in dead]
+        if lemma_at:
+            positions = sorted({*positions, *lemma_at})
+        entries_of = self._entries_of
         hits: list[CueHit] = []
         n = len(words)
-        keys_of = self._keys_of
-        # Only words not known to start no cue, and words whose lemma starts one.
-        if by_lemma:
-            live = [
-                i
-                for i, (word, lemma) in enumerate(zip(words, lemmas, strict=True))  # type: ignore[arg-type]
-                if word not in dead or lemma in by_first
-            ]
-        else:
-            live = [i for i, word in enumerate(words) if word not in dead]
-        for i in live:
+        window = self._window
+        inflected = self._inflected
+        present: set[str] | None = None  # the sentence's words, once a cue has several
+        for i in positions:
             word = words[i]
-            own = keys_of.get(word)
+            own = entries_of.get(word)
             if own is None:
-                own = keys_of[word] = self._word_keys(word)
-            pre, post = own
-            lemma = lemmas[i] if lemmas is not None else ""
-            if not pre and not post and (not lemma or lemma not in by_first):
-                continue
-            keys = pre
-            if lemma and lemma != word and lemma in by_first:
-                keys = (*keys, lemma)
-            if post:
-                keys = (*keys, *post)
-            for key in keys:
-                for rest, label, cue in by_first[key]:
-                    last = _follow(words, i, rest, min(n, i + 1 + self._window), compounds)
-                    if last is not None:
-                        hits.append(CueHit(i, last, label, cue))
-                        break
+                own = entries_of[word] = self._word_entries(word)
+            entries = own[2]
+            if lemma_at and i in lemma_at:
+                entries = own[0] + self._by_first[lemma_at[i]] + own[1]
+            for later, need, label, cue in entries:
+                if not later:
+                    hits.append(_hit(CueHit, (i, i, label, cue)))
+                    break
+                if present is None:
+                    present = set(words)
+                # Most split cues fail for a word missing from the whole sentence: one
+                # set test on ``need`` settles that without a scan of the window.
+                if inflected:
+                    if need.isdisjoint(present):
+                        continue
+                    last = _follow_forms(words, i, later, min(n, i + 1 + window))
                 else:
-                    continue
-                break
+                    if not present.issuperset(need):
+                        continue
+                    last = _follow(words, i, later, min(n, i + 1 + window))
+                if last is not None:
+                    hits.append(_hit(CueHit, (i, last, label, cue)))
+                    break
         return hits
 
 
-# Inflection endings a German cue word may carry in the text ("russische" in
-# "den russischen Vermögenswerten"), tried only where compounds are matched.
-_ENDINGS = frozenset({"n", "s", "m", "r", "e", "en", "er", "es", "em", "ns"})
+def _forms(word: str) -> frozenset[str]:
+    """A later word of a cue and its inflected forms ("russisch", "russischen" …)."""
+    return frozenset({word, *(word + ending for ending in _ENDINGS)})
 
 
-def _follow(
-    words: Sequence[str], i: int, rest: tuple[str, ...], stop: int, inflected: bool = False
-) -> int | None:
-    """Index of the last of ``rest`` found in order after ``i`` (adjacent first), or None."""
+def _follow(words: Sequence[str], i: int, later: tuple[str, ...], stop: int) -> int | None:
+    """Index of the last of ``later`` found in order after ``i`` (adjacent first), or None."""
     pos = i
-    for word in rest:
+    for word in later:
+        try:
+            pos = words.index(word, pos + 1, stop)
+        except ValueError:
+            return None
+    return pos
+
+
+def _follow_forms(
+    words: Sequence[str], i: int, later: tuple[frozenset[str], ...], stop: int
+) -> int | None:
+    """:func:`_follow` for later words given as the sets of their inflected forms."""
+    pos = i
+    for forms in later:
         for j in range(pos + 1, stop):
-            if words[j] == word or (
-                inflected and words[j].startswith(word) and words[j][len(word) :] in _ENDINGS
-            ):
+            if words[j] in forms:
                 pos = j
                 break
         else:

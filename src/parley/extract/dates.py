@@ -155,36 +155,59 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 }
 
 
-# A word every match of a pattern contains (lower-cased; any one of them will do). Most
-# sentences hold none, and a substring test is far cheaper than running the pattern.
-_ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {
-    "de": {
-        "night": ("nacht",),
-        "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
-        "part-month": ("anfang", "mitte", "ende"),
-        "month": ("im ", "seit "),
-        "week": ("woche",),
-        "ago": ("vor",),
-        "weekday": tuple(WEEKDAYS["de"]),
-        "deictic": ("gestern", "heute", "morgen"),
-        "weekend": ("wochenende",),
-        "next-day": ("tag",),
-    },
-    "en": {
-        "absolute": (),  # a digit, as ``\d`` reads it (any script's digits)
-        "part-month": ("early", "mid", "late"),
-        "month": ("in ", "since "),
-        "week": ("week",),
-        "ago": ("ago",),
-        "weekday": tuple(WEEKDAYS["en"]),
-        "deictic": ("yesterday", "today", "tomorrow"),
-        "weekend": ("weekend",),
-        "next-day": ("day",),
-    },
+# What every match of a pattern contains, as tests far cheaper than running the pattern
+# (most sentences hold no date at all): for each kind, sets of anchors of which the text
+# must hold one each. An anchor is a word the lower-cased text contains, or _A_DIGIT or
+# _A_MONTH when the text holds a digit or a month's name as the pattern reads them.
+_A_DIGIT, _A_MONTH = "<digit>", "<month>"  # anchors that are no words
+_DIGIT = re.compile(r"\d")  # any script's digits, as ``\d`` reads them
+_MONTH = {"de": re.compile(_DE_MON), "en": re.compile(_EN_MON)}
+_ANCHORS: dict[str, dict[str, tuple[frozenset[str], ...]]] = {
+    lang: {kind: tuple(map(frozenset, needs)) for kind, needs in table.items()}
+    for lang, table in {
+        "de": {
+            "night": (("nacht",), WEEKDAYS["de"]),
+            "absolute": ((_A_DIGIT,), (_A_MONTH,)),
+            "part-month": (("anfang", "mitte", "ende"), (_A_MONTH,)),
+            "month": (("im ", "seit "), (_A_MONTH,)),
+            "week": (("woche",),),
+            "ago": (("vor",), ("tag", "woche", "monat")),
+            "weekday": (WEEKDAYS["de"],),
+            "deictic": (("gestern", "heute", "morgen"),),
+            "weekend": (("wochenende",),),
+            "next-day": (("tag",), ("darauf", "folgenden", "nächsten", "später")),
+        },
+        "en": {
+            "absolute": ((_A_DIGIT,), (_A_MONTH,)),
+            "part-month": (("early", "mid", "late"), (_A_MONTH,)),
+            "month": (("in ", "since "), (_A_MONTH,)),
+            "week": (("week",),),
+            "ago": (("ago",), ("day", "week", "month")),
+            "weekday": (WEEKDAYS["en"],),
+            "deictic": (("yesterday", "today", "tomorrow"),),
+            "weekend": (("weekend",),),
+            "next-day": (("day",), ("next", "following", "later")),
+        },
+    }.items()
+}
+# Each language's anchor words, looked for once per text.
+_ANCHOR_WORDS = {
+    lang: sorted(
+        set().union(*(n for needs in table.values() for n in needs)) - {_A_DIGIT, _A_MONTH}
+    )
+    for lang, table in _ANCHORS.items()
 }
 
 
-_DIGIT = re.compile(r"\d")
+def _anchors_in(text: str, lang: str) -> set[str]:
+    """The anchors ``text`` holds (see _ANCHORS)."""
+    low = text.lower()
+    held = {word for word in _ANCHOR_WORDS[lang] if word in low}
+    if _DIGIT.search(text):
+        held.add(_A_DIGIT)
+    if _MONTH[lang].search(text):
+        held.add(_A_MONTH)
+    return held
 
 
 def _month(name: str | None, lang: str) -> int | None:
@@ -321,6 +344,8 @@ _FUTURE = frozenset(
 # …"): its weekday is a past one even when another clause of the sentence looks ahead.
 _PAST_AUX = frozenset({"hatte", "hatten", "war", "waren", "wurde", "wurden", "had", "was", "were"})
 _PAST_EN = re.compile(r"[a-z]{3,}ed")
+# One of those words standing as a whole word: a search, not a set of every word.
+_FUTURE_WORD = re.compile(rf"(?<!\w)(?:{_alt(list(_FUTURE))})(?!\w)")
 
 
 def _future(m: re.Match[str]) -> bool:
@@ -328,15 +353,17 @@ def _future(m: re.Match[str]) -> bool:
     lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     hi_candidates = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else len(text)
-    words = set(re.findall(r"\w+", text[lo:hi].lower()))
-    if not words & _FUTURE:
+    if _FUTURE_WORD.search(text[lo:hi].lower()) is None:
         return False
     c_lo = max(lo, *(text.rfind(p, lo, m.start()) + 1 for p in ",;:"))
     c_his = [i for p in ",;:" if (i := text.find(p, m.end(), hi)) >= 0]
-    clause = re.findall(r"\w+", text[c_lo : min(c_his, default=hi)].lower())
-    if not _FUTURE.isdisjoint(clause):
+    clause = text[c_lo : min(c_his, default=hi)].lower()
+    if _FUTURE_WORD.search(clause) is not None:
         return True
-    return not any(w in _PAST_AUX or (_PAST_EN.fullmatch(w) and w not in _FUTURE) for w in clause)
+    return not any(
+        w in _PAST_AUX or (_PAST_EN.fullmatch(w) and w not in _FUTURE)
+        for w in re.findall(r"\w+", clause)
+    )
 
 
 def _night(m: re.Match[str], lang: str, base: date | None) -> date | None:
@@ -450,15 +477,16 @@ def find_dates(text: str, published: str | date | None, lang: str = "de") -> lis
     )
     lang = lang if lang in _COMPILED else "en"
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    low = text.lower()
+    held = _anchors_in(text, lang)
     anchors = _ANCHORS[lang]
     for kind, rx in _COMPILED[lang]:
-        needed = anchors[kind]
-        if not (any(a in low for a in needed) if needed else _DIGIT.search(text)):
-            continue
-        for m in rx.finditer(text):
-            if m.end() > m.start() and not m.group(0).isspace():
-                found.append((m.start(), m.end(), kind, m))
+        for needed in anchors[kind]:
+            if needed.isdisjoint(held):
+                break
+        else:  # the text holds an anchor of each set: the pattern may match
+            for m in rx.finditer(text):
+                if m.end() > m.start() and not m.group(0).isspace():
+                    found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[DateMention] = []
     last_end = -1

@@ -35,6 +35,8 @@ class DemonymTable:
 
     forms: Mapping[str, tuple[str, str]]
     group_nouns: frozenset[str]
+    # Nouns long enough to be found as a compound's head ("Verhandlungsdelegation").
+    heads: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, actors: Iterable[object], lang: str, group_nouns: Iterable[str]) -> DemonymTable:
@@ -45,15 +47,12 @@ class DemonymTable:
                 endings = _ENDINGS if lang == "de" else ("",)
                 for ending in endings:
                     forms[(stem + ending).lower()] = (actor.id, actor.name)  # type: ignore[attr-defined]
-        return cls(forms, frozenset(w.lower() for w in group_nouns))
+        nouns = frozenset(w.lower() for w in group_nouns)
+        return cls(forms, nouns, tuple(sorted(n for n in nouns if len(n) >= _HEAD_MIN)))
 
     def _noun(self, word: str) -> bool:
-        if word in self.group_nouns:
-            return True
-        return any(
-            len(noun) >= _HEAD_MIN and word.endswith(noun) and len(word) > len(noun)
-            for noun in self.group_nouns
-        )
+        # A word ending in a head noun is that noun (listed) or a compound built on it.
+        return word in self.group_nouns or word.endswith(self.heads)
 
     def find(self, sent: Sentence, article: str) -> list[Mention]:
         """State mentions of the adjectives before a group noun in one sentence."""

@@ -15,8 +15,12 @@ News repeats one meeting across many sentences, each naming part of it;
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from functools import cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention, day_after, names_next_day
@@ -39,7 +43,7 @@ _PARTICIPANT_TYPES = frozenset({"person", "state", "organization"})
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    return bool(spans) and any(s <= pos < e for s, e in spans)  # mostly asked of no spans
 
 
 _CLAUSE_BREAKS = frozenset(",;:–—[]")
@@ -109,6 +113,7 @@ _NOT_PARTY = frozenset(
     {"gegen", "für", "über", "um", "durch", "ohne", "nach", "aus", "in", "im", "ins", "zu"}
     | {"zum", "zur", "against", "for", "about", "over", "without", "on", "into", "to"}
 )
+_NOT_PARTY_OR_WITH = _NOT_PARTY | _WITH
 
 
 # "die drei", "die beiden", "the two": a number standing for people just named.
@@ -157,20 +162,45 @@ def _breaks(sent: Sentence, i: int) -> bool:
     return True
 
 
-def _clause(sent: Sentence, token: int, quoted: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """Character span of the clause around ``token``: between punctuation breaks."""
-    lo = token
-    while lo > 0 and not _breaks(sent, lo - 1):
-        lo -= 1
-        if sent.words[lo] == ")":  # a parenthesis is read whole, commas and all
-            lo = _matching(sent.words, lo, ")", "(", -1)
-    hi = token
-    while hi + 1 < len(sent.words) and not _breaks(sent, hi + 1):
-        hi += 1
-        if sent.words[hi] == "(":
-            hi = _matching(sent.words, hi, "(", ")", 1)
-    end = sent.offsets[hi] + len(sent.words[hi])
-    return sent.offsets[lo], end
+class _Clauses:
+    """The clauses of one sentence, between punctuation breaks.
+
+    The rules ask for the clause around each cue, and for the sentence's first
+    clause, several times per cue: each token's break is judged once (most words
+    are neither punctuation nor a complementiser, which a set test settles) and
+    each clause is walked once.
+    """
+
+    def __init__(self, sent: Sentence) -> None:
+        self.sent = sent
+        words = sent.words
+        self.breaks = [
+            (w in _CLAUSE_BREAKS or w in _COMPLEMENTISERS) and _breaks(sent, i)
+            for i, w in enumerate(words)
+        ]
+        self._spans: dict[int, tuple[int, int]] = {}
+
+    def around(self, token: int) -> tuple[int, int]:
+        """Character span of the clause around ``token``."""
+        span = self._spans.get(token)
+        if span is None:
+            span = self._spans[token] = self._walk(token)
+        return span
+
+    def _walk(self, token: int) -> tuple[int, int]:
+        words, breaks, offsets = self.sent.words, self.breaks, self.sent.offsets
+        lo = token
+        while lo > 0 and not breaks[lo - 1]:
+            lo -= 1
+            if words[lo] == ")":  # a parenthesis is read whole, commas and all
+                lo = _matching(words, lo, ")", "(", -1)
+        hi = token
+        n = len(words)
+        while hi + 1 < n and not breaks[hi + 1]:
+            hi += 1
+            if words[hi] == "(":
+                hi = _matching(words, hi, "(", ")", 1)
+        return offsets[lo], offsets[hi] + len(words[hi])
 
 
 def _matching(words: Sequence[str], i: int, open_: str, close: str, step: int) -> int:
@@ -221,9 +251,12 @@ def sentence_events(
     its number ("trafen sich die drei", "the two met") stands for the last persons
     named, in this sentence or in ``before`` (the mentions of earlier sentences).
     """
+    hits = cues.events.find(sent.words)
+    if not hits:  # most sentences report no event
+        return []
     hits = [
         h
-        for h in cues.events.find(sent.words)
+        for h in hits
         if h.label[0] in EXTRACTED_TYPES and not _inside(sent.char_of(h.first), quoted)
     ]
     hits = [
@@ -246,11 +279,15 @@ def sentence_events(
     for hit in hits:
         by_type.setdefault(hit.label[0], []).append(hit)
     outside = [m for m in mentions if not _inside(m.start, quoted)]
+    facts = _FactsOf(sent, outside)
 
     attributive = {id(h): span for h in hits if (span := _attributive(sent, h))}
+    clauses = _Clauses(sent)
+    unreal = cues.negations | _UNREAL  # what makes a meeting not take place
+    speech = cues.speech.find(sent.words)  # the speech verbs that may report an event
 
     def scope(hit: CueHit) -> tuple[int, int]:
-        return attributive.get(id(hit)) or _clause(sent, hit.first, quoted)
+        return attributive.get(id(hit)) or clauses.around(hit.first)
 
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
         if etype == "SANCTION" and any(
@@ -267,11 +304,11 @@ def sentence_events(
         others = [span for key, span in attributive.items() if key != id(hit)]
         if (
             etype == "CONSULT"
+            and _denied(sent, hit, lo, hi, unreal)
             # "Nach Gesprächen mit Putin reisten sie ohne Ergebnis ab": a meeting named as
             # a point in time took place; the clause's negation is the main verb's
             and not _temporal(sent, hit)
             and not _presupposed(sent, hit)
-            and _denied(sent, hit, lo, hi, cues.negations | _UNREAL)
         ):
             # "Ein Treffen sei nicht geplant", "ready to meet Putin if …": none took place
             return None
@@ -293,44 +330,48 @@ def sentence_events(
             return None
         if etype in _FACT_ONLY and not _fact(sent, cues, hit, lo, hi):
             return None
-        ranges = [(lo, hi)]
-        lo_names = _after_report(sent, cues, hit, lo, outside)
-        if lo == cue_start and lo > sent.start and id(hit) not in attributive:
-            # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
-            # apposition; its subject stands in the sentence's first clause.
-            ranges.append(_clause(sent, 0, quoted))
-        elif (
-            lo > sent.start
+        names_from = _after_report(sent, speech, hit, lo, outside)
+        if names_from <= lo:  # no reported clause: names before the clause count too
+            names_from = -1
+        # "Witkoff, ein Freund Trumps, traf sich ...": the verb opens a clause after an
+        # apposition; its subject stands in the sentence's first clause.
+        opens = lo == cue_start and lo > sent.start and id(hit) not in attributive
+        first_lo, first_hi = clauses.around(0) if opens else (lo, hi)
+        if (
+            not opens
+            and lo > sent.start
             and id(hit) not in attributive
             and opens_with_auxiliary(sent.words, _token_at(sent, lo), hit.first)
         ):
             # "Witkoff, a developer, was received by Putin", "Der Präsident der Emirate,
             # Mohammed bin Sajid, hatte … empfangen": the subject and its apposition
-            ranges.append((sent.start, lo))
-        in_clause = [
-            m
-            for m in outside
-            if any(a <= m.start < b for a, b in ranges)
-            and (m.start >= lo_names or not lo_names > lo)
-            and (cue_start <= m.start < cue_end or not _modifier(sent, m) or _org_of(m, cue_start))
-            and not _after(
-                sent,
-                m,
-                _NOT_PARTY if etype == "CONSULT" else _not_target(etype),
-                [p for p in outside if p.type == "place"],
-            )
-            and (
-                not _genitive(m)
-                or _owner_of(sent, m, hit)
-                or (etype == "REJECT" and _owns_document(sent, m, cues.document_nouns))
-            )
-            and (cue_start <= m.start < cue_end or not _attribute(sent, m))
-            and not _inside(m.start, others)  # "die in Genf ausgehandelten Änderungen"
-        ]
+            first_lo, first_hi = sent.start, lo
+        not_party = _NOT_PARTY if etype == "CONSULT" else _not_target(etype)
+        in_clause = []
+        for k, m in enumerate(outside):
+            if not (lo <= m.start < hi or first_lo <= m.start < first_hi) or m.start < names_from:
+                continue
+            f = facts[k]
+            in_cue = cue_start <= m.start < cue_end
+            if (
+                (f.modifier and not in_cue and not _org_of(m, cue_start))
+                or f.before in not_party
+                or f.before_title in not_party
+                or (f.attribute and not in_cue)
+                or (others and _inside(m.start, others))  # "die in Genf ausgehandelten …"
+            ):
+                continue
+            if (
+                f.genitive
+                and not _owner_of(sent, m, hit)
+                and not (etype == "REJECT" and _owns_document(sent, m, cues.document_nouns))
+            ):
+                continue
+            in_clause.append(m)
         own = _between(sent, hit.last, in_clause)
         if not own:  # names in another noun's "zwischen A und B" are that noun's
             others = _between_spans(sent)
-            in_clause = [m for m in in_clause if not any(s <= m.start < e for s, e in others)]
+            in_clause = [m for m in in_clause if not _inside(m.start, others)]
         if sent.words[hit.first] in _REPORT_TO:
             # "habe Putin über die Lage berichtet": a briefing has a person told "über" it;
             # "berichteten Medien" tells no one
@@ -346,19 +387,12 @@ def sentence_events(
             subject = [m for m in in_clause if not partner or m.start < partner[0].start]
             subject = [m for m in subject if m not in partner]
             if not subject and sent.words[_token_at(sent, lo)] in _INFINITIVE_OPENERS:
-                first = _clause(sent, 0, quoted)
+                first = clauses.around(0)
                 subject = [m for m in outside if first[0] <= m.start < first[1]]
                 subject = [m for m in subject if not _genitive(m) and not _modifier(sent, m)]
             in_clause = [*subject, *partner]
         chosen = own or _with(sent, hit, in_clause) or in_clause
-        purpose = _purpose(
-            sent,
-            hit,
-            lo,
-            cue_start,
-            [m for m in outside if not _inside(m.start, others)],
-            _clause(sent, 0, quoted),
-        )
+        purpose = _purpose(sent, hit, lo, cue_start, outside, others, clauses.around(0))
         if etype == "CONSULT" and not own and purpose:
             chosen = purpose  # "reisten nach Genf, um Umerow zu treffen": they meet him
         if etype == "CONSULT" and not own:
@@ -387,10 +421,10 @@ def sentence_events(
         temporal = _temporal(sent, hit) or (
             noun
             and (
-                _spoken_of(sent, cues, hit, lo, hi)
+                _spoken_of(sent, speech, hit, lo, hi)
                 # "Dmitriev called the talks productive": judged, as by a speech verb
-                or any(lo <= sent.offsets[i] < cue_start and _naming_call(sent, i, cues)
-                       for i in range(hit.first))
+                or any(_naming_call(sent, i, cues)
+                       for i in range(*_tokens_in(sent, lo, cue_start)))
             )
         )  # fmt: skip
         infinitive = hit.first > 0 and sent.words[hit.first - 1] == "to"  # doer found above
@@ -416,7 +450,7 @@ def sentence_events(
                 m for m in in_clause if cue_start <= m.start < cue_end or _org_of(m, cue_start)
             ]
             chosen += _owners(sent, hit, in_clause)  # "reached at Trump and Putin's summit"
-            if chosen and not own and not _spoken_of(sent, cues, hit, lo, hi):
+            if chosen and not own and not _spoken_of(sent, speech, hit, lo, hi):
                 # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
                 # left after talks with Putin had them
                 chosen = [*_subjects_after(sent, hit, in_clause, chosen), *chosen]
@@ -427,7 +461,7 @@ def sentence_events(
                         sent, pronoun, lo, outside, before, cues, previous[0]
                     )
                     chosen = [*persons, *chosen]
-            elif not chosen and _during(sent, hit) and not _spoken_of(sent, cues, hit, lo, hi):
+            elif not chosen and _during(sent, hit) and not _spoken_of(sent, speech, hit, lo, hi):
                 # "Beim Gipfel in Genf saßen Witkoff, Umerow und Dmitrijew an einem Tisch":
                 # the persons of a clause set at a meeting (two or more) held it
                 present = _subjects_after(sent, hit, in_clause, [])
@@ -498,7 +532,7 @@ def sentence_events(
             # "Die Verhandlungen in Moskau dauerten fünf Stunden": no names, but the place
             # and date of the meeting the story is about.
             return None
-        attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY | _WITH)
+        attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY_OR_WITH)
         # "threatened tariffs if Friday passes without a truce": the condition's day
         attached = [d for d in attached if not in_condition(sent, hit.last, d.start)]
         if not attached and not _LATER.isdisjoint(sent.words[_token_at(sent, lo) : hit.last + 1]):
@@ -715,16 +749,19 @@ def _purpose(
     lo: int,
     cue_start: int,
     mentions: Sequence[Mention],
+    excluded: Sequence[tuple[int, int]],
     first: tuple[int, int],
 ) -> list[Mention]:
     """ "Kushner und Witkoff reisten nach Genf, um Umerow zu treffen": a purpose clause
     ("um … zu" + verb) names whom the first clause's subjects went to meet. Returns
-    those subjects and the persons met, or nothing when the construction is absent."""
+    those subjects and the persons met, or nothing when the construction is absent.
+    Mentions inside the ``excluded`` spans belong to other phrases and do not count."""
     i = _token_at(sent, lo)
     if sent.words[i] != "um" or hit.first < 1 or sent.words[hit.first - 1] != "zu":
         return []
     if hit.first == hit.last and sent.words[hit.first] in _TALK:
         return []  # "um mit Putin zu sprechen": the partner is the "mit" phrase's
+    mentions = [m for m in mentions if not _inside(m.start, excluded)]
     met = [
         m
         for m in mentions
@@ -745,21 +782,33 @@ def _purpose(
 
 def _iterative(sent: Sentence, lo: int, hi: int) -> bool:
     """ "zum sechsten Mal", "for the third time": a count of trips, not one of them."""
+    words = sent.words
     return any(
-        w in _TIMES and lo <= o < hi and i > 0 and sent.words[i - 1].endswith(("ten", "th", "rd"))
-        for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
+        words[i] in _TIMES and i > 0 and words[i - 1].endswith(("ten", "th", "rd"))
+        for i in range(*_tokens_in(sent, lo, hi))
     )
 
 
 def _token_at(sent: Sentence, pos: int) -> int:
-    return next(i for i, o in enumerate(sent.offsets) if o >= pos)
+    """The first token starting at or after character ``pos``."""
+    i = bisect_left(sent.offsets, pos)
+    if i == len(sent.offsets):
+        raise ValueError(f"no token starts at or after {pos}")
+    return i
+
+
+def _tokens_in(sent: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    """The tokens starting in the character span [lo, hi), as a range of indices
+    (found by bisection: offsets rise strictly)."""
+    return bisect_left(sent.offsets, lo), bisect_left(sent.offsets, hi)
 
 
 def _partner(sent: Sentence, lo: int, hi: int, mentions: Sequence[Mention]) -> list[Mention]:
     """The actors of the first "mit"/"with" phrase in the clause."""
     n = len(sent.words)
-    for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True)):
-        if lo <= o < hi and w in _WITH:
+    for i in range(*_tokens_in(sent, lo, hi)):
+        if sent.words[i] in _WITH:
+            o = sent.offsets[i]
             j = _list_end(sent, i + 1)
             end = sent.offsets[j] if j < n else sent.end
             found = [m for m in mentions if o < m.start < end]
@@ -885,14 +934,15 @@ def _coordinated(
 
 
 def _after_report(
-    sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, mentions: Sequence[Mention]
+    sent: Sentence, speech: Sequence[CueHit], hit: CueHit, lo: int, mentions: Sequence[Mention]
 ) -> int:
     """Where a cue's participants may start: at the subject right after a speech verb
-    that reports the event ("Trump said Witkoff would travel to Moscow": Trump reports,
-    he does not travel). Otherwise the clause start."""
+    (one of ``speech``, the sentence's) that reports the event ("Trump said Witkoff
+    would travel to Moscow": Trump reports, he does not travel). Otherwise the clause
+    start."""
     said = [
         sent.char_of(h.last + 1)
-        for h in cues.speech.find(sent.words)
+        for h in speech
         if lo <= sent.char_of(h.first) and h.last + 1 < hit.first
     ]
     if not said:
@@ -978,12 +1028,12 @@ def _hypothetical(sent: Sentence, hit: CueHit, hi: int) -> bool:
     return last >= 1 and sent.words[last - 1] == "zu"
 
 
-def _spoken_of(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> bool:
-    """A meeting noun that a speech verb evaluates ("nannte die Verhandlungen produktiv"):
-    the speaker judges the talks and need not have sat at the table."""
+def _spoken_of(sent: Sentence, speech: Sequence[CueHit], hit: CueHit, lo: int, hi: int) -> bool:
+    """A meeting noun that a speech verb (one of ``speech``, the sentence's) evaluates
+    ("nannte die Verhandlungen produktiv"): the speaker judges the talks and need not
+    have sat at the table."""
     return any(
-        lo <= sent.char_of(h.first) < hi and not hit.first <= h.first <= hit.last
-        for h in cues.speech.find(sent.words)
+        lo <= sent.char_of(h.first) < hi and not hit.first <= h.first <= hit.last for h in speech
     )
 
 
@@ -1048,22 +1098,21 @@ _PASSIVE = frozenset({"werden", "wurde", "wurden", "worden", "be", "been", "bein
 
 def _passive(sent: Sentence, lo: int, hi: int) -> bool:
     """ "dass er informiert werden möchte": the pronoun is not who acts."""
-    return any(
-        w in _PASSIVE and lo <= o < hi for w, o in zip(sent.words, sent.offsets, strict=True)
-    )
+    a, b = _tokens_in(sent, lo, hi)
+    return not _PASSIVE.isdisjoint(sent.words[a:b])
 
 
 _PLURAL = frozenset({"sie", "they"})
 _SINGULAR = frozenset({"er", "he"})
+_PRONOUNS = _PLURAL | _SINGULAR
 
 
 def _pronoun_at(sent: Sentence, lo: int, hi: int) -> int | None:
     """Offset of the first subject pronoun ("er", "sie", "he", "they") in the span."""
     return next(
-        (o for w, o in zip(sent.words, sent.offsets, strict=True)
-         if lo <= o < hi and (w in _PLURAL or w in _SINGULAR)),
+        (sent.offsets[i] for i in range(*_tokens_in(sent, lo, hi)) if sent.words[i] in _PRONOUNS),
         None,
-    )  # fmt: skip
+    )
 
 
 def _pronoun_persons(
@@ -1152,12 +1201,15 @@ def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) ->
     """A negation in the cue's clause ("kein Treffen", "nicht geplant", "did not meet").
     A contrastive conjunction between them opens another predicate: in "held talks
     with X but did not join the negotiations" the talks took place."""
+    words = sent.words
+    a, b = _tokens_in(sent, lo, hi)
+    if negations.isdisjoint(words[a:b]):  # most clauses negate nothing
+        return False
     return any(
-        w in negations
-        and lo <= o < hi
-        and not without_result(sent.words, i)
-        and not _CONTRAST.intersection(sent.words[min(i, hit.first) : max(i, hit.last)])
-        for i, (w, o) in enumerate(zip(sent.words, sent.offsets, strict=True))
+        words[i] in negations
+        and not without_result(words, i)
+        and not _CONTRAST.intersection(words[min(i, hit.first) : max(i, hit.last)])
+        for i in range(a, b)
     )
 
 
@@ -1261,6 +1313,7 @@ _TARGET_PREPOSITIONS = {
 }
 
 
+@cache
 def _not_target(etype: str) -> frozenset[str]:
     """Prepositions whose names are not a participant of an event of this type."""
     return _NOT_TARGET - _TARGET_PREPOSITIONS.get(etype, frozenset())
@@ -1292,20 +1345,30 @@ def _handed_to_person(draft: Draft, mentions: Sequence[Mention]) -> bool:
 def _meeting_of(draft: Draft) -> Draft:
     """The meeting a handover in person implies: same sides, day and place."""
     ev = draft.event
-    meeting = _copy(ev, type="CONSULT", mode="meet")
+    meeting = _copy(ev)
+    meeting.type, meeting.mode = "CONSULT", "meet"
     return Draft(meeting, draft.approximate)
 
 
-def _copy(ev: Event, **changes: object) -> Event:
-    """An event with its own participant lists (merging extends them in place)."""
-    return replace(
-        ev, target_actors=list(ev.target_actors), participants=list(ev.participants), **changes
-    )
+# Every field of an event, in the order its constructor takes them.
+_EVENT_VALUES = attrgetter(*(f.name for f in fields(Event)))
+
+
+def _copy(ev: Event) -> Event:
+    """An event with its own participant lists (merging extends them in place).
+    Built from its fields read at once: ``dataclasses.replace`` costs four times as
+    much, and merging copies every event."""
+    copy = Event(*_EVENT_VALUES(ev))
+    copy.target_actors = list(ev.target_actors)
+    copy.participants = list(ev.participants)
+    return copy
 
 
 def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
     """Character spans of every "zwischen A und B" phrase in the sentence."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if _BETWEEN.isdisjoint(sent.words):  # most sentences have none
+        return spans
     n = len(sent.words)
     for i, w in enumerate(sent.words):
         if w in _BETWEEN:
@@ -1316,11 +1379,53 @@ def _between_spans(sent: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
-def _attribute(sent: Sentence, m: Mention) -> bool:
-    """A genitive attribute: "die Mitgliedschaft der Ukraine" (article after a noun)."""
-    try:
-        i = sent.index_of(m.start)
-    except ValueError:
+class _Facts(NamedTuple):
+    """What the participant rules ask of a mention, whatever the cue: each draft of a
+    sentence filters the same mentions, so these are settled once per sentence."""
+
+    modifier: bool  # see _modifier
+    genitive: bool  # see _genitive
+    attribute: bool  # see _attribute
+    before: str | None  # the word right before it
+    # the preposition before an article or a title right before it ("gegen Präsident
+    # Putin"); None when that word is no preposition or the one between no such thing
+    # (see _after)
+    before_title: str | None
+
+
+class _FactsOf(dict[int, _Facts]):
+    """The :class:`_Facts` of a sentence's mentions by their index, each found when a
+    draft first asks (most drafts look only at the names of their own clause)."""
+
+    def __init__(self, sent: Sentence, mentions: Sequence[Mention]) -> None:
+        super().__init__()
+        self.sent = sent
+        self.mentions = mentions
+        self.places = [m for m in mentions if m.type == "place"]  # as _after reads them
+
+    def __missing__(self, k: int) -> _Facts:
+        sent, m = self.sent, self.mentions[k]
+        try:
+            i = sent.index_of(m.start)
+        except ValueError:
+            i = -1
+        words = sent.words
+        before = words[i - 1] if i >= 1 else None
+        # drafts ask only about prepositions, all of them in _NOT_PARTY
+        title = (
+            words[i - 2]
+            if i >= 2 and words[i - 2] in _NOT_PARTY and _title_between(sent, i - 1, self.places)
+            else None
+        )
+        facts = _Facts(_modifier(sent, m), _genitive(m), _attribute(sent, i), before, title)
+        self[k] = facts
+        return facts
+
+
+def _attribute(sent: Sentence, i: int) -> bool:
+    """Is the mention starting at token ``i`` (-1: at none) a genitive attribute, "die
+    Mitgliedschaft der Ukraine" (article after a noun)?"""
+    if i < 0:
         return False
     if sent.words[i] in ("der", "des"):  # the mention includes its article: "der Ukraine"
         i += 1
@@ -1381,17 +1486,21 @@ def _after(
         return False
     if i >= 1 and sent.words[i - 1] in words:
         return True
-    if i < 2 or sent.words[i - 2] not in words:
-        return False
-    between = sent.words[i - 1]
-    if any(p.start == sent.offsets[i - 1] for p in places):
+    return i >= 2 and sent.words[i - 2] in words and _title_between(sent, i - 1, places)
+
+
+def _title_between(sent: Sentence, j: int, places: Sequence[Mention]) -> bool:
+    """Can token ``j`` stand between a preposition and a name as an article or a title
+    ("gegen Präsident Putin")? Not a place ("traf in Moskau Putin") nor a day."""
+    between = sent.words[j]
+    if any(p.start == sent.offsets[j] for p in places):
         return False
     if between in _CALENDAR:  # "On Wednesday Zelensky and Trump spoke": a date, not a title
         return False
     return (
         between in _ARTICLES
         or between in _DEFINITE
-        or sent.text[sent.offsets[i - 1] - sent.start].isupper()
+        or sent.text[sent.offsets[j] - sent.start].isupper()
     )
 
 
@@ -1439,7 +1548,7 @@ def _participants(actors: Sequence[Mention], party: Callable[[str], str]) -> lis
 
 
 def _participants_ids(ids: list[str], party: Callable[[str], str]) -> list[str]:
-    represented = {party(a) for a in ids if party(a) != a}
+    represented = {p for a in ids if (p := party(a)) != a}
     return [a for a in ids if a not in represented]
 
 
@@ -1463,7 +1572,7 @@ def _attached(
         if d.start >= cue_at:
             out.append(d)
             continue
-        between = [w for w, o in zip(sent.words, sent.offsets, strict=True) if d.end <= o < cue_at]
+        between = sent.words[slice(*_tokens_in(sent, d.end, cue_at))]
         if between[:1] and between[0] in _AFTER_DAY:
             # "kündigte es am Donnerstag nach einem Telefonat mit Putin an": the call
             # that came just before is dated by that day
@@ -1514,7 +1623,7 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
     merged: list[Draft] = []
     # Only reports of one kind can be one event (see _compatible), and a fold keeps an
     # event's kind: each report is compared with the events of its kind alone.
-    of_kind: dict[tuple[object, ...], list[Draft]] = {}
+    of_kind: dict[tuple[str, str | None], list[Draft]] = {}
     for draft in drafts:
         kind = _kind(draft.event)
         candidates = of_kind.get(kind, ())
@@ -1575,10 +1684,10 @@ def merge_events(drafts: Sequence[Draft], party: Callable[[str], str]) -> list[E
 _OWN_KIND = ("phone", "multilateral")
 
 
-def _kind(ev: Event) -> tuple[object, ...]:
+def _kind(ev: Event) -> tuple[str, str | None]:
     """What two reports of one event share: the type, and being a call or a summit or
     neither. Folding keeps it (a call folds only into a call)."""
-    return (ev.type, *(ev.mode == m for m in _OWN_KIND))
+    return ev.type, ev.mode if ev.mode in _OWN_KIND else None
 
 
 def _fewest(ev: Event) -> int:
@@ -1607,22 +1716,30 @@ def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) ->
     # a state of ``a`` whose own person matched already counts once: "die USA, Witkoff"
     # share one side with "Witkoff", not two
     named = {party(x) for x in a if x in own and party(x) != x}
-    return sum(1 for x in a if x in own or (x in parties and x not in named) or party(x) in own)
+    found = 0
+    for x in a:  # a loop: merging asks this of every pair of reports
+        if x in own or (x in parties and x not in named) or party(x) in own:
+            found += 1
+    return found
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
     """Same type (calls apart from meetings), no contradicting date or place."""
+    return _kind(a.event) == _kind(b.event) and _agree(a, b)
+
+
+def _agree(a: Draft, b: Draft) -> bool:
+    """No contradicting date or place."""
     ea, eb = a.event, b.event
-    if _kind(ea) != _kind(eb):
-        return False
     if not _dates_agree(a, b):
         return False
     return not (ea.place and eb.place and ea.place != eb.place)
 
 
 def _same(a: Draft, b: Draft, party: Callable[[str], str]) -> bool:
+    """Do two reports of one kind (see _kind) tell the same event?"""
     ea, eb = a.event, b.event
-    if not _compatible(a, b):
+    if not _agree(a, b):
         return False
     pa, pb = ea.participants, eb.participants
     if min(len(pa), len(pb)) == 1 and not b.definite and not set(pa) & set(pb):

@@ -55,6 +55,8 @@ _NUMBER_PERIOD = re.compile(r"^\d+(?:[.,]\d+)*\.$")
 # user_data keys: the splitter's columns handed to the lemmatizer, and the token table.
 _PENDING = "parley_split_columns"
 _COLUMNS = "parley_token_columns"
+_QUOTED = "parley_quoted_spans"  # read by the quote extractor too
+_TEXT = "parley_text"  # the text being parsed, for the splitter (see :func:`parse`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,13 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     if open_at >= 0:
         spans.append(QuotedSpan(open_at, n, closed=False))
     return spans
+
+
+def quotations(doc: Doc, text: str) -> list[QuotedSpan]:
+    """:func:`quoted_spans` of ``text``, the text ``doc`` was parsed from: the pairing the
+    sentence splitter made already, when ``doc`` comes from :func:`parse`."""
+    cached = doc.user_data.get(_QUOTED)
+    return [QuotedSpan(*q) for q in cached] if cached is not None else quoted_spans(text)
 
 
 def _inside_mask(idx, spans: list[QuotedSpan]) -> list[bool]:
@@ -253,7 +262,7 @@ class _Columns:
     """The token attributes the splitter reads, by arrays, with per-form answers looked
     up in :data:`_FORMS` (one dictionary hit per token, no Token objects)."""
 
-    __slots__ = ("idx", "info", "offsets", "orth", "space", "words")
+    __slots__ = ("idx", "info", "offsets", "orth", "orths", "space", "words")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IDX, ORTH, SPACY
@@ -262,7 +271,7 @@ class _Columns:
         self.orth, self.offsets = columns[:, 0], columns[:, 1]
         self.idx = self.offsets.tolist()
         self.space = columns[:, 2].tolist()
-        orths = self.orth.tolist()
+        self.orths = orths = self.orth.tolist()
         info = list(map(_FORMS.get, orths))
         if None in info:
             strings = doc.vocab.strings
@@ -284,16 +293,18 @@ def _split_sentences(doc: Doc, stop_words: frozenset[str]) -> Doc:
     import numpy as np
     from spacy.attrs import SENT_START
 
+    # The text handed to :func:`parse` (None from spaCy's own calls: rebuilt below).
+    text = doc.user_data.pop(_TEXT, None)
     if not len(doc):
-        doc.user_data["parley_quoted_spans"] = []
+        doc.user_data[_QUOTED] = []
         return doc
     cols = _Columns(doc)
     if _detach_final_periods(doc, cols.words, cols.flagged(3), stop_words):
         cols = _Columns(doc)
     words, idx = cols.words, cols.idx
-    spans = quoted_spans(cols.text())
+    spans = quoted_spans(cols.text() if text is None else text)
     # The quote extractor reuses the pairing; plain tuples keep the Doc serialisable.
-    doc.user_data["parley_quoted_spans"] = [(q.start, q.end, q.closed) for q in spans]
+    doc.user_data[_QUOTED] = [(q.start, q.end, q.closed) for q in spans]
     starts = _sentence_starts(words, idx, spans, cols.flagged(2), cols.offsets)
     # Every token is marked: 1 opens a sentence, -1 explicitly does not.
     values = np.full((len(words), 1), np.iinfo("uint64").max, dtype="uint64")  # -1
@@ -339,7 +350,7 @@ def _lemmatize(doc: Doc, table, memo: dict[int, int]) -> Doc:
         return doc
     cols, sent_starts = pending if pending is not None else (_Columns(doc), None)
     strings = doc.vocab.strings
-    orths = cols.orth.tolist()
+    orths = cols.orths
     found = list(map(memo.get, orths))
     if None in found:
         for k, lemma in enumerate(found):
@@ -431,8 +442,17 @@ def token_columns(doc: Doc):
 
 
 def parse(text: str, lang: str) -> Doc:
-    """Tokens, sentences (``doc.sents``) and lemmas (``token.lemma_``) of ``text``."""
-    return get_nlp(lang)(text)
+    """Tokens, sentences (``doc.sents``) and lemmas (``token.lemma_``) of ``text``.
+
+    The pipeline's components are run here in order, as ``Language.__call__`` would,
+    so that the splitter can be handed the text itself instead of rebuilding it.
+    """
+    pipeline = get_nlp(lang)
+    doc = pipeline.make_doc(text)
+    doc.user_data[_TEXT] = text
+    for _, component in pipeline.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def parse_many(texts, lang: str, batch_size: int = 64):

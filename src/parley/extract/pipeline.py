@@ -11,7 +11,7 @@ is what makes streaming many files fast.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import pairwise
@@ -51,6 +51,27 @@ class _Slicer:
             return [x for x in self.items if start <= x.start < end]
         lo = bisect_left(self.starts, start)
         return self.items[lo : bisect_left(self.starts, end, lo)]
+
+
+class _Spans:
+    """Quotations overlapping a stretch of text, by bisection: quotations do not overlap
+    one another (:func:`nlp.quoted_spans` pairs marks left to right), so both their
+    starts and their ends ascend."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans ``(s, e)`` with ``s < end and e > start``, in order."""
+        lo = bisect_right(self.ends, start)
+        return self.spans[lo : max(lo, bisect_left(self.starts, end, lo))]
+
+    def holds(self, at: int) -> bool:
+        """Does a span ``(s, e)`` have ``s <= at < e``?"""
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
 
 
 class _Memo(dict[str, str]):
@@ -118,12 +139,13 @@ class Extractor:
             for m in self.gazetteer.find(text, published, lang, aid)
             if not (article.author and m.type == "person" and m.name == article.author)
         ]
-        mentions = [_metonymy(m, text, self.gazetteer, self.cues(lang)) for m in mentions]
+        cues = self.cues(lang)
+        mentions = [_metonymy(m, text, self.gazetteer, cues) for m in mentions]
         acting = with_demonyms(mentions, sentences, self.demonyms(lang), aid)
         # Speech, not titles or scare quotes: «Bloomberg News», „Friedenstruppen“ stay text.
         quoted = [
             (q.start, q.end)
-            for q in nlp.quoted_spans(text)
+            for q in nlp.quotations(doc, text)
             if len(text[q.start : q.end].split()) > _MIN_QUOTE_WORDS
         ]
         quotes = _fill_speakers(
@@ -134,7 +156,6 @@ class Extractor:
             lang,
             lambda surface: self._compound_actor(surface, published, lang, aid),
         )
-        cues = self.cues(lang)
         events: list[Draft] = []
         stances: list[Stance] = []
         # Rules ask for an actor's party many times over: each actor's is found once.
@@ -142,6 +163,7 @@ class Extractor:
         context = Context()
         in_sentence = _Slicer(acting)
         starts = in_sentence.starts
+        quotations = _Spans(quoted)
         attributed = _Speakers(quotes)
         carried_speaker = _Speakers(quotes, attributed=False).at
         # Konjunktiv sentences with no cue of their own ("Die Ukraine müsse …"): the
@@ -157,7 +179,7 @@ class Extractor:
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(starts, sent.start)
-            s_quoted = [(s, e) for s, e in quoted if s < sent.end and e > sent.start]
+            s_quoted = quotations.overlapping(sent.start, sent.end)
             speaker = attributed.at(sent.start, sent.end)
             s_dates = _dates_of(sent, published, lang)
             own = sentence_events(
@@ -275,9 +297,8 @@ def _fill_speakers(
     A source compound ("nach Kremlangaben") speaks as the actor it is built on.
     """
     spoken = quoted + [(q.start, q.end) for q in quotes if q.mode != "reported"]
-    persons = [
-        m for m in mentions if m.type == "person" and not any(s <= m.start < e for s, e in quoted)
-    ]
+    inside = _Spans(quoted).holds
+    persons = [m for m in mentions if m.type == "person" and not inside(m.start)]
     pronouns = _PRONOUNS.get(lang, frozenset())
     person_ids = {m.actor for m in persons}
     for q in quotes:
@@ -561,7 +582,8 @@ class _Speakers:
             for q in quotes
             if q.speaker and (q.cue is not None or not attributed)
         ]
-        self._ordered = all(a[0] <= b[0] for a, b in pairwise(self._spans))
+        self._starts = [span[0] for span in self._spans]
+        self._ordered = all(a <= b for a, b in pairwise(self._starts))
         self._skip = 0  # leading spans that ended before the last sentence asked about
         self._after = 0
 
@@ -581,18 +603,20 @@ class _Speakers:
         spans = self._from(start, end)
         return {who for q_start, q_end, who, _ in spans if q_start < end and q_end > start}
 
-    def _from(self, start: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
+    def _from(self, start: int, end: int) -> list[tuple[int, int, str, bool]]:
         """The spans that may overlap ``start``-``end``, in order."""
         if start < self._after:  # sentences asked out of order: start over
             self._skip = 0
         self._after = start
         spans = self._spans
-        while self._skip < len(spans) and spans[self._skip][1] <= start:
-            self._skip += 1
-        for span in spans[self._skip :] if self._skip else spans:
-            if self._ordered and span[0] >= end:
-                return  # no overlap here or after
-            yield span
+        skip = self._skip
+        while skip < len(spans) and spans[skip][1] <= start:
+            skip += 1
+        self._skip = skip
+        if not self._ordered:
+            return spans[skip:]
+        # Ordered by start: none from the first that opens at ``end`` or later overlaps.
+        return spans[skip : bisect_left(self._starts, end, skip)]
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:

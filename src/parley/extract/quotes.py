@@ -42,6 +42,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from parley.extract.lexicon import SpeechLexicon, load_speech_lexicon
@@ -214,7 +215,7 @@ class QuoteFinding:
             article=article,
             start=self.start,
             end=self.end,
-            text=" … ".join(text[s:e] for s, e in self.spans),
+            text=" … ".join([text[s:e] for s, e in self.spans]),
             mode=self.mode,
             speaker=self.speaker,
             speaker_surface=self.speaker_surface,
@@ -256,6 +257,9 @@ class _Vocabulary:
         "source",  # may open a source phrase ("laut", "zufolge", "according")
         "subjunctive",  # may be a Konjunktiv I form (see _subjunctive)
         "verbish",  # the verb-cue search must look at it (a cue, or its lemma is guessed)
+        "joins",  # "und"/"and", or an English comma: may lead to a second statement
+        "hearsay",  # a hearsay adverb ("demnach")
+        "speech_noun",  # a noun naming a speech act ("Forderungen", "Hinweise")
         "reporting",  # outside quotes, makes a sentence worth the speech rules (see run)
     )
 
@@ -312,6 +316,11 @@ class _Vocabulary:
             and lw not in self.stop
             and lw not in self.dets
             and lw not in _E_PREPOSITIONS
+            # _subjunctive reads the lemma, or the verb lemma the cue search may set
+            and any(
+                lem == lw + "n" or (lem == lw and lw + "n" in _lemma_values(lang))
+                for lem in (lemma, verb_lemma)
+            )
         )
         verbish = lower_first and (
             verb_lemma != lemma
@@ -331,6 +340,9 @@ class _Vocabulary:
             source,
             subjunctive,
             verbish,
+            lw in ("and", "und") or (lang == "en" and w == ","),
+            lw in self.lex.hearsay_adverbs,
+            lw in self.lex.speech_nouns,
             # What the indirect rules look for: a source word, a Konjunktiv, a cue verb
             # (or a guessed lemma), hearsay "soll", a speech noun ("Forderungen, wie …").
             source
@@ -423,10 +435,10 @@ class _Extractor:
         self.text = text
         self.lang = lang
         self.lex = lex
-        self.candidates = sorted(candidates, key=lambda c: c.start)
-        self._candidate_starts = {c.start for c in self.candidates}
+        self.candidates = sorted(candidates, key=attrgetter("start"))
         self._starts = [c.start for c in self.candidates]
-        self._longest = max((c.end - c.start for c in self.candidates), default=0)
+        self._candidate_starts = set(self._starts)
+        self._longest = max([c.end - c.start for c in self.candidates], default=0)
         vocab = _vocabulary(lang, lex)
         # The word sets of the language and lexicon (built once per lexicon).
         self.verbs, self.stems, self.dets = vocab.verbs, vocab.stems, vocab.dets
@@ -497,7 +509,7 @@ class _Extractor:
             while k < len(self.quotes) and self.quotes[k].start < s1:
                 inner.append(self.quotes[k])
                 k += 1
-            opens_quote = any(span.start >= s0 for span in inner)
+            opens_quote = bool(inner) and inner[-1].start >= s0  # quote starts ascend
             self.sentences.append(_Sentence(toks, inner, opens_quote or before[b] > before[a]))
         self._quote_at = {q.start: q for q in self.quotes}
 
@@ -681,6 +693,8 @@ class _Extractor:
             ]
             if at < c.end
         ]
+        if len(covering) == 1:
+            return covering[0].actor
         if covering:
             return max(covering, key=lambda c: c.end - c.start).actor
         # An apposition names the same person: "der Sprecher, Dmitri Peskow,".
@@ -700,13 +714,14 @@ class _Extractor:
         """Speech verbs outside quotes: (verb token, cue tokens incl. particle and aux).
 
         Several rules ask for the cues of one sentence: the last answer is kept (with
-        the token list it is for, so identity is safe) and handed out as fresh lists.
+        the token list it is for, so identity is safe) and handed out as it is: the
+        rules only read the cues, never change them.
         """
         last_toks, found = self._last_verb_cues
         if toks is not last_toks:
             found = self._find_verb_cues(toks)
             self._last_verb_cues = (toks, found)
-        return [(i, list(cue)) for i, cue in found]
+        return found
 
     def _find_verb_cues(self, toks: list[int]) -> list[tuple[int, list[int]]]:
         found = []
@@ -981,8 +996,7 @@ class _Extractor:
                 # the next sentence goes on with.
                 s0 = self.idx[sent.tokens[0]]
                 self.last_report_aside = all(
-                    self.text[s0 : f.start].count("(") > self.text[s0 : f.start].count(")")
-                    for f in found
+                    _inside_brackets(self.text[s0 : f.start]) for f in found
                 )
         self._cataphora(out)
         return out
@@ -1060,16 +1074,20 @@ class _Extractor:
             frame = [i for i in outside if self.words[i] not in _TERMINAL or i != toks[-1]]
             speaker = None
             if cues:
-                _verb, cue = min(cues, key=lambda c: _distance(self.idx[c[0]], spans))
+                _verb, cue = (
+                    cues[0]  # the common case: no distances to weigh
+                    if len(cues) == 1
+                    else min(cues, key=lambda c: _distance(self.idx[c[0]], spans))
+                )
                 subject = self._subject(toks, cue)
                 speaker = self._speaker_from(subject, no) if subject else None
                 finding.cue_spans = self._spans(cue)
-                finding.cue = " ".join(self.words[i] for i in cue)
+                finding.cue = " ".join([self.words[i] for i in cue])
             elif source is not None:
                 cue_toks, subject = source
                 speaker = self._speaker_from(subject, no) if subject else None
                 finding.cue_spans = self._spans(cue_toks)
-                finding.cue = " ".join(self.words[i] for i in cue_toks)
+                finding.cue = " ".join([self.words[i] for i in cue_toks])
             elif outside and self.words[outside[0]] != ":":
                 # No verb of saying, but a frame: "Auch der Sprecher X will „…“",
                 # "Die Bewohner sehen das gelassen: „…“" – its subject speaks.
@@ -1125,6 +1143,8 @@ class _Extractor:
     def _parenthesised(self, toks: list[int]) -> set[int]:
         """Tokens of ``toks`` inside round brackets."""
         inside: set[int] = set()
+        if "(" not in self.text[self.idx[toks[0]] : self.ends[toks[-1]]]:
+            return inside  # most sentences have no brackets
         depth = 0
         for i in toks:
             if self.words[i] == "(":
@@ -1386,7 +1406,11 @@ class _Extractor:
         # 4. Hearsay adverb: "Die Rolle der Fed soll demnach gestärkt werden": with a
         # hearsay "soll" or a Konjunktiv it reports the source named before.
         hearsay = next(
-            (i for i in body if self.lower[i] in self.lex.hearsay_adverbs and not self.in_quote[i]),
+            (
+                i
+                for i in itertools.compress(body, map(self.hearsay.__getitem__, body))
+                if not self.in_quote[i]
+            ),
             None,
         )
         if hearsay is not None and any(
@@ -1405,7 +1429,7 @@ class _Extractor:
             and (not after.strip() or after.lstrip(" ").startswith("\n"))
         )
         for verb, cue in cues:
-            if any(self.lower[c] in _PASSIVE for c in cue):
+            if not _PASSIVE.isdisjoint(map(self.lower.__getitem__, cue)):
                 continue  # "wurde verurteilt": the subject is not the one speaking
             if heading:
                 break  # "Putin droht Europa mit Krieg" as a subheading: a title, not a report
@@ -1663,8 +1687,11 @@ class _Extractor:
         saying he had nothing to say" / "fordert, dass …, und lehnt X ab": a second speech
         verb with the first clause's subject left out. When the first clause is a report
         of its own, both are read on their own and the second takes the first's speaker."""
-        verbs = self.lex.all_verbs
-        for k in range(3, len(body) - 2):
+        verbs = self.verbs
+        # Only "und"/"and" (or an English comma) can join the second statement.
+        for k in itertools.compress(range(len(body)), map(self.joins.__getitem__, body)):
+            if not 3 <= k < len(body) - 2:
+                continue
             i = body[k]
             if self.in_quote[i]:
                 continue
@@ -1780,8 +1807,10 @@ class _Extractor:
         naming a speech act, its clause closed by a comma and a content clause (a
         complementizer, or a "zu" infinitive) after it. The clause is what the verb's
         subject said."""
-        for k, i in enumerate(body[:-3]):
-            if self.in_quote[i] or self.lower[i] not in self.lex.speech_nouns:
+        nouns = map(self.speech_noun.__getitem__, body[:-3])
+        for k in itertools.compress(range(len(body)), nouns):
+            i = body[k]
+            if self.in_quote[i]:
                 continue
             lo, hi = self._clause_bounds(body, k)
             if hi + 2 >= len(body) or self.words[body[hi]] != ",":
@@ -1829,7 +1858,7 @@ class _Extractor:
     def _subjunctive(self, i: int) -> bool:
         """Konjunktiv I: a listed form ("sei", "habe") or a third person singular that is
         the infinitive minus its "n" ("gehe", "halte", "bleibe"), not after "ich"."""
-        if not self.subjunctive[i]:  # neither a listed form nor a lower-case word in -e
+        if not self.subjunctive[i]:  # not a listed form, nor a word in -e its lemma allows
             return False
         word = self.lower[i]
         if word in self.lex.subjunctive:
@@ -1954,7 +1983,7 @@ class _Extractor:
         finding = QuoteFinding(spans=self._spans(quote), type=qtype)
         if cue:
             finding.cue_spans = self._spans(cue)
-            finding.cue = " ".join(self.words[i] for i in cue)
+            finding.cue = " ".join([self.words[i] for i in cue])
         if frame:
             finding.frame_spans = self._spans(frame)
             finding.addressee_span = self._addressee(frame)
@@ -1967,6 +1996,11 @@ class _Extractor:
         if speaker is not None:
             finding.speaker_span, finding.speaker_surface, finding.speaker = speaker
         return finding
+
+
+def _inside_brackets(prefix: str) -> bool:
+    """Does ``prefix`` leave a round bracket open?"""
+    return "(" in prefix and prefix.count("(") > prefix.count(")")
 
 
 def _distance(char: int, spans: list[Span]) -> int:

@@ -63,12 +63,13 @@ def sentences_of(doc: Doc, text: str | None = None) -> list[Sentence]:
     if not len(kept):
         return []
     strings = doc.vocab.strings
-    # Each distinct form is looked up and lower-cased once (spaCy's LOWER is the
-    # form's str.lower()), then spread by index.
-    words = _spread(columns[kept, 0], _LOWER, lambda h: strings[h].lower())
-    lemmas = _spread(columns[kept, 1], _LEMMA, lambda h: strings[h].lower() if h else "")
-    offsets = columns[kept, 2].tolist()
-    ends = (columns[kept, 2] + columns[kept, 3]).tolist()
+    rows = columns[kept]
+    # Each distinct form is lower-cased once (spaCy's LOWER is the form's str.lower())
+    # and remembered across documents: forms recur.
+    words = _names(rows[:, 0].tolist(), _LOWER, lambda h: strings[h].lower())
+    lemmas = _names(rows[:, 1].tolist(), _LEMMA, lambda h: strings[h].lower() if h else "")
+    offsets = rows[:, 2].tolist()
+    ends = (rows[:, 2] + rows[:, 3]).tolist()
     # Sentences are runs of kept tokens with the same sentence number.
     cuts = [0, *(np.flatnonzero(np.diff(sentence_of[kept])) + 1).tolist(), len(kept)]
     out: list[Sentence] = []
@@ -83,15 +84,11 @@ _LOWER: dict[int, str] = {}
 _LEMMA: dict[int, str] = {}
 
 
-def _spread(hashes, memo: dict[int, str], name: Callable[[int], str]) -> list[str]:
-    """The strings of a column of hashes: each distinct hash named once."""
-    import numpy as np
-
-    forms, inverse = np.unique(hashes, return_inverse=True)
-    names = []
-    for h in forms.tolist():
-        found = memo.get(h)
-        if found is None:
-            found = memo[h] = name(h)
-        names.append(found)
-    return np.array(names, dtype=object)[inverse.reshape(-1)].tolist()
+def _names(hashes: list[int], memo: dict[int, str], name: Callable[[int], str]) -> list[str]:
+    """The strings of a column of hashes, each hash named once and remembered."""
+    names = list(map(memo.get, hashes))
+    if None in names:  # forms not seen before
+        for i, found in enumerate(names):
+            if found is None:
+                names[i] = memo[hashes[i]] = name(hashes[i])
+    return names

@@ -82,7 +82,10 @@ class Context:
     """What earlier sentences tell about this one: who was acting, which document."""
 
     previous_actor: str | None = None
-    previous_subjects: tuple[str, ...] = ()  # actors not inside a phrase, last sentence
+    # The last sentence and its actors: which of them were subjects (not inside a
+    # phrase) only a plural pronoun asks, so it is worked out then (_previous_subjects).
+    previous_sentence: Sentence | None = None
+    previous_actors: tuple[Mention, ...] = ()
     last_document: str | None = None
     speaker: str | None = None  # speaker of a quote covering most of this sentence
     carried_speaker: str | None = None  # the same, also when carried from an earlier sentence
@@ -106,24 +109,15 @@ def sentence_stances(
     issue_hits = _issue_hits(sent, cues, quantities)
     if not issue_hits:
         # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
+        if not context.previous_issues or len(sent.words) > _SHORT:
+            return []
         refers = [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
-        if not refers or not context.previous_issues or len(sent.words) > _SHORT:
+        if not refers:
             return []
         issue_hits = [CueHit(refers[0], refers[0], key, key) for key in context.previous_issues]
-    condition = _condition(sent, cues)
-    stance_hits = _without_readiness(
-        sent,
-        [
-            h
-            for h in cues.stances.find(sent.words, sent.lemmas)
-            if (context.speaker or not _inside(sent.char_of(h.first), quoted))
-            and not _in_question(sent, h, cues)
-            # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
-            # condition is a hypothesis about someone, not a stance of anyone.
-            and not (condition is not None and condition[1] <= h.first <= condition[2])
-        ],
-    )
-    mentions = [m for m in mentions if m.end > _dateline_end(sent)]
+    cue_hits = cues.stances.find(sent.words, sent.lemmas)
+    text_start = _dateline_end(sent)
+    mentions = [m for m in mentions if m.end > text_start]
     plan = (
         _attributed_document(sent, cues, mentions)
         or _plan_content(sent, cues, context)
@@ -134,6 +128,21 @@ def sentence_stances(
         plan_end = _document_subject(sent, cues)
         if plan_end is not None:
             plan = context.last_document
+    if not cue_hits and not plan:
+        return []  # most sentences that name an issue take no stance on it
+    condition = _condition(sent, cues)
+    stance_hits = _without_readiness(
+        sent,
+        [
+            h
+            for h in cue_hits
+            if (context.speaker or not _inside(sent.char_of(h.first), quoted))
+            and not _in_question(sent, h, cues)
+            # "… was folgen könnte, sollte Putin nicht zustimmen": a cue inside the
+            # condition is a hypothesis about someone, not a stance of anyone.
+            and not (condition is not None and condition[1] <= h.first <= condition[2])
+        ],
+    )
     if not stance_hits and not plan:
         return []
     brackets = _brackets(sent)
@@ -243,9 +252,7 @@ def _relative_stances(
         actor = next((m for m in mentions if m.start == sent.offsets[i + 1]), None)
         if actor is None or actor.type not in _ACTOR_TYPES:
             continue
-        end = i + 1
-        while end + 1 < len(words) and not _boundary(sent, end + 1):
-            end += 1
+        end = _clause_end(sent, i + 1)
         verbs = [h for h in stance_hits if i + 1 < h.first <= end and not _nominal(sent, h, cues)]
         before = [h for h in issue_hits if h.last < i]
         if not verbs or not before:
@@ -262,11 +269,11 @@ def advance_context(
     context.previous_issues = tuple(
         dict.fromkeys(h.label for h in cues.issues.find(sent.words, sent.lemmas))
     )
-    actors = [m for m in mentions if m.type in _ACTOR_TYPES]
+    actors = tuple(m for m in mentions if m.type in _ACTOR_TYPES)
     if actors:
         context.previous_actor = actors[0].actor
-    subjects = [m.actor for m in actors if not _embedded(sent, m, cues)]
-    context.previous_subjects = tuple(dict.fromkeys(subjects))
+    context.previous_sentence = sent
+    context.previous_actors = actors
     documents = [m for m in mentions if m.type == "document" and not _replaced(sent, m, cues)]
     if documents:
         context.last_document = documents[-1].actor
@@ -274,6 +281,15 @@ def advance_context(
         context.document_topic = 0
     else:
         context.document_topic += 1
+
+
+def _previous_subjects(context: Context, cues: LanguageCues) -> list[str]:
+    """The actors the last sentence named not inside a phrase: who "sie" may stand for."""
+    sent = context.previous_sentence
+    if sent is None:
+        return []
+    subjects = [m.actor for m in context.previous_actors if not _embedded(sent, m, cues)]
+    return list(dict.fromkeys(subjects))
 
 
 def _replaced(sent: Sentence, m: Mention, cues: LanguageCues) -> bool:
@@ -301,17 +317,18 @@ def _issue_hits(
         for h in cues.issues.find(sent.words, sent.lemmas)
         if cues.instead.isdisjoint(sent.words[max(0, h.first - 3) : h.first])
     ]
-    hits = [
-        h
-        for h in hits
-        if not any(
-            o.label != h.label
-            and o.first <= h.first
-            and h.last <= o.last
-            and (o.last - o.first) > (h.last - h.first)
-            for o in hits
-        )
-    ]
+    if len(hits) > 1:
+        hits = [
+            h
+            for h in hits
+            if not any(
+                o.label != h.label
+                and o.first <= h.first
+                and h.last <= o.last
+                and (o.last - o.first) > (h.last - h.first)
+                for o in hits
+            )
+        ]
     return [
         h
         for h in hits
@@ -391,9 +408,7 @@ def _plan_offer(sent: Sentence, cues: LanguageCues, issue: CueHit) -> bool:
     """Whether the plan gives the issue to a party in the issue's clause ("lifting
     sanctions", "Sicherheitsgarantien gewähren")."""
     lo = _clause_start(sent, issue.first)
-    hi = issue.last
-    while hi + 1 < len(sent.words) and not _boundary(sent, hi + 1):
-        hi += 1
+    hi = _clause_end(sent, issue.last)
     return not cues.plan_offers.isdisjoint(sent.words[lo : hi + 1])
 
 
@@ -439,12 +454,12 @@ def _holders(
             and m.type in _ACTOR_TYPES
             and not _embedded(sent, m, cues)
         ]
-        referents = _coordinated(sent, before) if plural else list(context.previous_subjects)
+        referents = _coordinated(sent, before) if plural else _previous_subjects(context, cues)
         if len(referents) > 1:
             return referents
     if plural is None and not context.speaker and _inverted_plural(sent, cues):
         # "Einen Rückzug aus dem Donbass lehnen sie ab": the group the sentence before named
-        referents = list(context.previous_subjects)
+        referents = _previous_subjects(context, cues)
         if len(referents) > 1:
             return referents
     if passive_sentence and not context.speaker:
@@ -487,11 +502,14 @@ def _holders(
 def _with_partners(
     sent: Sentence, actor: str, mentions: Sequence[Mention], cues: LanguageCues
 ) -> list[str]:
-    """The actor and those coordinated with it ("Russia and Ukraine agreed")."""
-    free = [m for m in mentions if m.type in _ACTOR_TYPES and not _embedded(sent, m, cues)]
-    for n, m in enumerate(free):
-        if m.actor == actor:
-            return _coordinated(sent, free[n:])
+    """The actor and those coordinated with it ("Russia and Ukraine agreed"), among the
+    actors not inside a phrase (asked only from the actor's own mention on)."""
+    actors = [m for m in mentions if m.type in _ACTOR_TYPES]
+    for n, m in enumerate(actors):
+        if m.actor == actor and not _embedded(sent, m, cues):
+            return _coordinated(
+                sent, [m, *(x for x in actors[n + 1 :] if not _embedded(sent, x, cues))]
+            )
     return [actor]
 
 
@@ -510,9 +528,7 @@ def _clause_actor(
 ) -> str | None:
     """The first actor (not inside a phrase) of the clause the cue stands in, when the
     sentence has more than one clause."""
-    lo, hi = _clause_start(sent, hit.first), hit.last
-    while hi + 1 < len(sent.words) and not _boundary(sent, hi + 1):
-        hi += 1
+    lo, hi = _clause_start(sent, hit.first), _clause_end(sent, hit.last)
     if lo == 0 and hi == len(sent.words) - 1:
         return None
     start, end = sent.offsets[lo], sent.offsets[hi] + 1
@@ -649,18 +665,25 @@ def _bracket_of(i: int, brackets: list[tuple[int, int]]) -> int | None:
 _CLAUSE_END = frozenset({",", ";", ":", "(", ")", "–", "—"})
 
 
-def _boundary(sent: Sentence, i: int) -> bool:
-    """Whether token ``i`` separates clauses (punctuation or "while", "während")."""
-    return sent.words[i] in _CLAUSE_END or sent.words[i] in _CONTRAST
-
-
 _CONTRAST = frozenset({"while", "whereas", "während", "wohingegen"})
+# Tokens that separate clauses: punctuation, "while", "während".
+_BREAKS = _CLAUSE_END | _CONTRAST
 
 
 def _clause_start(sent: Sentence, i: int) -> int:
     """Index of the first token of the clause that token ``i`` is in."""
-    while i > 0 and not _boundary(sent, i - 1):
+    words = sent.words
+    while i > 0 and words[i - 1] not in _BREAKS:
         i -= 1
+    return i
+
+
+def _clause_end(sent: Sentence, i: int) -> int:
+    """Index of the last token of the clause that token ``i`` is in or ends."""
+    words = sent.words
+    n = len(words)
+    while i + 1 < n and words[i + 1] not in _BREAKS:
+        i += 1
     return i
 
 
@@ -1022,9 +1045,7 @@ def _governing(
     fordert": German puts the verb last), else the closest before it (a verb if there
     is one), else after it."""
     lo = _clause_start(sent, issue.first)
-    hi = issue.last
-    while hi + 1 < len(sent.words) and not _boundary(sent, hi + 1):
-        hi += 1
+    hi = _clause_end(sent, issue.last)
     own = [
         h
         for h in hits
