@@ -93,6 +93,10 @@ def join_meeting(
     table of a call; one with both sides named already). The sentence's own "an dem
     Treffen" drafts stay: merging folds them into that meeting, now that it names them.
     """
+    meetings = [d for d in own if d.event.type == "CONSULT"]
+    theirs = [d for d in meetings if d.event.participants and not d.definite]
+    if not theirs and not attends(sent.text, lang):  # most sentences: nothing to do
+        return own
     from parley.extract.events import _genitive  # events imports this module
 
     persons = [
@@ -105,8 +109,6 @@ def join_meeting(
         lo, hi = max(s, sent.start) - sent.start, min(e, sent.end) - sent.start
         if lo < hi:
             text = text[:lo] + " " * (hi - lo) + text[hi:]
-    meetings = [d for d in own if d.event.type == "CONSULT"]
-    theirs = [d for d in meetings if d.event.participants and not d.definite]
     if theirs:
         # "The U.S. delegation, led by Rubio and including Witkoff, met a team headed by
         # Yermak": the delegations' members named in the sentence take part in its
