@@ -113,9 +113,11 @@ def join_meeting(
         # "The U.S. delegation, led by Rubio and including Witkoff, met a team headed by
         # Yermak": the delegations' members named in the sentence take part in its
         # meeting; "with several European leaders on the line": parties join a call
+        lists = _member_lists(text, lang)
         members = []
-        for m in mentions:
-            phrase = _in_members(text, lang, m.start - sent.start)
+        for m in mentions if lists else ():
+            at = m.start - sent.start
+            phrase = next((p for lo, hi, p in lists if lo <= at < hi), None)
             if phrase and (m in persons or (phrase in _ON_CALL and m.type in _PARTIES)):
                 members.append(m)
         _add(theirs[0].event, members)
@@ -158,25 +160,23 @@ _ON_CALL = frozenset({"on the line", "zugeschaltet"})
 _PARTIES = frozenset({"person", "state", "organization"})
 
 
-def _in_members(text: str, lang: str, at: int) -> str | None:
-    """The phrase of the members list ("led by A and B") character ``at`` of the
-    sentence is in, if any. "with" counts only for a list closed by "on the line"
-    (those joining a call), which the result then names."""
+def _member_lists(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """Spans of the sentence's members lists ("led by A and B") with the phrase that
+    opens each. "with" counts only for a list closed by "on the line" (those joining a
+    call), which then names the span."""
     pattern = _MEMBERS.get(lang)
     if pattern is None:
-        return None
+        return []
     low = text.lower()
+    spans = []
     for found in pattern.finditer(low):
-        if found.end() > at:
-            return None
         end = _MEMBERS_END.search(low, found.end())
         stop = end.start() if end else len(text)
         on_call = bool(end) and end.group(0) in _ON_CALL
         if found.group(0) == "with" and not on_call:
             continue
-        if at < stop:
-            return end.group(0) if on_call else found.group(0)
-    return None
+        spans.append((found.end(), stop, end.group(0) if on_call else found.group(0)))
+    return spans
 
 
 # A negation of these only denies an outcome: "ohne greifbares Ergebnis zu Ende
