@@ -321,6 +321,8 @@ _NOT_SIDES = frozenset(
 
 def sides_named(sent: Sentence, lo: int, hi: int) -> tuple[int, int] | None:
     """Offset and number of the sides a clause names by their number, if any."""
+    if _SIDE_NUMBERS.keys().isdisjoint(sent.words):  # most sentences name no number
+        return None
     clause = sent.text[lo - sent.start : hi - sent.start].lower()
     found = _SIDES.search(clause)
     if found is None:
