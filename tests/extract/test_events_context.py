@@ -307,3 +307,14 @@ def test_a_plural_pronoun_rejecting_across_sentences_makes_no_rejection_of_one_s
         "Ukraine lehnen sie ab."
     )
     assert [e for e in r["event"] if e["type"] == "REJECT"] == []
+
+
+def test_a_list_of_critics_or_an_office_headed_by_someone_joins_no_meeting(run):
+    r = run(
+        "Witkoff traf am Dienstag in Moskau Putin. Zu den Kritikern des Plans gehörten "
+        "Selenskyj und Umerow."
+    )
+    assert _events(r) == [("CONSULT", "meet", ["steve-witkoff", "vladimir-putin"], "2025-12-02")]
+    assert attends("Zu ihr gehörten auch Umerow und Selenskyj.", "de")
+    assert not attends("The fund, headed by Dmitriev, said it would invest.", "en")
+    assert attends("The Russian side was headed by Ushakov.", "en")

@@ -3,9 +3,18 @@
 News names a meeting in one sentence and who else was in the room in the next ("Also at
 the table were Ushakov and Dmitriev", "An dem Treffen nahm auch Dmitrijew teil", "Kushner
 saß mit am Tisch"). Such a sentence reports no meeting of its own: its persons join the
-meeting just reported. The rules here are word patterns on the sentence, kept apart from
-:mod:`parley.extract.events` (which reads one sentence at a time) and called from the
-pipeline once the sentence's own drafts are known.
+meeting just reported (:func:`join_meeting`). Likewise a day told before or in the lead
+dates "at the end of the day" (:func:`same_day`) and undated talks at the dateline place
+(:func:`date_by_dateline`); "eine weitere Runde" is another meeting of the same sides
+(:func:`next_round`). These run in the pipeline once a sentence's own drafts are known.
+
+The sentence-level helpers :mod:`parley.extract.events` asks for live here too, kept
+apart from its clause reading: sides named by number (:func:`sides_named`), meetings
+made conditional or open (:func:`conditional`), days inside a condition
+(:func:`in_condition`), "ohne Ergebnis" (:func:`without_result`), plural pronouns opening
+a sentence (:func:`plural_antecedents`), appositions before an auxiliary
+(:func:`opens_with_auxiliary`) and places inside attributive participles
+(:func:`attributive_place`).
 """
 
 from __future__ import annotations
@@ -31,12 +40,13 @@ _LISTING = {
         r"\bat the table (?:was|were)\b|\b(?:was|were|sat) (?:also )?at the table\b"
         r"|\bamong (?:them|those present|the participants|the attendees) (?:was|were)\b"
         r"|\b(?:was|were) represented by\b"
-        r"|\b(?:led|headed) by\b"
+        r"|\b(?:delegation|team|side)\b[^.]*\b(?:led|headed) by\b"
     ),
     "de": re.compile(
         r"\b(?:saß|saßen)\b.*\b(?:am|an einem) (?:kopf des )?tisch(?:es)?\b"
         r"|\bam tisch (?:saß|saßen)\b"
-        r"|\bgehörten\b"
+        r"|\bzu (?:ihr|ihm|ihnen)\b[^.]*\bgehörten\b|\bdelegation\b[^.]*\bgehörten\b"
+        r"|\bgehörten\b[^.]*\bdelegation\b"
         r"|\b(?:angeführt|geleitet) (?:von|vom)\b"
         r"|\b(?:seite|delegation)\b.*\b(?:vertraten|vertrat|leitete|leiteten|führte)\b"
         r"|\b(?:vertraten|vertrat|leitete|leiteten|führte)\b.*\b(?:seite|delegation)\b"
