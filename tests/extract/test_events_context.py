@@ -318,3 +318,18 @@ def test_a_list_of_critics_or_an_office_headed_by_someone_joins_no_meeting(run):
     assert attends("Zu ihr gehörten auch Umerow und Selenskyj.", "de")
     assert not attends("The fund, headed by Dmitriev, said it would invest.", "en")
     assert attends("The Russian side was headed by Ushakov.", "en")
+
+
+def test_the_delegations_act_as_the_sides_of_the_talks_on_their_day(run_case):
+    r = run_case(
+        "Unterhändler Russlands und der Ukraine haben am Montag in Istanbul verhandelt. "
+        "Die Delegationen einigten sich auf einen weiteren Gefangenenaustausch.",
+        lang="de",
+    )
+    assert ("AGREE", None, ["russia", "ukraine"], "2025-12-01") in _events(r)
+    r = run_case(
+        "Witkoff met Umerov in Geneva on Monday. Zelensky flew to Paris. The two sides "
+        "also agreed to a prisoner exchange.",
+    )
+    assert ("AGREE", None, ["rustem-umerov", "steve-witkoff"], "2025-12-01") not in _events(r)
+    assert ("AGREE", None, ["ukraine", "united-states"], "2025-12-01") in _events(r)

@@ -486,3 +486,61 @@ def next_round(
         place=None,
     )
     return [*own, Draft(round_, approximate=False, new=True)]
+
+
+# The sides of the talks just reported named as a group: "Die Delegationen tauschten
+# Memoranden aus", "the two sides also agreed", "said the delegations had reached …".
+_TALKS_SIDES = {
+    "en": re.compile(r"\b(?:the|both) (?:two |three )?(?:delegations|sides|negotiating teams)\b"),
+    "de": re.compile(
+        r"\b(?:die|beide) (?:beiden |drei )?(?:delegationen|seiten|verhandlungsteams)\b"
+    ),
+}
+
+
+def sides_of_talks(
+    sent: Sentence,
+    lang: str,
+    earlier: Sequence[Draft],
+    own: list[Draft],
+    party: Callable[[str], str],
+    rerun: Callable[[list[Mention]], list[Draft]],
+    mentions: Sequence[Mention],
+) -> list[Draft]:
+    """The sentence's drafts, read again with the sides of the talks reported when it
+    names them only as a group and no draft of its own names two sides. The sides
+    are the parties of that meeting's participants; an event they report without a day
+    took place at it, on its day. ``rerun`` drafts the sentence with the mentions given."""
+    if any(len(d.event.participants) >= 2 for d in own):
+        return own
+    pattern = _TALKS_SIDES.get(lang)
+    found = pattern.search(sent.text.lower()) if pattern else None
+    if found is None or sent.text[: found.start()].lower().split()[-1:] in (
+        [w] for w in _NOT_SIDES
+    ):
+        return own
+    # the talks the story is about: of the meetings drafted so far (no call, trip or
+    # aside), the one with most participants, the latest of equals
+    meetings = [
+        d for d in earlier
+        if d.event.type == "CONSULT" and not d.new and d.event.mode not in ("phone", "visit")
+    ]  # fmt: skip
+    if not meetings:
+        return own
+    talks = max(reversed(meetings), key=lambda d: len(d.event.participants))
+    sides = list(dict.fromkeys(party(p) for p in talks.event.participants))
+    if len(sides) < 2:
+        return own
+    at = sent.start + found.start()
+    extra = [
+        Mention(talks.event.article, at, sent.start + found.end(), actor=a, type="state")
+        for a in sides
+    ]
+    drafts = rerun(sorted([*mentions, *extra], key=lambda m: m.start))
+    if not any(len(d.event.participants) >= 2 for d in drafts):
+        return own
+    for d in drafts:
+        if d.event.date is None and talks.event.date is not None:
+            d.event.date, d.event.date_text = talks.event.date, talks.event.date_text
+            d.approximate = talks.approximate
+    return drafts

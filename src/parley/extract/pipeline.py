@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -27,6 +28,7 @@ from parley.extract.event_context import (
     join_meeting,
     next_round,
     same_day,
+    sides_of_talks,
 )
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
@@ -182,20 +184,23 @@ class Extractor:
             s_quoted = quotations.overlapping(sent.start, sent.end)
             speaker = attributed.at(sent.start, sent.end)
             s_dates = _dates_of(sent, published, lang)
-            own = sentence_events(
+            events_of = partial(
+                sentence_events,
                 sent,
                 cues,
-                s_mentions,
-                s_dates,
-                s_quoted,
-                party,
-                aid,
-                self.gazetteer.is_source,
-                speaker,
-                acting[max(0, first - 12) : first],  # events: "die drei" are named before
-                self.gazetteer.seat_of,
-                previous,  # "he later spoke …": the sentence before names who and when
+                dates=s_dates,
+                quoted=s_quoted,
+                party=party,
+                article=aid,
+                is_source=self.gazetteer.is_source,
+                speaker=speaker,
+                before=acting[max(0, first - 12) : first],  # events: "die drei" are named before
+                seat_of=self.gazetteer.seat_of,
+                previous=previous,  # "he later spoke …": the sentence before names who and when
             )
+            own = events_of(s_mentions)
+            # "Die Delegationen tauschten Memoranden aus": the sides of the talks reported
+            own = sides_of_talks(sent, lang, events, own, party, events_of, s_mentions)
             # "Also at the table were …": persons joining the meeting reported before
             own = join_meeting(sent, lang, events, own, s_mentions, s_quoted)
             own = next_round(sent, lang, events, own, s_dates)  # "Eine weitere Runde …"
