@@ -497,6 +497,10 @@ _TALKS_SIDES = {
     ),
 }
 
+_GROUP_NOUNS = frozenset(
+    {"delegationen", "seiten", "verhandlungsteams", "delegations", "sides", "teams"}
+)
+
 
 def sides_of_talks(
     sent: Sentence,
@@ -511,7 +515,7 @@ def sides_of_talks(
     names them only as a group and no draft of its own names two sides. The sides
     are the parties of that meeting's participants; an event they report without a day
     took place at it, on its day. ``rerun`` drafts the sentence with the mentions given."""
-    if any(len(d.event.participants) >= 2 for d in own):
+    if _GROUP_NOUNS.isdisjoint(sent.words) or any(len(d.event.participants) >= 2 for d in own):
         return own
     pattern = _TALKS_SIDES.get(lang)
     found = pattern.search(sent.text.lower()) if pattern else None
