@@ -333,3 +333,13 @@ def test_the_delegations_act_as_the_sides_of_the_talks_on_their_day(run_case):
     )
     assert ("AGREE", None, ["rustem-umerov", "steve-witkoff"], "2025-12-01") not in _events(r)
     assert ("AGREE", None, ["ukraine", "united-states"], "2025-12-01") in _events(r)
+
+
+def test_an_infinitive_after_a_noun_phrase_stays_a_verb_on_the_storys_day(run_case):
+    r = run_case(
+        "Talks between Witkoff and Umerov ran in Geneva on Sunday. Trump had complained on "
+        "Thursday about the pace. Germany, France and Britain used the day to put forward "
+        "a counter-draft."
+    )
+    proposals = [e for e in _events(r) if e[0] == "PROPOSE"]
+    assert proposals == [("PROPOSE", None, ["france", "germany", "united-kingdom"], "2025-11-30")]

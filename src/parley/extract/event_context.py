@@ -365,17 +365,22 @@ def last_sides(
     return []
 
 
-# Phrases setting an event on the day just told: "At the end of the day they signed …",
-# "later that day", "am selben Abend", "noch am gleichen Tag".
+# Phrases setting an event on the day just told: "later that day", "am selben Abend";
+# and on the story's day, the lead's: "At the end of the day they signed …", "Germany
+# used the day to put forward a draft", "am Ende des Tages".
 _SAME_DAY = {
     "en": re.compile(
-        r"\b(?:at the end of the day|later (?:that|the same) day|later that (?:evening|night)"
-        r"|(?:on )?the same day|that (?:same )?(?:evening|afternoon|night))\b"
+        r"\b(?:later (?:that|the same) day|later that (?:evening|night)"
+        r"|(?:on )?the same day|that (?:same )?(?:day|evening|afternoon|night))\b"
     ),
     "de": re.compile(
-        r"\b(?:am ende des tages|(?:noch )?am (?:selben|gleichen) (?:tag|abend)"
+        r"\b(?:(?:noch )?am (?:selben|gleichen) (?:tag|abend)"
         r"|später am (?:tag|abend)|am abend desselben tages)\b"
     ),
+}
+_STORY_DAY = {
+    "en": re.compile(r"\b(?:at the end of the day|(?:used|spent) the day)\b"),
+    "de": re.compile(r"\b(?:am ende des tages|(?:nutzten|nutzte) den tag)\b"),
 }
 
 
@@ -388,12 +393,16 @@ def same_day(
 ) -> list[Draft]:
     """The sentence's drafts, those without a day dated by a same-day phrase: the
     latest day the sentences just before name, else the first day the article names
-    (its lead). Dates are looked up only when the phrase is there."""
+    (its lead); the lead's day for the story's day ("at the end of the day"). Dates are
+    looked up only when the phrase is there."""
     undated = [d for d in own if d.event.date is None]
-    pattern = _SAME_DAY.get(lang)
-    if not undated or pattern is None or not pattern.search(sent.text.lower()):
+    if not undated or lang not in _SAME_DAY:
         return own
-    before = [d for d in previous() if d.date and not d.approximate]
+    low = sent.text.lower()
+    story = _STORY_DAY[lang].search(low) is not None
+    if not story and _SAME_DAY[lang].search(low) is None:
+        return own
+    before = [] if story else [d for d in previous() if d.date and not d.approximate]
     day = before[-1] if before else next(iter(lead()), None)
     if day is None:
         return own
@@ -548,3 +557,11 @@ def sides_of_talks(
             d.event.date, d.event.date_text = talks.event.date, talks.event.date_text
             d.approximate = talks.approximate
     return drafts
+
+
+# Words right before an English cue that make it a verb, whatever came before them:
+# "used the day to put forward", "the ministry will propose", "the envoy had rejected".
+VERB_MARKERS = frozenset(
+    {"to", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does"}
+    | {"had", "has", "have", "also", "then", "later", "formally"}
+)

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention, day_after, names_next_day
 from parley.extract.event_context import (
+    VERB_MARKERS,
     attributive_place,
     conditional,
     in_condition,
@@ -958,6 +959,8 @@ def _after_determiner(sent: Sentence, hit: CueHit, determiners: frozenset[str]) 
     only lower-case words before it). English nouns are lower-case, so the German test
     by capital letter cannot tell them from verbs; "the US presented" stays a verb."""
     for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        if sent.words[i] in VERB_MARKERS:  # "used the day to put forward a draft"
+            return False
         if sent.words[i] in determiners:
             return True
         if not (sent.words[i].isalpha() and sent.text[sent.offsets[i] - sent.start].islower()):
