@@ -343,3 +343,12 @@ def test_an_infinitive_after_a_noun_phrase_stays_a_verb_on_the_storys_day(run_ca
     )
     proposals = [e for e in _events(r) if e[0] == "PROPOSE"]
     assert proposals == [("PROPOSE", None, ["france", "germany", "united-kingdom"], "2025-11-30")]
+
+
+def test_hours_after_the_talks_is_the_day_of_the_talks_and_their_names_stay_out(run_case):
+    r = run_case(
+        "Witkoff met Putin in Moscow on Wednesday. Hours after the Kremlin talks, Trump "
+        "signed an order imposing tariffs on India."
+    )
+    sanctions = [e for e in _events(r) if e[0] == "SANCTION"]
+    assert sanctions == [("SANCTION", None, ["donald-trump", "india"], "2025-12-03")]

@@ -412,6 +412,59 @@ def same_day(
     return own
 
 
+# "Hours after the Kremlin talks, Trump signed …", "Kurz nach dem Treffen verhängte …":
+# on the day of the talks the story is about.
+_AFTER_TALKS = {
+    "en": re.compile(
+        r"\b(?:hours|minutes|shortly|just|soon) (?:after|before) the (?:[\w-]+ )?"
+        r"(?:talks|meeting|summit|call)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:stunden|minuten|kurz|unmittelbar) (?:nach|vor) (?:dem|den|der) (?:[\w-]+ )?"
+        r"(?:gespräch|gesprächen|treffen|gipfel|telefonat|verhandlungen)\b"
+    ),
+}
+
+
+def after_talks(
+    sent: Sentence,
+    lang: str,
+    earlier: Sequence[Draft],
+    own: list[Draft],
+    mentions: Sequence[Mention],
+) -> list[Draft]:
+    """The sentence's drafts, those without a day set on the day of the talks the story
+    is about (of the dated meetings drafted so far, the one with most participants) when
+    the sentence places them hours after or before those talks. Who is named only in
+    that phrase ("the Kremlin talks") takes no part in what followed them."""
+    undated = [d for d in own if d.event.date is None]
+    pattern = _AFTER_TALKS.get(lang)
+    found = pattern.search(sent.text.lower()) if undated and pattern else None
+    if found is None:
+        return own
+    lo, hi = sent.start + found.start(), sent.start + found.end()
+    inside = {m.actor for m in mentions if lo <= m.start < hi}
+    inside -= {m.actor for m in mentions if not lo <= m.start < hi}
+    for d in undated:
+        ev = d.event
+        if ev.type != "CONSULT" and inside & set(ev.participants):
+            ev.participants = [p for p in ev.participants if p not in inside]
+            ev.target_actors = [p for p in ev.target_actors if p not in inside]
+            if ev.source_actor in inside:
+                ev.source_actor = ev.participants[0] if ev.participants else None
+    dated = [
+        d for d in earlier
+        if d.event.type == "CONSULT" and d.event.date and not d.approximate and not d.new
+    ]  # fmt: skip
+    if not dated:
+        return own
+    talks = max(reversed(dated), key=lambda d: len(d.event.participants)).event
+    for d in undated:
+        if d.event.type != "CONSULT":  # the talks themselves are folded by merging
+            d.event.date, d.event.date_text = talks.date, talks.date_text
+    return own
+
+
 # A wire story's dateline: "JEDDAH, Saudi Arabia (Reuters) -", "MOSKAU (dpa-AFX) -".
 _DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ .'-]+(?:,[^(\n]{0,40})?\s*\([^)\n]{1,30}\)\s*[-–—]")
 

@@ -23,6 +23,7 @@ from parley.extract.cues import LanguageCues, build_cues, grammar_words, issues_
 from parley.extract.dates import DateMention, find_dates, parse_published
 from parley.extract.demonyms import DemonymTable, with_demonyms
 from parley.extract.event_context import (
+    after_talks,
     date_by_dateline,
     dateline_of,
     join_meeting,
@@ -207,7 +208,8 @@ class Extractor:
             if dateline is None:
                 dateline = dateline_of(sent, s_mentions, s_dates)
             # "At the end of the day they signed …": the day told just before, or the lead's
-            events += same_day(sent, lang, own, previous[1], _first_dates(told))
+            own = same_day(sent, lang, own, previous[1], _first_dates(told))
+            events += after_talks(sent, lang, events, own, s_mentions)  # "Hours after the talks, …"
             told.append(s_dates)
             recent = [*recent[-(_DATE_LOOKBACK - 1) :], s_dates]
             previous = (sent.start, _latest_dates(recent))
