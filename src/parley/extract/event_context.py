@@ -65,6 +65,13 @@ _PRESENCE = {
         r"|\b(?:war|waren|ist|sind)\b.*\bdabei\b|\bdabei (?:war|waren)\b"
     ),
 }
+# A word every presence phrase above holds: most sentences have none.
+_ATTEND_WORDS = frozenset(
+    {"table", "among", "represented", "led", "headed", "present", "attendance", "room"}
+    | {"hand", "attended", "took", "participated", "joined", "tisch", "tisches", "gehörten"}
+    | {"angeführt", "geleitet", "vertraten", "vertrat", "leitete", "leiteten", "führte"}
+    | {"nahm", "nahmen", "teilgenommen", "anwesend", "dabei"}
+)
 _ADDITIVE = {
     "en": re.compile(r"\b(?:also|too|as well)\b"),
     "de": re.compile(r"\b(?:auch|ebenfalls|zudem|außerdem)\b"),
@@ -105,8 +112,8 @@ def join_meeting(
     """
     meetings = [d for d in own if d.event.type == "CONSULT"]
     theirs = [d for d in meetings if d.event.participants and not d.definite]
-    if not theirs and not attends(sent.text, lang):  # most sentences: nothing to do
-        return own
+    if not theirs and (_ATTEND_WORDS.isdisjoint(sent.words) or not attends(sent.text, lang)):
+        return own  # most sentences: nothing to do
     from parley.extract.events import _genitive  # events imports this module
 
     persons = [
@@ -506,6 +513,8 @@ _NEXT_ROUND = {
     ),
 }
 
+_ROUND_WORDS = frozenset({"round", "runde", "verhandlungsrunde", "gesprächsrunde"})
+
 
 def next_round(
     sent: Sentence,
@@ -518,7 +527,11 @@ def next_round(
     talks last reported (of two sides or more) on a day it names. Only when the sentence
     reports no meeting of its own; the new round takes no later attendees."""
     pattern = _NEXT_ROUND.get(lang)
-    if pattern is None or any(d.event.type == "CONSULT" for d in own):
+    if (
+        pattern is None
+        or _ROUND_WORDS.isdisjoint(sent.words)
+        or any(d.event.type == "CONSULT" for d in own)
+    ):
         return own
     found = pattern.search(sent.text.lower())
     if found is None:
