@@ -43,6 +43,7 @@ TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
     ("ij", "i"),
     ("ij", "iy"),
     ("iy", "ij"),
+    ("yj", "iy"),  # Selenskyj / Selenskiy
     ("j", "y"),
     ("y", "j"),
     ("kh", "ch"),
@@ -145,6 +146,10 @@ _NOT_NAME = frozenset(
 )
 
 
+# Prepositions after which a city name is where something happens, not who acts.
+_LOCATIVE = frozenset({"in", "im", "at"})
+
+
 def slugify(name: str) -> str:
     """SPEC §2 id rule: lowercase ASCII slug (diacritics folded, other runs to '-')."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
@@ -160,8 +165,14 @@ _DE_TO_EN = (
     (re.compile(r"ij(?=[aeiouw])"), "i"),
     (re.compile(r"^J(?=[aeiou])"), "Y"),
     (re.compile(r"(?<=[aeiou])j(?=[aeiou])"), "y"),
+    # After a consonant, "je" is English "e" (Medwedjew/Medvedev), "ja"/"ju"/"jo" are
+    # "ya"/"yu"/"yo" (Rjabkow/Ryabkov, Solowjow/Solovyov).
+    (re.compile(r"(?<=[bdfgklmnprstvwzBDFGKLMNPRSTVWZ])je"), "e"),
+    (re.compile(r"(?<=[bdfgklmnprstvwzBDFGKLMNPRSTVWZ])j(?=[aou])"), "y"),
     (re.compile(r"(?:ij|yj)$"), "iy"),
-    (re.compile(r"ej$"), "ey"),
+    # Sergej/Andrej/Alexej: English wire copy writes Sergei, Andrei, Alexei, so the id of
+    # a person the pack does not know is the same from German and English text.
+    (re.compile(r"ej$"), "ei"),
     (re.compile(r"(?<=[aeiou])ss(?=[aeiou])"), "s"),
     (re.compile(r"W"), "V"),
     (re.compile(r"w"), "v"),
@@ -169,7 +180,11 @@ _DE_TO_EN = (
 
 
 # Surname endings of Russian and Ukrainian names in German transliteration.
-_SLAVIC = re.compile(r"(?:ow|owa|ew|ewa|jew|jewa|ski|skij|skyj|yj|ij|enko|schuk|tschuk|tsch)$")
+_SLAVIC = re.compile(
+    r"(?:ow|owa|ew|ewa|jew|jewa|ski|skij|skyj|yj|ij|enko|schuk|tschuk|tsch"
+    # -in/-ina with a German rendering of a Cyrillic letter in it: Werschinin, Kaljagin
+    r"|^\w*(?:sch|w|j)\w*ina?)$"
+)
 
 
 def english_spelling(name: str, lang: str) -> str:
@@ -179,7 +194,9 @@ def english_spelling(name: str, lang: str) -> str:
     ("Waleri Gerassimow" -> "Valeri Gerasimov"). Only names whose surname looks
     transliterated are respelled: "Johann Wadephul" stays as it is.
     """
-    if lang != "de" or not _SLAVIC.search(name.split()[-1]):
+    if lang != "de":
+        return _one_ending(name)
+    if not _SLAVIC.search(name.split()[-1]):
         return name
     parts = []
     for word in name.split():
@@ -191,6 +208,21 @@ def english_spelling(name: str, lang: str) -> str:
             word = word[:-1] + "y"
         parts.append(word)
     return " ".join(parts)
+
+
+# English renderings of Russian and Ukrainian surnames.
+_EN_SLAVIC = re.compile(r"(?:ov|ova|ev|eva|in|ina|sky|ski|skiy|enko|uk|chuk)$")
+
+
+def _one_ending(name: str) -> str:
+    """English wire copy writes Sergei as often as Sergey: one spelling (-ei, as German
+    Sergej is rendered) makes a person the pack does not know one id in every language."""
+    words = name.split()
+    if len(words) < 2 or not _EN_SLAVIC.search(words[-1]):
+        return name
+    return " ".join(w[:-2] + "ei" if w.endswith("ey") else w for w in words[:-1]) + (
+        " " + words[-1]
+    )
 
 
 def spelling_variants(form: str) -> set[str]:
@@ -348,6 +380,8 @@ class Gazetteer:
                 entry.explicit = True
             if entry.acronym and not shape.isupper():
                 entry.acronym = False  # "NATO" and "Nato": both spellings are the name
+            if entry.capital and not shape[:1].isupper():
+                entry.capital = False  # the pack lists a lower-case spelling too
         return entry
 
     def _add_name(self, form: str, actor_id: str) -> None:
@@ -489,6 +523,7 @@ class Gazetteer:
             mentions.append(self._mention(article, text, start, end, actor_id))
         mentions.extend(self._unknown_persons(text, mentions, lang, article))
         mentions.sort(key=_START)
+        mentions = self._by_full_name(mentions)
         if roles:
             mentions = self._drop_appositive_roles(mentions, hits, roles, text, published, article)
             role_starts = {start for start, _ in roles}
@@ -541,11 +576,46 @@ class Gazetteer:
         amb = self._ambiguous.get(entry.form)
         if amb is None:
             return None
+        place = self._located(amb, text, start)
+        if place is not None:
+            return place
         context = text[max(0, start - 200) : end + 200].lower()
         for cand, cues in amb.cues.items():
             if any(c in context for c in cues):
                 return cand
         return amb.default
+
+    def _located(self, amb: Ambiguity, text: str, start: int) -> str | None:
+        """ "in Moskau", "in Brussels": after a locative preposition a name that is a city
+        or a government is the city, whatever verbs stand nearby."""
+        before = text[max(0, start - 12) : start].split()
+        if not before or before[-1].lower() not in _LOCATIVE:
+            return None
+        places = [c for c in amb.candidates if getattr(self.info.get(c), "type", None) == "place"]
+        return places[0] if len(places) == 1 else None
+
+    def _by_full_name(self, mentions: list[Mention]) -> list[Mention]:
+        """A bare name the pack shares between persons ("Kushner": Jared or Charles) is the
+        one of them the article names in full; context cues only decide between persons
+        the article does not name ("Witkoff and Kushner in Paris" after "Jared Kushner")."""
+        shared = [m for m in mentions if m.surface.lower() in self._ambiguous]
+        if not shared:
+            return mentions
+        named = {m.actor for m in mentions if m.surface.lower() not in self._ambiguous}
+        out = []
+        for m in mentions:
+            amb = self._ambiguous.get(m.surface.lower())
+            if amb is not None:
+                persons = [
+                    c
+                    for c in amb.candidates
+                    if c in named and getattr(self.info.get(c), "type", None) == "person"
+                ]
+                if len(persons) == 1 and persons[0] != m.actor:
+                    info = self.info[persons[0]]
+                    m = Mention(m.article, m.start, m.end, info.id, info.name, m.surface, "person")
+            out.append(m)
+        return out
 
     def _drop_appositive_roles(
         self,

@@ -200,8 +200,9 @@ _ANCHOR_WORDS = {
 
 
 def _anchors_in(text: str, lang: str) -> set[str]:
-    """The anchors ``text`` holds (see _ANCHORS)."""
-    low = text.lower()
+    """The anchors ``text`` holds (see _ANCHORS). Whitespace runs count as one space, as
+    the patterns' ``\\s+`` do ("seit\\nOktober" holds "seit ")."""
+    low = " ".join(text.lower().split())
     held = {word for word in _ANCHOR_WORDS[lang] if word in low}
     if _DIGIT.search(text):
         held.add(_A_DIGIT)

@@ -159,6 +159,7 @@ class Extractor:
             lang,
             lambda surface: self._compound_actor(surface, published, lang, aid),
         )
+        _office_speakers(quotes, mentions, quoted, text, self.gazetteer.party)
         events: list[Draft] = []
         stances: list[Stance] = []
         # Rules ask for an actor's party many times over: each actor's is found once.
@@ -308,15 +309,28 @@ def _fill_speakers(
     persons = [m for m in mentions if m.type == "person" and not inside(m.start)]
     pronouns = _PRONOUNS.get(lang, frozenset())
     person_ids = {m.actor for m in persons}
+    collective_end = -1  # where the latest collective source's quote ends
     for q in quotes:
         surface = (q.speaker_surface or "").lower()
         latest = surface in _DEMONSTRATIVES.get(lang, frozenset())
         anaphor = surface in pronouns or latest or (q.speaker is None and _definite(surface, lang))
         if q.cue and q.cue.lower().split()[-1:] == ["es"] and not q.speaker_surface:
             continue  # "heißt es": an impersonal cue names no one
+        if q.speaker is None and any(f" {w} " in surface for w in _JOINS):
+            collective_end = q.end
+            continue  # "Berlin and Paris", "Ushakov and Dmitriev": a collective source
+        if len(surface.split()) > 3 and _several_persons(q, persons, text):
+            q.speaker = None  # "forderten Merz, Frankreichs Präsident Macron, …"
+            collective_end = q.end
+            continue
+        if surface in _PLURAL and q.speaker is None and 0 <= q.start - collective_end < _REACH:
+            continue  # "…forderten Merz, Macron und weitere … . Einen Rückzug lehnen sie ab."
         if q.speaker_surface and not anaphor:
             if q.speaker is None and compound_actor is not None and " " not in surface:
                 q.speaker = compound_actor(q.speaker_surface)
+            elif q.speaker is None and compound_actor is not None and _compound_first(q, lang):
+                # "nach Kremlangaben von russischer Seite": the compound names the source.
+                q.speaker = compound_actor(q.speaker_surface.split()[0])
             elif q.speaker is None and surface.split()[0] in _INDEFINITE.get(lang, ()):
                 q.speaker = _named_later(q, persons, text)
             elif q.speaker not in person_ids or q.speaker_surface.endswith(("s", "'s", "’s")):
@@ -347,6 +361,79 @@ def _fill_speakers(
         if before:
             q.speaker = before[-1].actor
     return quotes
+
+
+_JOINS = ("und", "and", "sowie")
+# Pronouns that may stand for several speakers at once ("sie lehnen ab", "they said").
+_PLURAL = frozenset({"sie", "they"})
+
+
+# "Merz's office said", "his office said", "hieß es aus seinem Haus": a leader's or
+# minister's office speaks for the state.
+_OFFICE_NOUNS = frozenset({"office", "büro", "präsidialamt", "präsidialbüro", "haus"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "sein", "seinem", "seines", "ihr", "ihrem"})
+
+
+def _office_speakers(
+    quotes: list[Quote],
+    mentions: list[Mention],
+    quoted: list[tuple[int, int]],
+    text: str,
+    party: Callable[[str], str],
+) -> None:
+    """ "Merz's office said …", "…, his office said": the office of a named leader is
+    an institutional source, so the speaker is the state the leader acts for (as "the
+    Kremlin" is Russia), not nobody and not the leader in person."""
+    persons = [m for m in mentions if m.type == "person"]
+    for q in quotes:
+        words = (q.speaker_surface or "").split()
+        if q.speaker is not None or not words or words[-1].lower() not in _OFFICE_NOUNS:
+            continue
+        lo = max(0, q.start - _REACH)
+        spots = [
+            lo + m.start()
+            for m in re.finditer(re.escape(q.speaker_surface or ""), text[lo : q.end + _REACH])
+        ]
+        if not spots:
+            continue
+        at = min(spots, key=lambda s: min(abs(s - q.start), abs(s - q.end)))
+        if len(words) > 1 and words[-2].lower() in _POSSESSIVE_PRONOUNS:
+            owner = _antecedent(at, persons, quoted, text)
+        else:
+            owner = next((m.actor for m in persons if 0 <= at - m.end <= 3), None)
+        if owner is not None:
+            q.speaker = party(owner)
+
+
+def _several_persons(q: Quote, persons: list[Mention], text: str) -> bool:
+    """Does the speaker phrase list two or more persons ("Bundeskanzler Friedrich Merz,
+    Frankreichs Präsident Emmanuel Macron")? Possessors and a title naming the same person
+    again do not count."""
+    phrase = q.speaker_surface or ""
+    lo = max(0, q.start - _REACH)
+    spots = [lo + m.start() for m in re.finditer(re.escape(phrase), text[lo : q.end + _REACH])]
+    if not spots:
+        return False
+    at = min(spots, key=lambda s: min(abs(s - q.start), abs(s - q.end)))
+    inside = {
+        m.actor
+        for m in persons
+        if at <= m.start and m.end <= at + len(phrase) and not _possessor(m)
+    }
+    return len(inside) >= 2
+
+
+def _compound_first(q: Quote, lang: str) -> bool:
+    """Does the speaker phrase open with a source compound ("Kremlangaben von …") after a
+    source preposition ("nach")?"""
+    from parley.extract.lexicon import load_speech_lexicon
+
+    first = (q.speaker_surface or "").split()[0]
+    return (
+        (q.cue or "").lower() in load_speech_lexicon(lang).source_prepositions_before_noun
+        and first[:1].isupper()
+        and first.isalpha()
+    )
 
 
 def _named_later(q: Quote, persons: list[Mention], text: str) -> str | None:
@@ -381,7 +468,20 @@ def _definite(surface: str, lang: str) -> bool:
     """ "der Staatschef", "der Ukrainer", "the secretary of state": an article and a short
     nameless noun phrase."""
     words = surface.split()
-    return 2 <= len(words) <= 4 and words[0] in _DEFINITE.get(lang, ()) and words[-1].isalpha()
+    return (
+        2 <= len(words) <= 4
+        and words[0] in _DEFINITE.get(lang, ())
+        and words[-1].isalpha()
+        and words[-1] not in _STATEMENTS
+    )
+
+
+# "the statement said", "hieß es in der Erklärung": a text speaks for nobody named, it
+# does not point back to a person as "the envoy" does.
+_STATEMENTS = frozenset(
+    {"statement", "communique", "communiqué", "declaration", "readout", "erklärung"}
+    | {"mitteilung", "stellungnahme", "kommuniqué", "kommunique"}
+)
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -490,16 +590,32 @@ def _metonymy(m: Mention, text: str, gazetteer: Gazetteer, cues: LanguageCues) -
     state = gazetteer.seat_of(m.actor)
     if state is None or " " in m.surface or not m.surface[:1].isupper():
         return m  # "die Krim", "Zaporizhzhia regions": a territory, not a government
-    before = text[max(0, m.start - 40) : m.start].split()[-2:]
+    prefix = text[max(0, m.start - 40) : m.start]
+    cut = max(prefix.rfind(". "), prefix.rfind("\n"), prefix.rfind("! "), prefix.rfind("? "))
+    before = prefix[cut + 1 :].split()[-2:]  # words of its own sentence only
+    if before and before[-1] == "an":
+        acts_for = gazetteer.info.get(state)  # "Kredit an Kiew": the recipient, a government
+        name = acts_for.name if acts_for else state
+        return Mention(m.article, m.start, m.end, state, name, m.surface, "state", m.role)
     if any(w.lower().strip('(„"') in cues.prepositions | cues.articles for w in before):
         return m
     if before and before[-1][:1].islower() and before[-1].endswith(("e", "en", "er", "es", "em")):
         return m  # "das weihnachtliche Moskau": an adjective stands before it
     after = text[m.end : m.end + 30]
+    words = after.split()
     acts = (
         m.surface.endswith(("'s", "’s"))
         or after.startswith(("'s", "’s"))
-        or (after[:1] == " " and after[1:2].islower() and after.split()[:1] != ["und"])
+        or (after[:1] == " " and after[1:2].islower() and words[:1] != ["und"])
+        # "Kiew und Moskau tauschen …": a coordinated subject before the verb
+        or (
+            len(words) >= 3
+            and words[0] in ("und", "and")
+            and words[1][:1].isupper()
+            and words[1].isalpha()
+            and words[2][:1].islower()
+            and words[2].isalpha()
+        )
     )
     if not acts:
         return m

@@ -128,7 +128,15 @@ _OWN = _words("eigenen eigener eigene own")
 _DEMONSTRATIVES = _words("dieser jener letzterer")
 # English verbs that take a clause without "that": "said the talks had been useful".
 _BARE_COMPLEMENT_VERBS = _words("say claim insist argue believe think add warn admit")
-_CLAUSE_OPENERS = _words("the a an it he she they we there his her their its this these those")
+# "…, Ushakov told Russian media": a closing attribution, though "told X to go" is reported.
+_TELL = _words("tell")
+_CLAUSE_OPENERS = _words(
+    "the a an it he she they we there his her their its this these those any every all both each"
+)
+# Words opening a time adjunct after a closing attribution ("…, a day after …").
+_EN_ADJUNCTS = _words("a after before hours days weeks shortly just one two")
+# Personal pronouns that open a that-less English complement ("said they would …").
+_EN_SUBJECTS = _words("he she they we i there")
 _NOUN_MARKERS = _words("of the a an his her their its")
 _READY = _words("bereit einverstanden willens")
 _POINTING = _words("das dies this that")
@@ -165,7 +173,20 @@ _TELLING = _words("berichten erzählen reden sprechen informieren report speak t
 # Openers of adverbial clauses: what follows them is no reported content.
 _ADVERBIAL = _words("nachdem weil obwohl während bevor um seitdem sodass")
 _ANSWERS = _words("antworten entgegnen erwidern reply answer respond")
-_EN_ADVERBS = _words("also later earlier again then still previously now repeatedly publicly")
+_EN_ADVERBS = _words(
+    "also later earlier again then still previously now repeatedly publicly himself herself"
+)
+_INDEFINITE = _words("ein eine einer a an")
+_JOINS = _words("und and sowie")
+_NEGATIONS = _words("nicht nichts keine keinen")
+# Verbs of naming: "nannte X einen Akt", whose object is the reported wording.
+_NAMING = _words("nennen bezeichnen")
+_OTHERS = _words("weitere andere other others")
+# "Trump selbst sagte": an intensifier between the subject and its verb.
+_SELF = _words("selbst persönlich")
+# "…, and said …", "…, but said …", "…, und fügte hinzu …", "…, aber sagte …": a second verb
+# of saying after one of these shares the first clause's subject.
+_COORDINATORS = _words("and und but aber")
 _UNAMBIGUOUS_RELATIVE = _words("denen deren dessen welche welcher welches welchem welchen")
 
 
@@ -257,7 +278,7 @@ class _Vocabulary:
         "source",  # may open a source phrase ("laut", "zufolge", "according")
         "subjunctive",  # may be a Konjunktiv I form (see _subjunctive)
         "verbish",  # the verb-cue search must look at it (a cue, or its lemma is guessed)
-        "joins",  # "und"/"and", or an English comma: may lead to a second statement
+        "joins",  # "und"/"and"/"but", or an English comma: may lead to a second statement
         "hearsay",  # a hearsay adverb ("demnach")
         "speech_noun",  # a noun naming a speech act ("Forderungen", "Hinweise")
         "reporting",  # outside quotes, makes a sentence worth the speech rules (see run)
@@ -340,7 +361,7 @@ class _Vocabulary:
             source,
             subjunctive,
             verbish,
-            lw in ("and", "und") or (lang == "en" and w == ","),
+            lw in _COORDINATORS or (lang == "en" and w == ","),
             lw in self.lex.hearsay_adverbs,
             lw in self.lex.speech_nouns,
             # What the indirect rules look for: a source word, a Konjunktiv, a cue verb
@@ -634,10 +655,12 @@ class _Extractor:
     def _speaker_from(self, toks: range | list[int], sentence_no: int):
         if not toks:
             return None
-        toks = list(toks)
+        toks = self._with_list(list(toks))
         span = self._span(toks)
         surface = self.text[span[0] : span[1]]
         actor = self._actor_of(toks) if self.candidates else None
+        if actor is not None and self._collective(toks):
+            actor = None
         if len(toks) == 1 and (
             self.lower[toks[0]] in self.lex.pronouns or self._demonstrative(toks[0])
         ):
@@ -646,6 +669,42 @@ class _Extractor:
         self.last_speaker = (span, surface, actor)
         self.last_speaker_sentence = sentence_no
         return span, surface, actor
+
+    def _collective(self, toks: list[int]) -> bool:
+        """ "Berlin and Paris", "Merz, Macron, Starmer und weitere Regierungschefs": several
+        speakers at once are a collective source, which the guidelines give no speaker."""
+        joins = [k for k, t in enumerate(toks) if self.lower[t] in _JOINS and 0 < k < len(toks) - 1]
+        if not joins:
+            return False
+        if any(self.lower[toks[k + 1]] in _OTHERS for k in joins):
+            return True
+        starts = self._starts
+        lo, hi = self.idx[toks[0]], self.ends[toks[-1]]
+        named = {
+            c.actor
+            for c in self.candidates[bisect_left(starts, lo) : bisect_left(starts, hi)]
+            if c.end <= hi
+        }
+        return len(named) >= 2 and all(
+            self._np_forward(toks[k + 1], toks[-1] + 1) > toks[k + 1] for k in joins
+        )
+
+    def _with_list(self, toks: list[int]) -> list[int]:
+        """ "Merz, Frankreichs Präsident Macron und weitere Regierungschefs": a subject phrase
+        that is the first item of a list ending in "und weitere …"/"and other …" speaks as
+        the whole list."""
+        n = len(self.words)
+        j = toks[-1] + 1
+        while j + 1 < n and self.words[j] == ",":
+            nxt = self._np_forward(j + 1, n)
+            if nxt == j + 1:
+                return toks
+            j = nxt
+        if j + 1 < n and self.lower[j] in _JOINS and self.lower[j + 1] in _OTHERS:
+            end = self._np_forward(j + 1, n)
+            if end > j + 1:
+                return list(range(toks[0], end))
+        return toks
 
     def _antecedent(self, pronoun: int, sentence_no: int) -> str | None:
         """Whom "er"/"sie" stands for: the speaker of this or the previous sentence, else
@@ -693,15 +752,22 @@ class _Extractor:
             ]
             if at < c.end
         ]
-        if len(covering) == 1:
-            return covering[0].actor
         if covering:
-            return max(covering, key=lambda c: c.end - c.start).actor
+            best = covering[0] if len(covering) == 1 else max(covering, key=_length)
+            if self._unnamed_official(toks, last, best):
+                return None
+            return best.actor
         # An apposition names the same person: "der Sprecher, Dmitri Peskow,".
         if len(head) < len(toks) and self.words[toks[len(head)]] == ",":
             rest = toks[len(head) + 1 :]
             return self._actor_of(rest) if rest else None
         return None
+
+    def _unnamed_official(self, toks: list[int], head: int, known: SpeakerCandidate) -> bool:
+        """ "ein US-Regierungsvertreter", "eine Kreml-Sprecherin": an indefinite phrase whose
+        head noun merely begins with a known actor is an unnamed official, not that state
+        (the guidelines give such sources no speaker)."""
+        return self.lower[toks[0]] in _INDEFINITE and known.end < self.ends[head]
 
     def _previous_speaker(self, sentence_no: int, window: int = 4):
         if self.last_speaker is None or sentence_no - self.last_speaker_sentence > window:
@@ -733,8 +799,16 @@ class _Extractor:
             i = toks[pos]
             if self.in_quote[i]:
                 continue
-            if self.lang == "en" and pos and self.lower[toks[pos - 1]] in _NOUN_MARKERS:
-                continue  # "the secretary of state", "a statement": a noun, not a verb
+            if (
+                self.lang == "en"
+                and pos
+                and (
+                    self.lower[toks[pos - 1]] in _NOUN_MARKERS
+                    or self.words[toks[pos - 1]] == "-"
+                    or self._attributive_participle(toks[pos - 1], i)
+                )
+            ):
+                continue  # "the secretary of state", "a statement", "so-called": no verb
             lemma = self.vlemma[i]
             if self.lemma[i] != lemma:  # later rules read it back
                 self.lemma[i] = lemma
@@ -774,6 +848,17 @@ class _Extractor:
                     break
             found.append((i, cue))
         return found
+
+    def _attributive_participle(self, prev: int, i: int) -> bool:
+        """ "signed an order adding a tariff": an English "-ing" form right after a noun
+        modifies it; a participle of saying follows a comma (", adding that …") or an
+        auxiliary ("was saying")."""
+        return (
+            self.lower[i].endswith("ing")
+            and self.words[prev].isalpha()
+            and self.lower[prev] not in self.aux
+            and self.en_noun[prev]
+        )
 
     def _clause_bounds(self, toks: list[int], pos: int) -> tuple[int, int]:
         """Positions (into ``toks``) of the clause around ``pos``: start incl., end excl."""
@@ -845,10 +930,19 @@ class _Extractor:
                 if end in (verb - 1, verb):
                     return list(range(start, end))
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft": skip the relative clause.
-                if self.words[end] == "," and self.lower[end + 1] in _RELATIVE | _EN_RELATIVE:
+                if (
+                    self.words[end] == ","
+                    and self.lower[end + 1] in _RELATIVE | _EN_RELATIVE
+                    and not self._infinitive_after(end + 1, verb)
+                ):
                     return list(range(start, end))
             before = [t for t in toks[: lo - 1] if not self.in_quote[t]]
-            if len(before) > 3 and self._ends_relative(before):
+            if (
+                len(before) > 3
+                and self._ends_relative(before)
+                # "…, die Teile aufzugeben, bekräftigte X": a zu-infinitive, no relative clause
+                and not (self._fused_zu(before[-1]) or self.lower[before[-2]] == "zu")
+            ):
                 # "A und B wie X, das sich auf Y stützt, bestreiten": the sentence's opening.
                 return self._leading_subject(before)
         if prefield and self.lang == "de" and self.lower[prefield[0]] not in _PREPOSITIONS:
@@ -860,6 +954,10 @@ class _Extractor:
                 ):
                     break
                 end = self._np_forward(start, verb)
+                if end == start + 1 < verb and self._possessor_phrase(start, verb):
+                    end = verb  # "Putins außenpolitischer Berater Juri Uschakow nannte"
+                if end == verb - 1 and self.lower[end] in _SELF:
+                    verb = end  # "Trump selbst sagte": the name is the subject
                 if (
                     end == verb
                     and self.lower[start] not in ("es", "man")
@@ -867,6 +965,11 @@ class _Extractor:
                 ):
                     return list(range(start, verb))
         if prefield and self.lang == "en":  # English keeps the subject before the verb
+            if all(self.lower[t] in _EN_ADVERBS for t in prefield):
+                # "Dmitriev, who has long …, later wrote": the name before the relative clause.
+                apposed = self._apposed_subject(toks, lo)
+                if apposed:
+                    return apposed
             # "Putin also said", "Peskov later told": an adverb between subject and verb.
             while verb - 1 > prefield[0] and self.lower[verb - 1] in _EN_ADVERBS:
                 verb -= 1
@@ -906,6 +1009,29 @@ class _Extractor:
                 break
             k += 1
         return []
+
+    def _possessor_phrase(self, i: int, end: int) -> bool:
+        """Is token ``i`` a genitive name ("Putins", "Trumps") before a noun phrase with an
+        adjective that fills the rest up to ``end`` ("außenpolitischer Berater X")?"""
+        word = self.words[i]
+        return (
+            self.lang == "de"
+            and self.cap[i]
+            and len(word) > 3
+            and word.endswith("s")
+            and self.adjective[i + 1]
+            and self._np_forward(i + 1, end) == end
+        )
+
+    def _infinitive_after(self, start: int, verb: int) -> bool:
+        """ "Kiews Weigerung, die … Teile aufzugeben, bekräftigte Selenskyj": the clause
+        after the noun is its zu-infinitive ("die" an article), not a relative clause; so
+        the noun is the fronted object and the subject follows the verb."""
+        close = next((t for t in range(start, verb) if self.words[t] == ","), None)
+        if close is None or close - start < 2:
+            return False
+        last = close - 1
+        return self._fused_zu(last) or self.lower[last - 1] == "zu"
 
     def _leading_subject(self, outside: list[int]) -> list[int]:
         """The noun phrase opening a sentence (after up to two adverbs), if it is one."""
@@ -971,6 +1097,8 @@ class _Extractor:
                     # "… „von X beendet“ worden sei (er meint, es sei der dritte)": a report
                     # of its own beside the quote.
                     found = sorted(found + indirect, key=lambda f: f.start)
+                elif self._second_beside_direct(indirect, found):
+                    found = sorted(found + indirect[1:], key=lambda f: f.start)
                 else:
                     self.last_speaker, self.last_speaker_sentence = after_direct
             else:
@@ -999,7 +1127,38 @@ class _Extractor:
                     _inside_brackets(self.text[s0 : f.start]) for f in found
                 )
         self._cataphora(out)
+        self._named_right_after(out)
         return out
+
+    def _second_beside_direct(self, indirect: list[QuoteFinding], direct: list[QuoteFinding]):
+        """ "Ushakov called the talks „useful“ and said both sides had …": the clause of a
+        second verb of saying stands beside the quote of the first; the first clause (which
+        holds the quote) is read as the direct quote only."""
+        return len(indirect) > 1 and all(
+            f.cue is not None
+            and f.type in ("Indirect", "Reported")
+            and not any(d.start < f.end and f.start < d.end for d in direct)
+            for f in indirect[1:]
+        )
+
+    def _named_right_after(self, out: list[QuoteFinding]) -> None:
+        """ "„Haben Sie sich bedankt?“ Vance shot back …": a direct quote that ends its own
+        sentence (with "?" or "!") and has no cue is attributed by the name that opens the
+        next sentence with a verb of its own, not by the speaker before."""
+        for f in out:
+            if f.type != "Direct" or f.cue is not None or not self.candidates:
+                continue
+            if self.text[f.end - 2 : f.end - 1] not in ("?", "!"):
+                continue
+            k = bisect_right(self._starts, f.end)
+            if k >= len(self.candidates):
+                continue
+            c = self.candidates[k]
+            after = self.text[c.end : c.end + 2]
+            if self.text[f.end : c.start] == " " and after[:1] == " " and after[1:2].islower():
+                f.speaker_span = (c.start, c.end)
+                f.speaker_surface = self.text[c.start : c.end]
+                f.speaker = c.actor
 
     def _cataphora(self, out: list[QuoteFinding]) -> None:
         """A paragraph that opens with Konjunktiv and names its speaker in the very next
@@ -1256,7 +1415,9 @@ class _Extractor:
         # 1. A named source: "laut X", "X zufolge", "nach Angaben von X", ", so X".
         source = self._source_phrase(toks)
         if source is not None and (
-            self._translated(toks, source[0][0]) or self._inner_report(toks, source)
+            self._translated(toks, source[0][0])
+            or self._inner_report(toks, source)
+            or self._inner_speaker(toks, source)
         ):
             # "sagte er laut Übersetzer": the verb's subject speaks; "According to the
             # Kremlin, Putin told Witkoff that …": the innermost speaker speaks.
@@ -1280,13 +1441,26 @@ class _Extractor:
             while quote and self.words[quote[0]] == ",":
                 quote.pop(0)
             if len(quote) >= 3:
-                return [self._finding(no, "Indirect", quote, cue, subject, sorted(taken))]
+                quote, also = self._relative_report(toks, quote, subject)
+                first = self._finding(no, "Indirect", quote, cue, subject, sorted(taken))
+                if also:
+                    second = self._finding(no, "Indirect", also[1], also[0], [], also[0])
+                    second.speaker_span = first.speaker_span
+                    second.speaker_surface = first.speaker_surface
+                    second.speaker = first.speaker
+                    return [first, second]
+                return [first]
         cues = self._verb_cues(toks)
-        split = self._coordinated_report(no, sent, body, cues) or self._second_statement(
-            no, sent, body
+        split = (
+            self._coordinated_report(no, sent, body, cues)
+            or self._second_statement(no, sent, body)
+            or self._coordinated_clauses(no, sent, body, cues)
         )
         if split:
             return split
+        impersonal = self._impersonal_attribution(no, toks, body, cues)
+        if impersonal:
+            return impersonal
         for verb, cue in cues:
             pos = toks.index(verb)
             lo, hi = self._clause_bounds(toks, pos)
@@ -1301,10 +1475,14 @@ class _Extractor:
             if self.lang == "en":
                 for k in range(pos + 1, min(pos + 8, len(body))):
                     if self.lower[body[k]] in self.comps and not self.in_quote[body[k]]:
-                        subject = self._apposed_subject(toks, lo) or self._subject(toks, cue)
+                        subject = (
+                            self._participle_subject(toks, lo, verb)
+                            or self._apposed_subject(toks, lo)
+                            or self._subject(toks, cue)
+                        )
                         return [self._finding(no, "Indirect", body[k:], cue, subject, toks[lo:k])]
-                    if self.words[body[k]] in _TERMINAL:
-                        break
+                    if self.words[body[k]] in _TERMINAL or self.lower[body[k]] in _EN_SUBJECTS:
+                        break  # "said they would not accept a plan that …": a clause began
                 # "Ushakov said the talks had been useful": a clause right after the verb.
                 nxt = self._bare_clause_start(body, body.index(verb) + 1) if verb in body else None
                 participle = (
@@ -1370,7 +1548,11 @@ class _Extractor:
                     and self.words[rest[0]][0].islower()
                     and not any(self.lower[t] in self.comps for t in toks[1:lo])
                 )
-                if rest and (fronted or self._is_complement(rest)):
+                if (
+                    rest
+                    and (fronted or self._is_complement(rest))
+                    and not (self.lemma[verb] in _NAMING and self._relative(rest))
+                ):
                     frame = toks[lo : hi + 1]
                     return [
                         self._finding(no, "Indirect", rest, cue, self._subject(toks, cue), frame)
@@ -1381,9 +1563,9 @@ class _Extractor:
                 lo > 0
                 and self.words[toks[lo - 1]] == ","
                 and lo - 1 >= 3
-                and hi >= len(body)
+                and (hi >= len(body) or self._trailing_adjunct(body, hi))
                 and self._verb_opens_clause(toks, lo, pos)
-                and len(body) - lo <= 12
+                and min(len(body), hi) - lo <= 12
                 # "…, said they would keep up aid": a clause follows, the verb opens a report
                 and not (
                     self.lang == "en"
@@ -1393,7 +1575,7 @@ class _Extractor:
                 and not (
                     self.lang == "en"
                     and self.lemma[verb] in self.lex.reported_verbs
-                    and self.lemma[verb] not in _BARE_COMPLEMENT_VERBS
+                    and self.lemma[verb] not in _BARE_COMPLEMENT_VERBS | _TELL
                 )
             ):
                 quote = body[: lo - 1]
@@ -1402,6 +1584,7 @@ class _Extractor:
                     subject = []  # "Da … nicht möglich war, entschied sich der Pilot …"
                 if subject and self._is_main_clause(quote) and not self._ends_relative(quote):
                     frame = body[lo - 1 :]
+                    quote, subject = self._after_colon(quote, subject)
                     return [self._finding(no, "Indirect", quote, cue, subject, frame)]
         # 4. Hearsay adverb: "Die Rolle der Fed soll demnach gestärkt werden": with a
         # hearsay "soll" or a Konjunktiv it reports the source named before.
@@ -1429,10 +1612,17 @@ class _Extractor:
             and (not after.strip() or after.lstrip(" ").startswith("\n"))
         )
         for verb, cue in cues:
-            if not _PASSIVE.isdisjoint(map(self.lower.__getitem__, cue)):
+            if not _PASSIVE.isdisjoint(map(self.lower.__getitem__, cue)) or self._passive_after(
+                verb
+            ):
                 continue  # "wurde verurteilt": the subject is not the one speaking
             if heading:
                 break  # "Putin droht Europa mit Krieg" as a subheading: a title, not a report
+            if self._reported_in_konjunktiv(no, cue):
+                continue  # the account of the speaker before goes on (rule 6)
+            declined = self._declined_to_say(toks, cue)
+            if declined:
+                return [self._finding(no, "Reported", declined[0], cue, declined[1], [])]
             if (
                 self.lemma[verb] in self.lex.reported_verbs
                 or any(self.lower[c] + self.lemma[verb] in self.lex.reported_verbs for c in cue)
@@ -1507,6 +1697,160 @@ class _Extractor:
                 self._points_back(toks, speaker)
                 break
         return []
+
+    def _after_colon(self, quote: list[int], subject: list[int]) -> tuple[list[int], list[int]]:
+        """ "Orbán, der Gastgeber sein wollte, gab sich gelassen: Ungarn bleibe bereit, …,
+        schrieb er": what was said starts after the colon; the clause before it frames it,
+        and a pronoun subject of the closing verb stands for that clause's subject."""
+        colon = next(
+            (
+                k
+                for k in range(len(quote) - 1, 0, -1)
+                if self.words[quote[k]] == ":" and not self.in_quote[quote[k]]
+            ),
+            None,
+        )
+        if colon is None or len(quote) - colon < 4:
+            return quote, subject
+        if len(subject) == 1 and self.lower[subject[0]] in self.lex.pronouns:
+            subject = self._leading_subject(quote[:colon]) or subject
+        return quote[colon + 1 :], subject
+
+    def _relative(self, rest: list[int]) -> bool:
+        """ "… einen unfreundlichen Akt genannt, der Russlands Wirtschaft nicht schaden
+        werde": after a verb of naming, a clause that opens with a relative pronoun and ends
+        in its Konjunktiv verb qualifies the name given; "…, der Präsident sei krank" (verb
+        second) would be what was said."""
+        if self.lang != "de" or len(rest) < 4 or self.lower[rest[0]] not in _RELATIVE:
+            return False
+        for k, t in enumerate(rest[2:], start=2):
+            if self.brk[t] or self.in_quote[t]:
+                return False
+            if self.subjunctive[t] and self._subjunctive(t):
+                nxt = rest[k + 1] if k + 1 < len(rest) else None
+                return nxt is None or self.brk[nxt]
+        return False
+
+    def _relative_report(
+        self, toks: list[int], quote: list[int], subject: list[int]
+    ) -> tuple[list[int], tuple[list[int], list[int]] | None]:
+        """ "…, according to the president, who said he had since briefed his allies": a
+        relative clause on the source with a verb of saying is a second statement of the
+        same speaker. The first statement without it, and (cue, content) of the second."""
+        if not subject or self.lang != "en":
+            return quote, None
+        after = [t for t in toks if t > subject[-1]]
+        if len(after) < 5 or self.words[after[0]] != "," or self.lower[after[1]] != "who":
+            return quote, None
+        verb = after[2]
+        if self.vlemma[verb] not in self.verbs or self.in_quote[verb]:
+            return quote, None
+        content = [t for t in after[3:] if self.words[t] not in _TERMINAL]
+        while content and self.lower[content[0]] in self.comps | {"on", "that"}:
+            content = content[1:]
+        head = [t for t in quote if t < after[0]]
+        while head and self.words[head[-1]] == ",":
+            head.pop()
+        if len(content) < 3 or len(head) < 3:
+            return quote, None
+        return head, ([after[1], verb], content)
+
+    def _participle_subject(self, toks: list[int], lo: int, verb: int) -> list[int]:
+        """ "Zelensky asked …, reminding his hosts that …": the participle's subject is the
+        main clause's, not the object after it."""
+        if lo < 2 or self.words[toks[lo - 1]] != "," or not self.lower[verb].endswith("ing"):
+            return []
+        return self._leading_subject([t for t in toks[: lo - 1] if not self.in_quote[t]])
+
+    def _passive_after(self, verb: int) -> bool:
+        """ "war sie noch verlangt worden", "…, die gefordert wurde": a passive auxiliary
+        right after the participle (German puts it last)."""
+        nxt = verb + 1
+        return (
+            self.lang == "de"
+            and nxt < len(self.words)
+            and self.lower[nxt] in _PASSIVE
+            and self.lower[verb] != self.lemma[verb]
+        )
+
+    def _trailing_adjunct(self, body: list[int], hi: int) -> bool:
+        """ "…, the Kremlin said on Thursday, a day after the envoy's visit": after the
+        closing attribution only a time adjunct follows, so the attribution still closes
+        the statement."""
+        return (
+            self.lang == "en"
+            and hi + 2 < len(body)
+            and self.words[body[hi]] == ","
+            and self.lower[body[hi + 1]] in _EN_ADJUNCTS
+            and not any(self.lower[t] in self.comps for t in body[hi + 1 :])
+        )
+
+    def _impersonal_attribution(self, no: int, toks: list[int], body: list[int], cues) -> list:
+        """ "…, hieß es aus dem Kreml", "…, hieß es aus seinem Haus": a closing impersonal
+        attribution with a source after "aus"/"von": the clause before it is what was said,
+        the source phrase its speaker (none for "in Regierungskreisen")."""
+        if self.lang != "de":
+            return []
+        for verb, cue in cues:
+            if self.lemma[verb] not in self.lex.impersonal_cues:
+                continue
+            pos = toks.index(verb)
+            lo, hi = self._clause_bounds(toks, pos)
+            if lo < 4 or self.words[toks[lo - 1]] != "," or hi < len(body) or toks[lo] != verb:
+                continue
+            after = [t for t in toks[pos + 1 : hi] if t not in cue]
+            if len(after) < 2 or self.lower[after[0]] not in ("aus", "von", "vom"):
+                continue
+            end = self._np_forward(after[1], after[-1] + 1)
+            quote = body[: lo - 1]
+            if end <= after[1] or not self._is_main_clause(quote):
+                continue
+            subject = list(range(after[1], end))
+            return [self._finding(no, "Indirect", quote, cue, subject, toks[lo - 1 :])]
+        return []
+
+    def _reported_in_konjunktiv(self, no: int, cue: list[int]) -> bool:
+        """ "„…“, sagte Umerow. Eine Waffenruhe habe Russland abgelehnt": a verb of saying
+        under a Konjunktiv I auxiliary right after a report is that speaker's account of
+        what the other side said, not the writer's report of it."""
+        return (
+            self.lang == "de"
+            and self.last_report_sentence >= no - 1
+            and not self.last_report_aside
+            and any(self.lower[c] in self.lex.subjunctive for c in cue[:-1])
+        )
+
+    def _inner_speaker(self, toks: list[int], source: tuple[list[int], list[int]]) -> bool:
+        """ "Nach Berichten russischer Medien verlangt Moskau darin …": a source naming no
+        known actor around a reported verb whose subject is one; the innermost speaker
+        (Moskau) speaks, the unnamed source only passes it on."""
+        cue_toks, subject = source
+        if not self.candidates or not subject or self._actor_of(subject) is not None:
+            return False
+        taken = set(cue_toks) | set(subject)
+        for verb, cue in self._verb_cues(toks):
+            if verb in taken or self.lemma[verb] not in self.lex.reported_verbs:
+                continue
+            inner = [t for t in self._subject(toks, cue) if t not in taken]
+            if inner and self._actor_of(inner) is not None:
+                return True
+        return False
+
+    def _declined_to_say(self, toks: list[int], cue: list[int]):
+        """ "Über Einzelheiten wollte er nichts sagen": a negated verb of saying under
+        "wollen" is a refusal to comment, a speech act of the modal's subject; what was not
+        said is the phrase before the modal. (quote, subject) or None."""
+        modal = cue[0]
+        if self.lang != "de" or len(cue) < 2 or self.lemma[modal] != "wollen":
+            return None
+        between = [t for t in toks if modal < t < cue[-1]]
+        if not any(self.lower[t] in _NEGATIONS for t in between):
+            return None
+        subject = self._subject(toks, cue)
+        if not subject:
+            return None
+        topic = [t for t in toks if t < modal and not self.in_quote[t]]
+        return (topic if len(topic) >= 2 else toks), subject
 
     def _refused_statement(self, toks: list[int], lo: int, pos: int):
         """ "X weigerte sich, Y als Z zu bezeichnen": declining to say something is a speech
@@ -1697,7 +2041,7 @@ class _Extractor:
                 continue
             participle = self.lang == "en" and self.words[i] == ","
             participle = participle and self.lower[body[k + 1]].endswith("ing")
-            if self.lower[i] not in ("and", "und") and not participle:
+            if self.lower[i] not in _COORDINATORS and not participle:
                 continue
             v = body[k + 1]
             if self.in_quote[v] or not self.words[v][0].islower():
@@ -1734,9 +2078,64 @@ class _Extractor:
             else:
                 self.last_speaker, self.last_speaker_sentence = saved
                 return []
-            tail = self._finding(no, qtype, content, cue, [], [v])
-            tail.speaker_span, tail.speaker_surface, tail.speaker = speaker
-            return [*first, tail]
+            parts = self._object_then_statement(content, lemma, qtype)
+            tails = []
+            for part, kind in parts:
+                tail = self._finding(no, kind, part, cue if not tails else [], [], [v])
+                tail.speaker_span, tail.speaker_surface, tail.speaker = speaker
+                tails.append(tail)
+            return [*first, *tails]
+        return []
+
+    def _object_then_statement(self, content: list[int], lemma: str, qtype: str) -> list:
+        """ "…und kritisierte das Angebot einer Feuerpause: Damit wolle Moskau nur Zeit
+        gewinnen": a reported verb's object, then after a colon the statement in Konjunktiv.
+        Two records (reported object, indirect statement); otherwise the one given."""
+        colon = next(
+            (k for k, t in enumerate(content) if self.words[t] == ":" and not self.in_quote[t]),
+            None,
+        )
+        if (
+            colon is None
+            or colon < 2
+            or self.lang != "de"
+            or lemma not in self.lex.reported_verbs
+            or len(content) - colon < 4
+        ):
+            return [(content, qtype)]
+        statement = content[colon + 1 :]
+        head = content[:colon]
+        if any(self._subjunctive(t) for t in head if self.subjunctive[t]) or not any(
+            self._subjunctive(t) for t in statement if self.subjunctive[t]
+        ):
+            return [(content, qtype)]
+        return [(head, "Reported"), (statement, "IndirectFreeIndirect")]
+
+    def _coordinated_clauses(self, no: int, sent: _Sentence, body: list[int], cues) -> list:
+        """ "Trump has threatened to …, and a White House official said …", "…, he said, and
+        he repeated that …": two main clauses joined by ", and"/", but", the second with a
+        verb of saying and a subject of its own. Each clause is read on its own."""
+        verbs = {v for v, _cue in cues}
+        for k in range(3, len(body) - 3):
+            i = body[k]
+            if (
+                self.in_quote[i]
+                or self.words[i] != ","
+                or self.lower[body[k + 1]] not in _COORDINATORS
+            ):
+                continue
+            start = k + 2
+            if not any(
+                body[start] < v <= body[start] + 8
+                and self._np_backward(v, body[start]) == body[start]
+                for v in verbs
+            ):
+                continue  # no subject right before a verb of saying
+            first = self._indirect(no, _Sentence(body[:k], sent.quoted))
+            second = self._indirect(no, _Sentence(body[start:], sent.quoted))
+            if first and second:
+                return [*first, *second]
+            return []
         return []
 
     def _apposed_subject(self, toks: list[int], lo: int) -> list[int]:
@@ -1962,7 +2361,7 @@ class _Extractor:
         """Does the phrase after "nach" name a source ("eigenen Angaben", "Polizeiberichten")?"""
         nouns = self.lex.source_nouns
         return any(
-            self.words[j][0].isupper() and any(self.lower[j].endswith(n) for n in nouns)
+            self.words[j][0].isupper() and any(_source_compound(self.lower[j], n) for n in nouns)
             for j in range(start, min(end, start + 4))
         )
 
@@ -1998,9 +2397,22 @@ class _Extractor:
         return finding
 
 
+def _source_compound(word: str, noun: str) -> bool:
+    """Is ``word`` the source noun or a compound on it ("Polizeiangaben", "Kreml-Angaben",
+    "Ermittlungsstand")? A short noun counts in a compound only after a hyphen or a linking
+    "s": "Waffenstillstand" is no "Stand", "Soldaten" no "Daten"."""
+    if not word.endswith(noun):
+        return False
+    return len(word) == len(noun) or len(noun) >= 6 or word[-len(noun) - 1] in "-s"
+
+
 def _inside_brackets(prefix: str) -> bool:
     """Does ``prefix`` leave a round bracket open?"""
     return "(" in prefix and prefix.count("(") > prefix.count(")")
+
+
+def _length(c: SpeakerCandidate) -> int:
+    return c.end - c.start
 
 
 def _distance(char: int, spans: list[Span]) -> int:
