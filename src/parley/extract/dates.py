@@ -341,6 +341,10 @@ _FUTURE = frozenset(
 )
 
 
+# A clause told in the past ("the leaders pledged in Paris on Tuesday", "hatte am Montag
+# …"): its weekday is a past one even when another clause of the sentence looks ahead.
+_PAST_AUX = frozenset({"hatte", "hatten", "war", "waren", "wurde", "wurden", "had", "was", "were"})
+_PAST_EN = re.compile(r"[a-z]{3,}ed")
 # One of those words standing as a whole word: a search, not a set of every word.
 _FUTURE_WORD = re.compile(rf"(?<!\w)(?:{_alt(list(_FUTURE))})(?!\w)")
 
@@ -350,7 +354,17 @@ def _future(m: re.Match[str]) -> bool:
     lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     hi_candidates = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else len(text)
-    return _FUTURE_WORD.search(text[lo:hi].lower()) is not None
+    if _FUTURE_WORD.search(text[lo:hi].lower()) is None:
+        return False
+    c_lo = max(lo, *(text.rfind(p, lo, m.start()) + 1 for p in ",;:"))
+    c_his = [i for p in ",;:" if (i := text.find(p, m.end(), hi)) >= 0]
+    clause = text[c_lo : min(c_his, default=hi)].lower()
+    if _FUTURE_WORD.search(clause) is not None:
+        return True
+    return not any(
+        w in _PAST_AUX or (_PAST_EN.fullmatch(w) and w not in _FUTURE)
+        for w in re.findall(r"\w+", clause)
+    )
 
 
 def _night(m: re.Match[str], lang: str, base: date | None) -> date | None:

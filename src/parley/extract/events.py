@@ -24,6 +24,17 @@ from typing import NamedTuple
 
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention, day_after, names_next_day
+from parley.extract.event_context import (
+    VERB_MARKERS,
+    attributive_place,
+    conditional,
+    in_condition,
+    last_sides,
+    opens_with_auxiliary,
+    plural_antecedents,
+    sides_named,
+    without_result,
+)
 from parley.extract.records import Event, Mention
 from parley.extract.sentences import Sentence
 
@@ -210,9 +221,7 @@ def _between(sent: Sentence, cue_last: int, mentions: Sequence[Mention]) -> list
     n = len(sent.words)
     for i in range(cue_last + 1, min(n, cue_last + 4)):
         if sent.words[i] in _BETWEEN:
-            j = i + 1
-            while j < n and not _ends_phrase(sent.words[j]):
-                j += 1
+            j = _list_end(sent, i + 1)  # "zwischen den USA, Russland und der Ukraine"
             lo = sent.offsets[i]
             hi = sent.offsets[j] if j < n else sent.end
             return [m for m in mentions if lo <= m.start < hi]
@@ -282,6 +291,12 @@ def sentence_events(
         return attributive.get(id(hit)) or clauses.around(hit.first)
 
     def draft_for(etype: str, hit: CueHit) -> Draft | None:
+        if etype == "SANCTION" and any(
+            h.label[0] == "THREATEN" and h.last < hit.first and scope(h) == scope(hit) for h in hits
+        ):
+            return None  # "threatened to hit them with tariffs": the threat's content
+        if etype == "CONSULT" and conditional(sent.words, hit.first, hit.last):
+            return None  # "er werde sich erst wieder mit Putin treffen, wenn …"
         cue_start = sent.char_of(hit.first)
         cue_end = sent.char_of(hit.last) + len(sent.words[hit.last])
         if len(hit.text.split()) < hit.last - hit.first + 1:  # "schließt … aus": words between
@@ -323,6 +338,15 @@ def sentence_events(
         # apposition; its subject stands in the sentence's first clause.
         opens = lo == cue_start and lo > sent.start and id(hit) not in attributive
         first_lo, first_hi = clauses.around(0) if opens else (lo, hi)
+        if (
+            not opens
+            and lo > sent.start
+            and id(hit) not in attributive
+            and opens_with_auxiliary(sent.words, _token_at(sent, lo), hit.first)
+        ):
+            # "Witkoff, a developer, was received by Putin", "Der Präsident der Emirate,
+            # Mohammed bin Sajid, hatte … empfangen": the subject and its apposition
+            first_lo, first_hi = sent.start, lo
         not_party = _NOT_PARTY if etype == "CONSULT" else _not_target(etype)
         in_clause = []
         for k, m in enumerate(outside):
@@ -359,9 +383,10 @@ def sentence_events(
         if hit.first == hit.last and sent.words[hit.first] in _TALK:
             # "sprach mit Putin", "um mit Putin … zu sprechen": a meeting only with a partner
             partner = _partner(sent, lo, hi, in_clause)
-            if not partner:
-                return None
-            subject = [m for m in in_clause if m not in partner and m.start < partner[0].start]
+            if not partner and not (etype == "CONSULT" and _group(sent, lo, hi)):
+                return None  # ("the two leaders spoke": the group, named before, talked)
+            subject = [m for m in in_clause if not partner or m.start < partner[0].start]
+            subject = [m for m in subject if m not in partner]
             if not subject and sent.words[_token_at(sent, lo)] in _INFINITIVE_OPENERS:
                 first = clauses.around(0)
                 subject = [m for m in outside if first[0] <= m.start < first[1]]
@@ -416,7 +441,9 @@ def sentence_events(
             upto = sent.offsets[hit.last + 1] + 1 if hit.last + 1 < len(sent.words) else hi
             pronoun = _pronoun_at(sent, lo, min(upto, hi))
             if pronoun is not None and not any(m.start < pronoun for m in chosen):
-                persons = _pronoun_persons(sent, pronoun, lo, outside, before, cues, previous[0])
+                persons = _pronoun_persons(
+                    sent, pronoun, lo, outside, before, cues, previous[0], etype == "CONSULT"
+                )
                 chosen = [*persons, *chosen]
         if temporal:  # "sagte Uschakow nach den Gesprächen": only the phrase's own names
             chosen = own or _with(sent, hit, in_clause)
@@ -428,6 +455,13 @@ def sentence_events(
                 # "Nach Gesprächen mit Putin sind Witkoff und Kushner abgereist": who
                 # left after talks with Putin had them
                 chosen = [*_subjects_after(sent, hit, in_clause, chosen), *chosen]
+                pronoun = _pronoun_at(sent, lo, cue_start)
+                if len(chosen) == 1 and pronoun is not None:
+                    # "das er nach einem Telefonat mit dem Kremlchef angekündigt hatte"
+                    persons = _pronoun_persons(
+                        sent, pronoun, lo, outside, before, cues, previous[0]
+                    )
+                    chosen = [*persons, *chosen]
             elif not chosen and _during(sent, hit) and not _spoken_of(sent, speech, hit, lo, hi):
                 # "Beim Gipfel in Genf saßen Witkoff, Umerow und Dmitrijew an einem Tisch":
                 # the persons of a clause set at a meeting (two or more) held it
@@ -437,6 +471,11 @@ def sentence_events(
         if group and etype == "CONSULT":
             earlier = [*before, *(m for m in outside if m.start < group[0])]
             chosen = [*_last_persons(earlier, group[1]), *chosen]
+        sides = sides_named(sent, lo, hi) if etype == "CONSULT" else None
+        if sides:  # "empfing die Delegationen der drei Länder", "met both delegations"
+            # (named in sentences before: "Der Präsident der Emirate … empfing die
+            # Delegationen der drei Länder" is not one of them)
+            chosen = [*chosen, *last_sides(before, sides[1], party, outside)]
         places = [
             m
             for m in outside
@@ -495,6 +534,8 @@ def sentence_events(
             # and date of the meeting the story is about.
             return None
         attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY_OR_WITH)
+        # "threatened tariffs if Friday passes without a truce": the condition's day
+        attached = [d for d in attached if not in_condition(sent, hit.last, d.start)]
         if not attached and not _LATER.isdisjoint(sent.words[_token_at(sent, lo) : hit.last + 1]):
             # "He later spoke by phone with …": later on the day the sentence before names
             attached = [d for d in previous[1]() if d.date and not d.approximate][-1:]
@@ -512,8 +553,16 @@ def sentence_events(
             told = [d for d in previous[1]() if d.date and not d.approximate][-1:]
             if told:
                 date = replace(date, date=day_after(told[0]))
+        if date is None and group and etype == "CONSULT":
+            # "The two leaders spoke for over an hour": those just named, on the day told
+            date = next((d for d in reversed(previous[1]()) if d.date and not d.approximate), None)
         place = _place(
-            places or [m for m in outside if m.type == "place" and not _inside(m.start, others)],
+            [
+                m
+                for m in places
+                or [m for m in outside if m.type == "place" and not _inside(m.start, others)]
+                if not attributive_place(sent, m, outside)
+            ],
             sent,
         )
         return Draft(
@@ -677,7 +726,8 @@ def _destination(
         hit.last,
         next((i for i in after if i > hit.last and sent.words[i] in _CLAUSE_BREAKS), n),
     )
-    before = range(max(0, hit.first - 3), hit.first)  # "nach Russland gereist"
+    # "nach Russland gereist", "in die Vereinigten Staaten gereist"
+    before = range(max(0, hit.first - 4), hit.first)
     for i in [*after[:5], *before]:
         if sent.words[i] in _TO and i + 1 < n:
             # the state right after the preposition or its article ("in der Ukraine")
@@ -909,6 +959,8 @@ def _after_determiner(sent: Sentence, hit: CueHit, determiners: frozenset[str]) 
     only lower-case words before it). English nouns are lower-case, so the German test
     by capital letter cannot tell them from verbs; "the US presented" stays a verb."""
     for i in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        if sent.words[i] in VERB_MARKERS:  # "used the day to put forward a draft"
+            return False
         if sent.words[i] in determiners:
             return True
         if not (sent.words[i].isalpha() and sent.text[sent.offsets[i] - sent.start].islower()):
@@ -1074,10 +1126,12 @@ def _pronoun_persons(
     before: Sequence[Mention],
     cues: LanguageCues,
     previous_start: int = -1,
+    across: bool = False,
 ) -> list[Mention]:
     """Persons the subject pronoun at ``at`` stands for: "sie" the persons named
     earlier in the sentence as subjects (not after a preposition), "er" the last such
-    person, in this sentence or the one before."""
+    person, in this sentence or the one before. With ``across`` (a meeting: its sides
+    are the persons) a "sie" opening a sentence is the persons of the sentence before."""
     plural = sent.words[sent.index_of(at)] in _PLURAL
     named = [
         m
@@ -1092,6 +1146,10 @@ def _pronoun_persons(
         # friend of Vance, … when he presented the plan to Zelensky. On Sunday he …")
         last = [m for m in named if m.start >= previous_start >= 0]
         named = last[:1] or named
+    if plural and not named and across:
+        # "Den Weg hatten Witkoff und Kushner geebnet. Nachts sprachen sie mit Putin":
+        # the persons the sentence just before names
+        named = plural_antecedents(before, previous_start, _genitive)
     if plural:
         return named if len(named) >= 2 else []
     return named[-1:]
@@ -1152,6 +1210,7 @@ def _denied(sent: Sentence, hit, lo: int, hi: int, negations: frozenset[str]) ->
         return False
     return any(
         words[i] in negations
+        and not without_result(words, i)
         and not _CONTRAST.intersection(words[min(i, hit.first) : max(i, hit.last)])
         for i in range(a, b)
     )
@@ -1657,9 +1716,12 @@ def _overlap(a: Sequence[str], b: Sequence[str], party: Callable[[str], str]) ->
 
     own = set(b)
     parties = {party(y) for y in b}
+    # a state of ``a`` whose own person matched already counts once: "die USA, Witkoff"
+    # share one side with "Witkoff", not two
+    named = {party(x) for x in a if x in own and party(x) != x}
     found = 0
     for x in a:  # a loop: merging asks this of every pair of reports
-        if x in own or x in parties or party(x) in own:
+        if x in own or (x in parties and x not in named) or party(x) in own:
             found += 1
     return found
 

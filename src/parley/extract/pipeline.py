@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -21,6 +22,15 @@ from parley.extract.actors import Gazetteer
 from parley.extract.cues import LanguageCues, build_cues, grammar_words, issues_of
 from parley.extract.dates import DateMention, find_dates, parse_published
 from parley.extract.demonyms import DemonymTable, with_demonyms
+from parley.extract.event_context import (
+    after_talks,
+    date_by_dateline,
+    dateline_of,
+    join_meeting,
+    next_round,
+    same_day,
+    sides_of_talks,
+)
 from parley.extract.events import Draft, merge_events, sentence_events
 from parley.extract.records import Mention, Quote, Record, Stance
 from parley.extract.sentences import Sentence, sentences_of
@@ -168,26 +178,40 @@ class Extractor:
         reporting: set[str] = set()  # who the previous sentence reported
         previous: tuple[int, Callable[[], list[DateMention]]] = (-1, list)
         recent: list[Callable[[], list[DateMention]]] = []  # date finders, latest last
+        told: list[Callable[[], list[DateMention]]] = []  # every sentence's, in order
+        dateline: tuple[str, Callable[[], list[DateMention]]] | None = None  # "JEDDAH (Reuters) -"
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
             first = bisect_left(starts, sent.start)
             s_quoted = quotations.overlapping(sent.start, sent.end)
             speaker = attributed.at(sent.start, sent.end)
             s_dates = _dates_of(sent, published, lang)
-            events += sentence_events(
+            events_of = partial(
+                sentence_events,
                 sent,
                 cues,
-                s_mentions,
-                s_dates,
-                s_quoted,
-                party,
-                aid,
-                self.gazetteer.is_source,
-                speaker,
-                acting[max(0, first - 12) : first],  # events: "die drei" are named before
-                self.gazetteer.seat_of,
-                previous,  # "he later spoke …": the sentence before names who and when
+                dates=s_dates,
+                quoted=s_quoted,
+                party=party,
+                article=aid,
+                is_source=self.gazetteer.is_source,
+                speaker=speaker,
+                before=acting[max(0, first - 12) : first],  # events: "die drei" are named before
+                seat_of=self.gazetteer.seat_of,
+                previous=previous,  # "he later spoke …": the sentence before names who and when
             )
+            own = events_of(s_mentions)
+            # "Die Delegationen tauschten Memoranden aus": the sides of the talks reported
+            own = sides_of_talks(sent, lang, events, own, party, events_of, s_mentions)
+            # "Also at the table were …": persons joining the meeting reported before
+            own = join_meeting(sent, lang, events, own, s_mentions, s_quoted)
+            own = next_round(sent, lang, events, own, s_dates)  # "Eine weitere Runde …"
+            if dateline is None:
+                dateline = dateline_of(sent, s_mentions, s_dates)
+            # "At the end of the day they signed …": the day told just before, or the lead's
+            own = same_day(sent, lang, own, previous[1], _first_dates(told))
+            events += after_talks(sent, lang, events, own, s_mentions)  # "Hours after the talks, …"
+            told.append(s_dates)
             recent = [*recent[-(_DATE_LOOKBACK - 1) :], s_dates]
             previous = (sent.start, _latest_dates(recent))
             context.carried_speaker = carried_speaker(sent.start, sent.end)
@@ -206,6 +230,8 @@ class Extractor:
             stances += found
             advance_context(context, sent, cues, s_mentions)
         merged = merge_events(events, party)
+        if dateline is not None:  # undated talks where the story is filed: the lead's day
+            merged = date_by_dateline(merged, *dateline)
         # Outlets and platforms are named as sources; they are actors of the article only
         # when they act in it (publish a leak, are quoted).
         acted = {p for e in merged for p in e.participants} | {q.speaker for q in quotes}
@@ -637,6 +663,22 @@ def _latest_dates(
         return []
 
     return latest
+
+
+def _first_dates(
+    finders: list[Callable[[], list[DateMention]]],
+) -> Callable[[], list[DateMention]]:
+    """The days the first sentence naming one names (the story's day, in the lead),
+    found only when asked."""
+
+    def first() -> list[DateMention]:
+        for finder in finders:
+            dated = [d for d in finder() if d.date and not d.approximate]
+            if dated:
+                return dated
+        return []
+
+    return first
 
 
 def _dates_of(sent: Sentence, published: date | None, lang: str) -> Callable[[], list[DateMention]]:
