@@ -286,6 +286,7 @@ class LanguageCues:
     replaces: frozenset[str] = frozenset()
     positions: CueSet = field(default_factory=CueSet)  # label: stance kind of the noun
     concessions: CueSet = field(default_factory=CueSet)  # verbs of yielding ("give up")
+    weapons: tuple[str, ...] = ()  # stems of weapons and forces ("drohne", "missile")
 
 
 @cache
@@ -378,6 +379,7 @@ def build_cues(lang: str, case: Any = None) -> LanguageCues:
             compounds=lang == "de",
         ),
         concessions=CueSet((v, "yield") for v in grammar.get("concession_verbs", [])),
+        weapons=tuple(sorted(words("weapon_words"))),
         speech=CueSet(speech),
         events=CueSet(events),
         stances=CueSet(stances),

@@ -16,12 +16,14 @@ News repeats one meeting across many sentences, each naming part of it;
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from operator import attrgetter
+from types import MappingProxyType
 from typing import NamedTuple
 
+from parley.extract.assault import UNDONE, armed, assault_sides
 from parley.extract.cues import CueHit, LanguageCues
 from parley.extract.dates import DateMention, day_after, names_next_day
 from parley.extract.event_context import (
@@ -102,10 +104,12 @@ EXTRACTED_TYPES = {
     "AGREE": 2,
     "COOPERATE": 2,
     "AID": 2,
+    "ASSAULT": 2,
 }
 # Events that count only as facts: negated ("no agreement was reached"), wished, possible
 # or conditional ones ("könnten sich einigen", "would agree if") report none.
-_FACT_ONLY = frozenset({"AGREE", "COOPERATE", "AID"})
+# An attack threatened, feared or planned ("drohte mit Angriffen") is none either.
+_FACT_ONLY = frozenset({"AGREE", "COOPERATE", "AID", "ASSAULT"})
 # A noun alone ("Friedensplan", "Ablehnung") names a thing more often than it reports an act.
 _VERB_ONLY = frozenset({"PROPOSE", "REJECT", "AGREE"})
 # Prepositions after which a name is what the event is about, not who takes part; for
@@ -241,6 +245,7 @@ def sentence_events(
     before: Sequence[Mention] = (),
     seat_of: Callable[[str], str | None] = lambda _a: None,
     previous: tuple[int, Callable[[], Sequence[DateMention]]] = (-1, tuple),
+    demonyms: Mapping[str, tuple[str, str]] = MappingProxyType({}),
 ) -> list[Draft]:
     """Events of one sentence (at most one per event type), not yet merged.
 
@@ -331,6 +336,8 @@ def sentence_events(
             return None
         if etype in _FACT_ONLY and not _fact(sent, cues, hit, lo, hi):
             return None
+        if etype == "ASSAULT":
+            return assault(hit, lo, hi)
         names_from = _after_report(sent, speech, hit, lo, outside)
         if names_from <= lo:  # no reported clause: names before the clause count too
             names_from = -1
@@ -533,6 +540,28 @@ def sentence_events(
             # "Die Verhandlungen in Moskau dauerten fünf Stunden": no names, but the place
             # and date of the meeting the story is about.
             return None
+        return finish(
+            hit, participants, (lo, hi), noun=noun, group=group, places=places, others=others,
+            definite=definite, temporal=temporal,
+        )  # fmt: skip
+
+    def finish(
+        hit: CueHit,
+        participants: list[str],
+        clause: tuple[int, int],
+        *,
+        noun: bool,
+        group: tuple[int, int] | None,
+        places: Sequence[Mention],
+        others: Sequence[tuple[int, int]],
+        definite: bool,
+        temporal: bool,
+    ) -> Draft:
+        """The draft of an event whose participants are known: its date (the nearest
+        one that can belong to the cue) and its place."""
+        etype = hit.label[0]
+        lo, hi = clause
+        cue_start = sent.char_of(hit.first)
         attached = _attached(sent, dates(), hit, cues_prepositions=_NOT_PARTY_OR_WITH)
         # "threatened tariffs if Friday passes without a truce": the condition's day
         attached = [d for d in attached if not in_condition(sent, hit.last, d.start)]
@@ -556,11 +585,12 @@ def sentence_events(
         if date is None and group and etype == "CONSULT":
             # "The two leaders spoke for over an hour": those just named, on the day told
             date = next((d for d in reversed(previous[1]()) if d.date and not d.approximate), None)
+        anywhere = [] if etype == "ASSAULT" else outside  # an attack is where its clause says
         place = _place(
             [
                 m
                 for m in places
-                or [m for m in outside if m.type == "place" and not _inside(m.start, others)]
+                or [m for m in anywhere if m.type == "place" and not _inside(m.start, others)]
                 if not attributive_place(sent, m, outside)
             ],
             sent,
@@ -584,6 +614,24 @@ def sentence_events(
             new=_indefinite_noun(sent, hit),
             point=temporal,
         )
+
+    def assault(hit: CueHit, lo: int, hi: int) -> Draft | None:
+        """An attack of one state on another (see :mod:`.assault`)."""
+        if any(h.label[0] == "THREATEN" and h.last < hit.first for h in hits):
+            return None  # "drohte mit weiteren Angriffen", "threatened strikes"
+        a = _token_at(sent, lo)
+        before = clauses.around(a - 2) if a >= 2 else None
+        sides = assault_sides(
+            sent, (hit.first, hit.last), (lo, hi), before, outside, demonyms, cues.weapons,
+            seat_of, party,
+        )  # fmt: skip
+        if len(sides) < 2:
+            return None
+        places = [m for m in outside if m.type == "place" and lo <= m.start < hi]
+        return finish(
+            hit, sides, (lo, hi), noun=_is_noun(sent, hit), group=None, places=places,
+            others=(), definite=False, temporal=False,
+        )  # fmt: skip
 
     drafts: list[Draft] = []
     for etype, type_hits in by_type.items():
@@ -1257,6 +1305,12 @@ def _fact(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> 
     military aid") unless the cut is lifted."""
     if sent.offsets[hit.last] >= hi:
         return False
+    if hit.label[0] == "ASSAULT":
+        # an attack with weapons, not in words, and done; what the clause tells after
+        # the attack is its toll ("…, Hunderttausende Haushalte waren ohne Strom")
+        done = sent.offsets[hit.last] + len(sent.words[hit.last])
+        undone = cues.negations | _UNREAL | _WISH | _NOT_DONE | UNDONE
+        return not _denied(sent, hit, lo, done, undone) and armed(sent, lo, hi, cues.weapons)
     if _denied(sent, hit, lo, hi, cues.negations | _UNREAL | _WISH | _NOT_DONE):
         return False
     nxt = sent.words[hit.last + 1] if hit.last + 1 < len(sent.words) else ""

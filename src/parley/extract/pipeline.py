@@ -199,6 +199,7 @@ class Extractor:
                 before=acting[max(0, first - 12) : first],  # events: "die drei" are named before
                 seat_of=self.gazetteer.seat_of,
                 previous=previous,  # "he later spoke …": the sentence before names who and when
+                demonyms=self.demonyms(lang).forms,  # "Russian missiles": who attacks
             )
             own = events_of(s_mentions)
             # "Die Delegationen tauschten Memoranden aus": the sides of the talks reported
