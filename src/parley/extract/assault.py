@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
+from parley.extract.cues import CueHit
 from parley.extract.records import Mention
 from parley.extract.sentences import Sentence
 
@@ -39,6 +40,9 @@ _ATTACK_HEADS = ("angriff", "attack", "strike", "beschuss", "shelling", "offensi
 # abgefeuert wurden") tells of the noun before its comma: its attacker stands there.
 _RELATIVE_OPENERS = frozenset({"bei", "wobei", "in", "during", "which", "when", "als"})
 _PASSIVE = frozenset({"wurde", "wurden", "worden", "werden", "was", "were", "been"})
+# Words a weapon may stand from the cue: "vier Langstreckenraketen „tief nach Russland“
+# abgefeuert", "missiles and drones struck".
+_NEAR = 6
 # Words that make an attack threatened, feared, planned or possible, not done.
 UNDONE = frozenset(
     {"droht", "drohte", "drohten", "drohen", "drohung", "gedroht", "warnte", "warnt"}
@@ -47,14 +51,23 @@ UNDONE = frozenset(
     | {"threatened", "threatens", "threat", "threats", "warned", "warns", "fears", "feared"}
     | {"plans", "planned", "planning", "possible", "möglichen", "mögliche", "möglicher"}
     | {"if", "wenn", "falls", "unless", "prepared", "ready", "bereit"}
+    # capable of it, allowed to, asked whether: "Raketen, die Moskau erreichen können"
+    | {"can", "kann", "können", "capable", "able", "fähig", "permission", "erlaubnis"}
+    | {"allow", "allowed", "erlauben", "erlaubt", "whether", "ob", "let"}
+    # halted or ended: "einigten sich, die Angriffe einzustellen", "halt strikes"
+    | {"einstellen", "einzustellen", "eingestellt", "beenden", "beendet", "end", "ending"}
 )
 
 
-def armed(sent: Sentence, lo: int, hi: int, weapons: Sequence[str]) -> bool:
-    """Does the clause [lo, hi) name a weapon or military force (the cue's own words
-    included: "Drohnenangriff" names its drones)?"""
-    clause = sent.text[lo - sent.start : hi - sent.start].lower()
-    return any(w in clause for w in weapons)
+def armed(sent: Sentence, hit: CueHit, lo: int, hi: int, weapons: Sequence[str]) -> bool:
+    """Does the cue name a weapon or military force ("Drohnenangriff"), or a word near
+    it in its clause [lo, hi) ("griff Kiew mit Drohnen an", "Russian missiles struck")?
+    Near: between a split cue's words or a few words either side, so that "griff Putin
+    scharf an und warf Russland vor, Kiew mit Raketen zu beschießen" stays words."""
+    a = max(_token(sent, lo), hit.first - _NEAR)
+    b = min(_token(sent, hi), hit.last + _NEAR + 1)
+    near = " ".join(sent.words[a:b])
+    return any(w in near for w in weapons)
 
 
 def assault_sides(
@@ -150,8 +163,10 @@ def _sides(
         if any(m.start == sent.offsets[i] for m in mentions):
             continue  # the adjective is part of a name already counted
         role = _role(words, i)
-        if not role and _armed_noun(words, i, weapons):
-            role = "by"  # "Russian missiles", "ukrainischer Drohnenangriff"
+        if _attack_after(words, i):  # "gegen russische Angriffe": the attacks' state
+            role = "by"
+        elif not role and _armed_noun(words, i, weapons):
+            role = "by"  # "Russian missiles", "russische Truppen"
         # "Angriffe auf ukrainische Städte", "griffen ukrainische Stellungen an": the
         # state of what is hit
         found.append((i, form[0], role))
@@ -159,14 +174,15 @@ def _sides(
 
 
 def _armed_noun(words: Sequence[str], i: int, weapons: Sequence[str]) -> bool:
-    """Does a weapon, force or attack noun follow the adjective at ``i`` (one more
-    adjective or a coordinated one may stand between: "russische ballistische
-    Raketen", "Russian missiles and drones")?"""
-    for j in range(i + 1, min(len(words), i + 3)):
-        word = words[j]
-        if any(w in word for w in weapons) or any(h in word for h in _ATTACK_HEADS):
-            return True
-    return False
+    """Does a weapon or force noun follow the adjective at ``i`` (one more adjective
+    may stand between: "russische ballistische Raketen")?"""
+    return any(w in word for word in words[i + 1 : i + 3] for w in weapons)
+
+
+def _attack_after(words: Sequence[str], i: int) -> bool:
+    """Does an attack noun follow the adjective at ``i`` ("ukrainischer
+    Drohnenangriff", "Russian air strikes")?"""
+    return any(h in word for word in words[i + 1 : i + 3] for h in _ATTACK_HEADS)
 
 
 def _role(words: Sequence[str], i: int) -> str:

@@ -1309,8 +1309,10 @@ def _fact(sent: Sentence, cues: LanguageCues, hit: CueHit, lo: int, hi: int) -> 
         # an attack with weapons, not in words, and done; what the clause tells after
         # the attack is its toll ("…, Hunderttausende Haushalte waren ohne Strom")
         done = sent.offsets[hit.last] + len(sent.words[hit.last])
-        undone = cues.negations | _UNREAL | _WISH | _NOT_DONE | UNDONE
-        return not _denied(sent, hit, lo, done, undone) and armed(sent, lo, hi, cues.weapons)
+        if _denied(sent, hit, lo, done, cues.negations):
+            return False
+        undone = _UNREAL | _WISH | _NOT_DONE | _CUT | UNDONE
+        return not _denied(sent, hit, lo, hi, undone) and armed(sent, hit, lo, hi, cues.weapons)
     if _denied(sent, hit, lo, hi, cues.negations | _UNREAL | _WISH | _NOT_DONE):
         return False
     nxt = sent.words[hit.last + 1] if hit.last + 1 < len(sent.words) else ""
