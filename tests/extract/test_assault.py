@@ -50,6 +50,12 @@ def _assaults(result) -> list[tuple]:
             "de",
             ("russia", ["ukraine"], "2025-12-01"),
         ),
+        # those killed tell force; "said" reports the fact
+        (
+            "Zelensky said Russian strikes on Kyiv killed five people on Monday.",
+            "en",
+            ("russia", ["ukraine"], "2025-12-01"),
+        ),
         (
             "Ukraine launched a drone attack on Moscow on Tuesday.",
             "en",
