@@ -406,14 +406,14 @@ def _issue_hits(
     term of another issue ("Entsendung von Soldaten" is about foreign troops, not
     the army's size); a unit noun ("Mann", "troops") without the number it counts.
     """
-    hits = phrases.without_routes(
-        sent,
-        [
-            h
-            for h in cues.issues.find(sent.words, sent.lemmas)
-            if cues.instead.isdisjoint(sent.words[max(0, h.first - 3) : h.first])
-        ],
-    )
+    hits = cues.issues.find(sent.words, sent.lemmas)
+    if not hits:
+        return hits  # most sentences name no issue
+    if not cues.instead.isdisjoint(sent.words):
+        hits = [
+            h for h in hits if cues.instead.isdisjoint(sent.words[max(0, h.first - 3) : h.first])
+        ]
+    hits = phrases.without_routes(sent, hits)
     if len(hits) > 1:
         hits = [
             h
