@@ -28,8 +28,9 @@ first actor named outside quotation marks, with those coordinated with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from parley.extract import stance_phrases as phrases
 from parley.extract.actors import ROLE_STEMS
@@ -605,8 +606,10 @@ def _with_partners(
     actors = [m for m in mentions if m.type in _ACTOR_TYPES]
     for n, m in enumerate(actors):
         if m.actor == actor and not _embedded(sent, m, cues):
+            # lazily: the group ends at the first actor not joined on, and the later
+            # ones need no test for being inside a phrase
             return _coordinated(
-                sent, [m, *(x for x in actors[n + 1 :] if not _embedded(sent, x, cues))]
+                sent, chain((m,), (x for x in actors[n + 1 :] if not _embedded(sent, x, cues)))
             )
     return [actor]
 
@@ -656,13 +659,15 @@ def _pronoun_subject(
     return False
 
 
-def _coordinated(sent: Sentence, mentions: list[Mention]) -> list[str]:
+def _coordinated(sent: Sentence, mentions: Iterable[Mention]) -> list[str]:
     """The first actor and those joined to it by "und", "and" or a comma ("Witkoff und
     Kushner"): the group a later "Sie" or "they" stands for."""
-    if not mentions:
+    rest = iter(mentions)
+    first = next(rest, None)
+    if first is None:
         return []
-    group = [mentions[0]]
-    for m in mentions[1:]:
+    group = [first]
+    for m in rest:
         if _title_possessor(sent, m):
             continue  # "Merz, Frankreichs Präsident Emmanuel Macron": Macron is next
         between = sent.text[group[-1].end - sent.start : m.start - sent.start].strip().lower()
@@ -730,6 +735,8 @@ def _inverted_plural(sent: Sentence, cues: LanguageCues) -> bool:
     """A plural subject pronoun right after the finite verb of a main clause that opens
     with its object ("Einen Rückzug … lehnen sie ab")."""
     words = sent.words
+    if cues.plural_with_verb.isdisjoint(words):
+        return False  # most sentences: no such pronoun at all
     return any(
         w in cues.plural_with_verb
         and i > 1
