@@ -716,9 +716,15 @@ def _nominal(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
 def _plural_pronoun(sent: Sentence, cues: LanguageCues) -> int | None:
     """Where a clause opens with "Beide", "They" or "Sie" with a plural verb ("Sie
     strebten"): at the sentence start or after a colon. None if nowhere."""
-    for i, w in enumerate(sent.words):
-        if i > 0 and sent.words[i - 1] != ":":
-            continue
+    words = sent.words
+    if not words:
+        return None
+    # Only the sentence start and the words after a colon can open such a clause.
+    opens = [0]
+    if ":" in words:
+        opens += [i + 1 for i, w in enumerate(words[:-1]) if w == ":"]
+    for i in opens:
+        w = words[i]
         if w in cues.plural_pronouns or " ".join(sent.words[i : i + 2]) in cues.plural_pronouns:
             return i
         if (
