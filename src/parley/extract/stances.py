@@ -116,7 +116,11 @@ def sentence_stances(
         # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
         if not context.previous_issues:
             return []
-        refers = [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
+        refers = (
+            []
+            if cues.issue_anaphora.isdisjoint(sent.words)
+            else [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
+        )
         if not refers or len(sent.words) > _SHORT:
             # only a position noun or a conditioned refusal can refer back
             if not cues.positions.find(sent.words) and _condition(sent, cues) is None:
@@ -340,6 +344,8 @@ def _relative_stances(
     clause is its own: a pronoun after a comma, then an actor, then a verb cue."""
     found: list[tuple[str, str, str]] = []
     words = sent.words
+    if _WHICH.isdisjoint(words):
+        return found  # no relative pronoun at all
     for i in range(1, len(words) - 2):
         if words[i] not in _WHICH or words[i - 1] != ",":
             continue
@@ -363,7 +369,7 @@ def advance_context(
     context.previous_issues = tuple(
         dict.fromkeys(h.label for h in cues.issues.find(sent.words, sent.lemmas))
     )
-    actors = tuple(m for m in mentions if m.type in _ACTOR_TYPES)
+    actors = tuple([m for m in mentions if m.type in _ACTOR_TYPES])
     if actors:
         context.previous_actor = actors[0].actor
     context.previous_sentence = sent
