@@ -114,6 +114,15 @@ def join_meeting(
     theirs = [d for d in meetings if d.event.participants and not d.definite]
     if not theirs and (_ATTEND_WORDS.isdisjoint(sent.words) or not attends(sent.text, lang)):
         return own  # most sentences: nothing to do
+    if (
+        theirs
+        and _MEMBER_WORDS.isdisjoint(sent.words)
+        and (
+            _ATTEND_WORDS.isdisjoint(sent.words)
+            or any(len(d.event.participants) >= 2 for d in theirs)
+        )
+    ):
+        return own  # a meeting of its own, with no members listed and no one joining
     from parley.extract.events import _genitive  # events imports this module
 
     persons = [
@@ -170,6 +179,11 @@ _MEMBERS = {
         r"\b(?:angeführt von|angeführt vom|geleitet von|darunter|begleitet von|waren auch)\b"
     ),
 }
+# A word every members phrase above holds (a sentence with none lists no members).
+_MEMBER_WORDS = frozenset(
+    {"led", "headed", "including", "accompanied", "joined", "with"}
+    | {"angeführt", "geleitet", "darunter", "begleitet", "waren"}
+)
 _MEMBERS_END = re.compile(r",\s+(?=[a-zäöü])|;|:|\(|\)|\bon the line\b|\bzugeschaltet\b|$")
 
 

@@ -179,6 +179,7 @@ class Extractor:
         previous: tuple[int, Callable[[], list[DateMention]]] = (-1, list)
         recent: list[Callable[[], list[DateMention]]] = []  # date finders, latest last
         told: list[Callable[[], list[DateMention]]] = []  # every sentence's, in order
+        lead_dates = _first_dates(told)  # reads ``told`` as it is when asked
         dateline: tuple[str, Callable[[], list[DateMention]]] | None = None  # "JEDDAH (Reuters) -"
         for sent in sentences:
             s_mentions = in_sentence(sent.start, sent.end)
@@ -210,7 +211,7 @@ class Extractor:
             if dateline is None:
                 dateline = dateline_of(sent, s_mentions, s_dates)
             # "At the end of the day they signed …": the day told just before, or the lead's
-            own = same_day(sent, lang, own, previous[1], _first_dates(told))
+            own = same_day(sent, lang, own, previous[1], lead_dates)
             events += after_talks(sent, lang, events, own, s_mentions)  # "Hours after the talks, …"
             told.append(s_dates)
             recent = [*recent[-(_DATE_LOOKBACK - 1) :], s_dates]

@@ -2115,6 +2115,8 @@ class _Extractor:
         """ "Trump has threatened to …, and a White House official said …", "…, he said, and
         he repeated that …": two main clauses joined by ", and"/", but", the second with a
         verb of saying and a subject of its own. Each clause is read on its own."""
+        if not cues:
+            return []  # no verb of saying for a second subject to stand before
         verbs = {v for v, _cue in cues}
         for k in range(3, len(body) - 3):
             i = body[k]

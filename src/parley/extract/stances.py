@@ -28,8 +28,9 @@ first actor named outside quotation marks, with those coordinated with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from parley.extract import stance_phrases as phrases
 from parley.extract.actors import ROLE_STEMS
@@ -115,7 +116,11 @@ def sentence_stances(
         # "Kiew lehnte das stets ab": the pronoun carries the previous sentence's issue.
         if not context.previous_issues:
             return []
-        refers = [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
+        refers = (
+            []
+            if cues.issue_anaphora.isdisjoint(sent.words)
+            else [i for i, w in enumerate(sent.words) if w in cues.issue_anaphora]
+        )
         if not refers or len(sent.words) > _SHORT:
             # only a position noun or a conditioned refusal can refer back
             if not cues.positions.find(sent.words) and _condition(sent, cues) is None:
@@ -339,6 +344,8 @@ def _relative_stances(
     clause is its own: a pronoun after a comma, then an actor, then a verb cue."""
     found: list[tuple[str, str, str]] = []
     words = sent.words
+    if _WHICH.isdisjoint(words):
+        return found  # no relative pronoun at all
     for i in range(1, len(words) - 2):
         if words[i] not in _WHICH or words[i - 1] != ",":
             continue
@@ -362,7 +369,7 @@ def advance_context(
     context.previous_issues = tuple(
         dict.fromkeys(h.label for h in cues.issues.find(sent.words, sent.lemmas))
     )
-    actors = tuple(m for m in mentions if m.type in _ACTOR_TYPES)
+    actors = tuple([m for m in mentions if m.type in _ACTOR_TYPES])
     if actors:
         context.previous_actor = actors[0].actor
     context.previous_sentence = sent
@@ -406,14 +413,14 @@ def _issue_hits(
     term of another issue ("Entsendung von Soldaten" is about foreign troops, not
     the army's size); a unit noun ("Mann", "troops") without the number it counts.
     """
-    hits = phrases.without_routes(
-        sent,
-        [
-            h
-            for h in cues.issues.find(sent.words, sent.lemmas)
-            if cues.instead.isdisjoint(sent.words[max(0, h.first - 3) : h.first])
-        ],
-    )
+    hits = cues.issues.find(sent.words, sent.lemmas)
+    if not hits:
+        return hits  # most sentences name no issue
+    if not cues.instead.isdisjoint(sent.words):
+        hits = [
+            h for h in hits if cues.instead.isdisjoint(sent.words[max(0, h.first - 3) : h.first])
+        ]
+    hits = phrases.without_routes(sent, hits)
     if len(hits) > 1:
         hits = [
             h
@@ -605,8 +612,10 @@ def _with_partners(
     actors = [m for m in mentions if m.type in _ACTOR_TYPES]
     for n, m in enumerate(actors):
         if m.actor == actor and not _embedded(sent, m, cues):
+            # lazily: the group ends at the first actor not joined on, and the later
+            # ones need no test for being inside a phrase
             return _coordinated(
-                sent, [m, *(x for x in actors[n + 1 :] if not _embedded(sent, x, cues))]
+                sent, chain((m,), (x for x in actors[n + 1 :] if not _embedded(sent, x, cues)))
             )
     return [actor]
 
@@ -656,13 +665,15 @@ def _pronoun_subject(
     return False
 
 
-def _coordinated(sent: Sentence, mentions: list[Mention]) -> list[str]:
+def _coordinated(sent: Sentence, mentions: Iterable[Mention]) -> list[str]:
     """The first actor and those joined to it by "und", "and" or a comma ("Witkoff und
     Kushner"): the group a later "Sie" or "they" stands for."""
-    if not mentions:
+    rest = iter(mentions)
+    first = next(rest, None)
+    if first is None:
         return []
-    group = [mentions[0]]
-    for m in mentions[1:]:
+    group = [first]
+    for m in rest:
         if _title_possessor(sent, m):
             continue  # "Merz, Frankreichs Präsident Emmanuel Macron": Macron is next
         between = sent.text[group[-1].end - sent.start : m.start - sent.start].strip().lower()
@@ -711,9 +722,15 @@ def _nominal(sent: Sentence, hit: CueHit, cues: LanguageCues) -> bool:
 def _plural_pronoun(sent: Sentence, cues: LanguageCues) -> int | None:
     """Where a clause opens with "Beide", "They" or "Sie" with a plural verb ("Sie
     strebten"): at the sentence start or after a colon. None if nowhere."""
-    for i, w in enumerate(sent.words):
-        if i > 0 and sent.words[i - 1] != ":":
-            continue
+    words = sent.words
+    if not words:
+        return None
+    # Only the sentence start and the words after a colon can open such a clause.
+    opens = [0]
+    if ":" in words:
+        opens += [i + 1 for i, w in enumerate(words[:-1]) if w == ":"]
+    for i in opens:
+        w = words[i]
         if w in cues.plural_pronouns or " ".join(sent.words[i : i + 2]) in cues.plural_pronouns:
             return i
         if (
@@ -730,6 +747,8 @@ def _inverted_plural(sent: Sentence, cues: LanguageCues) -> bool:
     """A plural subject pronoun right after the finite verb of a main clause that opens
     with its object ("Einen Rückzug … lehnen sie ab")."""
     words = sent.words
+    if cues.plural_with_verb.isdisjoint(words):
+        return False  # most sentences: no such pronoun at all
     return any(
         w in cues.plural_with_verb
         and i > 1
