@@ -135,6 +135,9 @@ def test_events_are_deduplicated_keys_and_consult_mode_is_stricter():
     assert s["events"] == PRF(tp=1, fp=1, fn=2)
     assert s["consult"] == PRF(tp=1, fp=1, fn=1)
     assert s["consult + mode"] == PRF(tp=0, fp=2, fn=2)
+    # Without the date the call's key agrees: the miss was its date alone.
+    assert s["consult, any date"] == PRF(tp=2, fp=0, fn=0)
+    assert s["events, any date"] == PRF(tp=2, fp=0, fn=1)
 
 
 def test_stances_with_values_and_party_rollup():

@@ -17,7 +17,9 @@ What is compared, per article:
 * ``events``: the set of (type, participants, date) keys. An article that
   reports the same meeting three times still describes one meeting, so keys are
   de-duplicated on both sides. ``consult`` restricts to CONSULT;
-  ``consult + mode`` also requires the CONSULT mode to agree.
+  ``consult + mode`` also requires the CONSULT mode to agree. ``events, any
+  date`` and ``consult, any date`` drop the date from the key: beside the strict
+  rows they tell whether a miss is a wrong date or wrong participants (or no event).
 * ``stances``: the set of (actor, issue, stance) keys; ``stances + value`` adds
   the value, where the gold gives one. With an affiliation map (from the case
   pack) ``stances (party)`` compares after rolling each actor up to its party,
@@ -227,12 +229,10 @@ def match_quotes(gold: list[Record], pred: list[Record]) -> list[tuple[Record, R
     return pairs
 
 
-def _event_key(record: Record, with_mode: bool = False) -> tuple[Any, ...]:
-    key: tuple[Any, ...] = (
-        record.get("type"),
-        frozenset(record.get("participants") or ()),
-        record.get("date"),
-    )
+def _event_key(record: Record, with_mode: bool = False, with_date: bool = True) -> tuple[Any, ...]:
+    key: tuple[Any, ...] = (record.get("type"), frozenset(record.get("participants") or ()))
+    if with_date:
+        key = (*key, record.get("date"))
     return (*key, record.get("mode")) if with_mode else key
 
 
@@ -280,7 +280,9 @@ KINDS: tuple[str, ...] = (
     "quotes",
     "quote speaker",
     "events",
+    "events, any date",
     "consult",
+    "consult, any date",
     "consult + mode",
     "stances",
     "stances + value",
@@ -310,10 +312,18 @@ def score_article(
     scores["events"] = _set_prf(
         {_event_key(e) for e in gold.events}, {_event_key(e) for e in pred.events}
     )
+    scores["events, any date"] = _set_prf(
+        {_event_key(e, with_date=False) for e in gold.events},
+        {_event_key(e, with_date=False) for e in pred.events},
+    )
     gold_consult = [e for e in gold.events if e.get("type") == "CONSULT"]
     pred_consult = [e for e in pred.events if e.get("type") == "CONSULT"]
     scores["consult"] = _set_prf(
         {_event_key(e) for e in gold_consult}, {_event_key(e) for e in pred_consult}
+    )
+    scores["consult, any date"] = _set_prf(
+        {_event_key(e, with_date=False) for e in gold_consult},
+        {_event_key(e, with_date=False) for e in pred_consult},
     )
     scores["consult + mode"] = _set_prf(
         {_event_key(e, True) for e in gold_consult}, {_event_key(e, True) for e in pred_consult}
