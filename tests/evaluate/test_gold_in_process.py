@@ -43,7 +43,7 @@ def test_every_gold_article_is_extracted_and_aligned():
 @pytest.mark.slow
 def test_by_set_scores_each_subfolder_and_they_add_up_to_the_whole():
     """Demo and held-out gold only (our own articles): no ../shared needed."""
-    args = ["eval", "gold", str(ROOT / "tests" / "gold"), "--format", "json", "--by-set"]
+    args = ["eval", "gold", str(ROOT / "tests" / "gold"), "--format", "json", "--by-set", "--ci"]
     args += ["--sources", str(ROOT), "--sources", str(SEEDS)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -57,3 +57,7 @@ def test_by_set_scores_each_subfolder_and_they_add_up_to_the_whole():
         total = report["scores"][kind]
         for count in ("tp", "fp", "fn"):
             assert sum(part["scores"][kind][count] for part in sets.values()) == total[count]
+    for part in [report, *sets.values()]:  # --ci: an interval beside every F1
+        for row in part["scores"].values():
+            low, high = row["f1_ci95"]
+            assert 0 <= low <= high <= 1

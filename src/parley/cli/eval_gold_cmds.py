@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -15,6 +16,9 @@ from rich.progress import Progress
 from rich.table import Table
 
 from parley.cli.eval_cmds import eval_app
+
+if TYPE_CHECKING:
+    from parley.evaluate.gold import Report
 
 
 @eval_app.command("gold")
@@ -46,6 +50,12 @@ def gold_command(
         "--by-set",
         help="Also print F1 per gold set: each subfolder of DIR (seeds, demo, heldout).",
     ),
+    ci: bool = typer.Option(
+        False,
+        "--ci",
+        help="Add 95% bootstrap intervals of F1 (articles resampled, seeded): how much a "
+        "small set's number would move with other articles like them.",
+    ),
 ) -> None:
     """Precision, recall and F1 per kind: actors, quotes, speakers, events, stances.
 
@@ -61,6 +71,8 @@ def gold_command(
 
       parley eval gold tests/gold --by-set     # seeds, development and held-out side by side
 
+      parley eval gold tests/gold --by-set --ci   # with 95% intervals
+
       parley extract ../shared/corpus/seeds corpus/demo --output pred.jsonl
       parley eval gold tests/gold --pred pred.jsonl
       parley eval gold tests/gold --pred pred.jsonl --format json
@@ -74,6 +86,7 @@ def gold_command(
         read_jsonl,
         score,
     )
+    from parley.evaluate.intervals import f1_interval
 
     if output_format not in ("table", "json"):
         raise typer.BadParameter("use 'table' or 'json'", param_hint="--format")
@@ -96,10 +109,29 @@ def gold_command(
             if sub.is_dir() and any(sub.glob("*.jsonl"))
         }
 
+    def interval(r: Report, kind: str) -> tuple[float, float]:
+        return f1_interval(r.per_article, kind)
+
+    def as_dict(r: Report) -> dict[str, Any]:
+        out = r.to_dict()
+        if ci:
+            for kind, row in out["scores"].items():
+                row["f1_ci95"] = [round(x, 4) for x in interval(r, kind)]
+        return out
+
+    def f1_cell(r: Report, kind: str) -> str:
+        if kind not in r.scores:
+            return ""
+        cell = f"{r.scores[kind].f1:.3f}"
+        if ci:
+            low, high = interval(r, kind)
+            cell += f" ({low:.2f}–{high:.2f})"
+        return cell
+
     if output_format == "json":
-        out = report.to_dict()
+        out = as_dict(report)
         if sets:
-            out["by_set"] = {name: r.to_dict() for name, r in sets.items()}
+            out["by_set"] = {name: as_dict(r) for name, r in sets.items()}
         typer.echo(json.dumps(out, indent=2))
         return
     table = Table(title=f"Extraction vs gold ({len(report.articles)} articles, case {case})")
@@ -110,7 +142,7 @@ def gold_command(
             kind,
             f"{prf.precision:.3f}",
             f"{prf.recall:.3f}",
-            f"{prf.f1:.3f}",
+            f1_cell(report, kind),
             str(prf.tp),
             str(prf.fp),
             str(prf.fn),
@@ -127,18 +159,14 @@ def gold_command(
             per.add_row(key, *(f"{scores[k].f1:.2f}" if k in scores else "" for k in kinds))
         console.print(per)
     if sets:
-        side = Table(title="F1 per gold set (articles)")
+        side = Table(
+            title="F1 per gold set (articles)" + (", 95% bootstrap interval" if ci else "")
+        )
         side.add_column("kind")
         for name, r in [*sets.items(), ("all", report)]:
             side.add_column(f"{name} ({len(r.articles)})", justify="right")
         for kind in report.scores:
-            side.add_row(
-                kind,
-                *(
-                    f"{r.scores[kind].f1:.3f}" if kind in r.scores else ""
-                    for r in [*sets.values(), report]
-                ),
-            )
+            side.add_row(kind, *(f1_cell(r, kind) for r in [*sets.values(), report]))
         console.print(side)
     if report.unmatched:
         console.print(
