@@ -154,6 +154,14 @@ EXPECTED = {
         "MOSCOW (Reuters) -",
         "en",
     ),
+    "en_witkoff_putin_st_petersburg_2025-04-12.txt": (
+        "Putin gives Trump envoy four hours in St Petersburg",
+        "Reuters",
+        "Anton Weisz and Carla Mendes",
+        "2025-04-12",
+        "ST PETERSBURG (Reuters) -",
+        "en",
+    ),
     "de_miami_dmitrijew_witkoff_2025-10-27.html": (
         "Putins Unterhändler in Miami",
         "Rheinpfalz-Bote",
