@@ -162,6 +162,14 @@ EXPECTED = {
         "ST PETERSBURG (Reuters) -",
         "en",
     ),
+    "en_vatican_trump_zelensky_2025-04-27.html": (
+        "Fifteen minutes in St Peter's: Trump and Zelensky talk",
+        "The Pennine Observer",
+        "Giulia Ferrante",
+        "2025-04-27",
+        None,
+        "en",
+    ),
     "de_miami_dmitrijew_witkoff_2025-10-27.html": (
         "Putins Unterhändler in Miami",
         "Rheinpfalz-Bote",
