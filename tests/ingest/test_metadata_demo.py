@@ -170,6 +170,14 @@ EXPECTED = {
         None,
         "en",
     ),
+    "en_zelensky_white_house_tomahawks_2025-10-18.txt": (
+        "Trump urges freeze on front line as Zelensky leaves White House",
+        None,  # the page names no outlet
+        "Nora Whitfield and Daniel Ruiz",
+        "2025-10-18",
+        "WASHINGTON —",
+        "en",
+    ),
     "de_miami_dmitrijew_witkoff_2025-10-27.html": (
         "Putins Unterhändler in Miami",
         "Rheinpfalz-Bote",
