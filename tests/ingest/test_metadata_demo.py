@@ -154,6 +154,30 @@ EXPECTED = {
         "MOSCOW (Reuters) -",
         "en",
     ),
+    "en_witkoff_putin_st_petersburg_2025-04-12.txt": (
+        "Putin gives Trump envoy four hours in St Petersburg",
+        "Reuters",
+        "Anton Weisz and Carla Mendes",
+        "2025-04-12",
+        "ST PETERSBURG (Reuters) -",
+        "en",
+    ),
+    "en_vatican_trump_zelensky_2025-04-27.html": (
+        "Fifteen minutes in St Peter's: Trump and Zelensky talk",
+        "The Pennine Observer",
+        "Giulia Ferrante",
+        "2025-04-27",
+        None,
+        "en",
+    ),
+    "en_zelensky_white_house_tomahawks_2025-10-18.txt": (
+        "Trump urges freeze on front line as Zelensky leaves White House",
+        None,  # the page names no outlet
+        "Nora Whitfield and Daniel Ruiz",
+        "2025-10-18",
+        "WASHINGTON —",
+        "en",
+    ),
     "de_miami_dmitrijew_witkoff_2025-10-27.html": (
         "Putins Unterhändler in Miami",
         "Rheinpfalz-Bote",
