@@ -239,7 +239,7 @@ def _event_key(record: Record, with_mode: bool = False, with_date: bool = True) 
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+")
 
 
-def _norm_value(value: Any) -> Any:
+def norm_value(value: Any) -> Any:
     """Numbers compare as floats whatever their grouping ("800.000", "800,000")."""
     if isinstance(value, bool) or value is None:
         return value
@@ -269,7 +269,7 @@ def _stance_keys(
             actor = party(actor)
         key: tuple[Any, ...] = (actor, r.get("issue"), r.get("stance"))
         if with_value:
-            key = (*key, _norm_value(r.get("value")))
+            key = (*key, norm_value(r.get("value")))
         keys.add(key)
     return keys
 
