@@ -74,6 +74,14 @@ EXPECTED = {
         "ISTANBUL (dpa-AFX) -",
         "de",
     ),
+    "de_mar_a_lago_selenskyj_2025-12-29.html": (
+        "Treffen in Mar-a-Lago: Trump und Selenskyj kommen voran",
+        "Westfälischer Kurier",
+        "Carolin Brandstätter",
+        "2025-12-29",
+        "Palm Beach.",
+        "de",
+    ),
     "en_alaska_summit_2025-08-16.html": (
         "No deal in Anchorage: Trump and Putin part without a ceasefire",
         "Harbor Street Journal",
