@@ -82,6 +82,14 @@ EXPECTED = {
         "Palm Beach.",
         "de",
     ),
+    "de_istanbul_dritte_runde_2025-07-24.txt": (
+        "Dritte Runde in Istanbul: Kiew und Moskau einigen sich",
+        "AFP",
+        None,  # agency copy without a byline
+        "2025-07-24",
+        "ISTANBUL (AFP) -",
+        "de",
+    ),
     "en_alaska_summit_2025-08-16.html": (
         "No deal in Anchorage: Trump and Putin part without a ceasefire",
         "Harbor Street Journal",
