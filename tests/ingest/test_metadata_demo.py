@@ -90,6 +90,14 @@ EXPECTED = {
         "ISTANBUL (AFP) -",
         "de",
     ),
+    "de_kreml_witkoff_kushner_2026-01-23.txt": (
+        "Nächtliches Treffen im Kreml: Putin empfängt Witkoff und Kushner",
+        None,  # the outlet is named only in the footer
+        "Jana Oberländer",
+        "2026-01-23",
+        None,
+        "de",
+    ),
     "en_alaska_summit_2025-08-16.html": (
         "No deal in Anchorage: Trump and Putin part without a ceasefire",
         "Harbor Street Journal",
