@@ -74,6 +74,30 @@ EXPECTED = {
         "ISTANBUL (dpa-AFX) -",
         "de",
     ),
+    "de_mar_a_lago_selenskyj_2025-12-29.html": (
+        "Treffen in Mar-a-Lago: Trump und Selenskyj kommen voran",
+        "Westfälischer Kurier",
+        "Carolin Brandstätter",
+        "2025-12-29",
+        "Palm Beach.",
+        "de",
+    ),
+    "de_istanbul_dritte_runde_2025-07-24.txt": (
+        "Dritte Runde in Istanbul: Kiew und Moskau einigen sich",
+        "AFP",
+        None,  # agency copy without a byline
+        "2025-07-24",
+        "ISTANBUL (AFP) -",
+        "de",
+    ),
+    "de_kreml_witkoff_kushner_2026-01-23.txt": (
+        "Nächtliches Treffen im Kreml: Putin empfängt Witkoff und Kushner",
+        None,  # the outlet is named only in the footer
+        "Jana Oberländer",
+        "2026-01-23",
+        None,
+        "de",
+    ),
     "en_alaska_summit_2025-08-16.html": (
         "No deal in Anchorage: Trump and Putin part without a ceasefire",
         "Harbor Street Journal",
