@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from parley.cli.app import app
 from parley.errors import InputError
-from parley.evaluate.gold import PRF, group_records, match_quotes, score
+from parley.evaluate.gold import PRF, group_records, match_events, match_quotes, score
 
 ART = {"kind": "article", "id": "a1", "source": "seeds/000_x.txt"}
 
@@ -135,9 +135,30 @@ def test_events_are_deduplicated_keys_and_consult_mode_is_stricter():
     assert s["events"] == PRF(tp=1, fp=1, fn=2)
     assert s["consult"] == PRF(tp=1, fp=1, fn=1)
     assert s["consult + mode"] == PRF(tp=0, fp=2, fn=2)
-    # Without the date the call's key agrees: the miss was its date alone.
-    assert s["consult, any date"] == PRF(tp=2, fp=0, fn=0)
-    assert s["events, any date"] == PRF(tp=2, fp=0, fn=1)
+    # Both meetings are detected; the call on the wrong day counts as detected only.
+    assert s["consult detected"] == PRF(tp=2, fp=0, fn=0)
+    assert s["consult detected + date"] == PRF(tp=1, fp=1, fn=1)
+    assert s["consult participants"] == PRF(tp=4, fp=0, fn=0)
+    assert s["events detected"] == PRF(tp=2, fp=0, fn=1)  # the LEAK was not found
+
+
+def test_detection_pairs_same_day_first_and_counts_participants_over_all_events():
+    gold = [
+        _event("CONSULT", ["a", "b", "c", "d", "e"], "2025-12-14", "meet"),
+        _event("CONSULT", ["a", "b", "c"], "2025-12-15", "meet"),
+        _event("CONSULT", ["x", "y"], "2025-12-15", "phone"),
+    ]
+    pred = [
+        _event("CONSULT", ["a", "b", "c"], "2025-12-15", "meet"),  # Monday's, exactly
+        _event("CONSULT", ["a", "b", "c", "d"], "2025-12-14", "meet"),  # Sunday's, one missed
+        _event("CONSULT", ["q", "r"], "2025-12-15", "phone"),  # nobody in common: invented
+    ]
+    s = _score(gold, pred)
+    assert s["consult"] == PRF(tp=1, fp=2, fn=2)
+    assert s["consult detected"] == PRF(tp=2, fp=1, fn=1)
+    assert s["consult detected + date"] == PRF(tp=2, fp=1, fn=1)
+    # 3 + 4 participants agree; q, r are wrong; e, x, y are missed.
+    assert s["consult participants"] == PRF(tp=7, fp=2, fn=3)
 
 
 def test_stances_with_values_and_party_rollup():
@@ -232,3 +253,27 @@ def test_missing_gold_source_file_is_named(tmp_path):
         locate_sources(gold, [tmp_path])
     (tmp_path / "000_x.txt").write_text("Putin traf Witkoff.\n")
     assert locate_sources(gold, [tmp_path]) == {"000_x.txt": tmp_path / "000_x.txt"}
+
+
+_people = st.frozensets(st.sampled_from("abcdef"), min_size=1, max_size=4)
+_events = st.lists(
+    st.tuples(st.sampled_from(["CONSULT", "REJECT"]), _people, st.sampled_from(["d1", "d2"])),
+    max_size=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_events, _events)
+def test_decomposed_rows_are_never_stricter_than_the_strict_row(gold_keys, pred_keys):
+    gold = [_event(t, sorted(who), d, "meet") for t, who, d in gold_keys]
+    pred = [_event(t, sorted(who), d, "meet") for t, who, d in pred_keys]
+    s = _score(gold, pred)
+    strict, dated, found = s["events"], s["events detected + date"], s["events detected"]
+    assert strict.tp <= dated.tp <= found.tp
+    # Every row counts each side's distinct events once.
+    for row in (strict, dated, found):
+        assert row.tp + row.fp == len(set(pred_keys))
+        assert row.tp + row.fn == len(set(gold_keys))
+    pairs = match_events(list(dict.fromkeys(gold_keys)), list(dict.fromkeys(pred_keys)))
+    assert len({g for g, _ in pairs}) == len(pairs) == len({p for _, p in pairs})  # one-to-one
+    assert all(g[0] == p[0] and g[1] & p[1] for g, p in pairs)
