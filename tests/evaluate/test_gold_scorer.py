@@ -177,6 +177,8 @@ def test_stances_with_values_and_party_rollup():
     assert s["stances"] == PRF(tp=1, fp=3, fn=2)
     assert s["stances + value"] == PRF(tp=1, fp=0, fn=0)
     assert s["stances (party)"] == PRF(tp=2, fp=2, fn=1)
+    # Ukraine's NATO position is found with the wrong label: right for "any label".
+    assert s["stances, any label"] == PRF(tp=2, fp=2, fn=1)
 
 
 def test_record_pointing_to_unknown_article_is_an_error():

@@ -30,6 +30,7 @@ What is compared, per article:
   the value, where the gold gives one. With an affiliation map (from the case
   pack) ``stances (party)`` compares after rolling each actor up to its party,
   so "Putin demands" and "Russia demands" count as the same position.
+  ``stances, any label`` compares (actor, issue) only: who takes a position on what.
 """
 
 from __future__ import annotations
@@ -341,6 +342,7 @@ KINDS: tuple[str, ...] = (
     "consult participants",
     "consult + mode",
     "stances",
+    "stances, any label",
     "stances + value",
 )
 
@@ -380,6 +382,11 @@ def score_article(
     )
 
     scores["stances"] = _set_prf(_stance_keys(gold.stances), _stance_keys(pred.stances))
+    # Who holds a position on which issue, whatever the position: beside the strict row
+    # it tells a missed or misattributed stance from a wrongly labelled one.
+    scores["stances, any label"] = _set_prf(
+        {k[:2] for k in _stance_keys(gold.stances)}, {k[:2] for k in _stance_keys(pred.stances)}
+    )
     # Values are scored only where the gold states one: a predicted value for a
     # stance the text gives no number for is not an error of its own.
     gold_valued = _stance_keys(gold.stances, with_value=True, only_valued=True)
