@@ -66,6 +66,59 @@ def test_no_publication_date_is_invented(text):
     assert meta(f"Ein Titel für den Test\n{text}\n{PROSE_DE}").published is None
 
 
+STANDFIRST = "Both armies should stop where they stand, the president said after the meeting."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"{STANDFIRST}\nBy Jane Doe and John Roe\nOct. 18, 2025",
+        f"{STANDFIRST}\nOct. 18, 2025\nBy Jane Doe",
+        f"{STANDFIRST}\nOct. 18, 2025",
+        f"{STANDFIRST}\nOct. 18, 2025, 9:14 a.m. ET",
+        f"{STANDFIRST}\nThe envoy leaving the White House on Friday evening.\nOct. 18, 2025",
+        f"{STANDFIRST}\nVon Erika Muster\n18. Oktober 2025",
+    ],
+)
+def test_date_line_under_the_standfirst_is_the_stamp(header):
+    assert meta(f"Trump presses Zelensky on the front line\n{header}\n{PROSE_EN}").published == (
+        "2025-10-18"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A weekday heading over a day's events.
+        f"{STANDFIRST}\nSaturday, Oct. 18, 2025\n{PROSE_EN}",
+        # A chronology: several bare date lines, none of them the page's stamp.
+        f"{STANDFIRST}\nOct. 18, 2025\n{PROSE_EN}\nOct. 20, 2025\n{PROSE_EN}",
+        # Below more than a standfirst and a caption, a bare date heads a section.
+        f"{STANDFIRST}\n{PROSE_EN}\n{PROSE_EN}\nOct. 18, 2025\n{PROSE_EN}",
+        # A date inside the prose under the standfirst.
+        f"{STANDFIRST}\nThe talks on Oct. 18, 2025 would be the next test, an official said.",
+    ],
+)
+def test_no_stamp_read_from_dates_below_the_standfirst(body):
+    assert meta(f"Trump presses Zelensky on the front line\n{body}").published is None
+
+
+def test_labelled_stamp_found_below_long_page_chrome():
+    chrome = "\n".join(f"Rubrik {i}" for i in range(20))
+    raw = f"{chrome}\nEin Titel für den Test\nVeröffentlicht am 8. Dezember 2025\n{PROSE_DE}"
+    assert meta(raw).published == "2025-12-08"
+
+
+def test_html_page_text_is_read_for_a_stamp_only_when_the_article_states_none():
+    page = f"Ein Titel für den Test\nVon Erika Muster\n8. Dezember 2025\n{PROSE_DE}\n{PROSE_DE}"
+    body = f"Ein Titel für den Test\n{PROSE_DE}"
+    assert extract_metadata(body, body, page=page).published == "2025-12-08"
+    stamped = f"Ein Titel für den Test\nStand: 09.12.2025\n{PROSE_DE}"
+    assert extract_metadata(stamped, clean_text(stamped).text, page=page).published == (
+        "2025-12-09"
+    )
+
+
 def test_footer_date_only_as_last_line_or_date_byline():
     assert meta(f"Ein Titel\n{PROSE_DE}\n08.12.2025").published == "2025-12-08"
     assert meta(f"Ein Titel\n{PROSE_DE}\n8. Dezember 2025 | Erika Muster").published == (

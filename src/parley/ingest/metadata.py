@@ -234,7 +234,13 @@ _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|https?://t\.co/")
 HEADER_LINES = 8
 DATELINE_LINES = 8  # title, kicker, stamp, byline, photo credit and caption may come first
 RAW_EDGE_LINES = 15
+RAW_HEAD_MAX = 40  # a page's chrome may push its stamp further down, but never past this
 FOOTER_LINES = 3
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+    r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
+    re.IGNORECASE,
+)
 
 
 def _inside_quote(line: str, start: int) -> bool:
@@ -298,18 +304,53 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 6 and line.rstrip("“”\"»«’')").endswith((".", "!", "?"))
 
 
+def _raw_head(raw_lines: list[str]) -> list[str]:
+    """The raw lines above the body: the first lines, or up to the second prose line when a
+    page's chrome (menus, share bars, a standfirst) pushes the stamp further down."""
+    prose = [i for i, line in enumerate(raw_lines[:RAW_HEAD_MAX]) if _is_prose(line)][:2]
+    return raw_lines[: max(RAW_EDGE_LINES, prose[-1] + 1 if len(prose) == 2 else 0)]
+
+
+def _stamp_below_standfirst(cleaned_lines: list[str], i: int, prose_before: int) -> bool:
+    """Whether a bare date line after prose is the page's stamp, not a section heading.
+
+    Newspaper pages put the stamp under the standfirst (and maybe a photo caption), next to
+    the byline ("By Jane Doe" / "Oct. 18, 2025"); a stamp there is one line of its own. It
+    counts when it sits next to a byline, or under at most a standfirst and a caption when
+    it names no weekday and no other line of the text is a bare date (a chronology or a
+    day-by-day page has several, and a heading over a day's events names the weekday:
+    "Freitag, 5. Dezember 2025").
+    """
+    neighbours = cleaned_lines[max(0, i - 1) : i] + cleaned_lines[i + 1 : i + 2]
+    if any(_BYLINE.match(n) for n in neighbours):
+        return True
+    if prose_before > 2:
+        return False
+    if _WEEKDAY.search(cleaned_lines[i]):
+        return False
+    bare = [
+        line
+        for line in cleaned_lines
+        if len(line) <= 140 and (stamp := _stamp_date(line)) and stamp[1] in {"bare", "kicker"}
+    ]
+    return len(bare) == 1
+
+
 def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
     """The date the page states as its own, from where pages put it, never from the body.
 
     1. A labelled stamp ("Veröffentlicht am …" preferred over "Stand: …") among the first or
-       last raw lines (the cleaner drops these lines, so the raw text is read).
+       last raw lines, or above the second prose line when page chrome pushes it down (the
+       cleaner drops these lines, so the raw text is read).
     2. In the header: any stamp before the first prose line (kicker, bare date); a date
-       byline ("8. Dezember 2025 | Name") also after a teaser. A bare date after prose is a
-       section heading ("Freitag, 8. Februar 2008" over a day's results), not a stamp.
+       byline ("8. Dezember 2025 | Name") also after a teaser; a bare date under the
+       standfirst when it reads as the page's stamp (see _stamp_below_standfirst). Any
+       other bare date after prose is a section heading ("Freitag, 8. Februar 2008" over a
+       day's results), not a stamp.
     3. In the footer, after the last prose line: a date byline, or a bare date as the very
        last line (a bare date followed by more lines heads a section).
     """
-    edges = raw_lines[:RAW_EDGE_LINES] + raw_lines[-RAW_EDGE_LINES:]
+    edges = _raw_head(raw_lines) + raw_lines[-RAW_EDGE_LINES:]
     labelled = [
         stamp
         for line in dict.fromkeys(edges)
@@ -320,12 +361,19 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
             return date
     if labelled:
         return labelled[0][0]
-    seen_prose = False
-    for line in cleaned_lines[:HEADER_LINES]:
+    prose_before = 0
+    for i, line in enumerate(cleaned_lines[:HEADER_LINES]):
         stamp = _stamp_date(line)
-        if stamp and (not seen_prose or stamp[1] == "byline"):
+        if stamp and (
+            not prose_before
+            or stamp[1] == "byline"
+            or (
+                stamp[1] in {"bare", "kicker"}
+                and _stamp_below_standfirst(cleaned_lines, i, prose_before)
+            )
+        ):
             return stamp[0]
-        seen_prose = seen_prose or _is_prose(line)
+        prose_before += _is_prose(line)
     for back, line in enumerate(reversed(cleaned_lines[-FOOTER_LINES:])):
         if _is_prose(line):
             break
@@ -562,17 +610,23 @@ def extract_metadata(
     url: str | None = None,
     hints: Mapping[str, str | None] | None = None,
     languages: Sequence[str] | None = None,
+    page: str | None = None,
 ) -> Metadata:
     """Metadata of one article from its raw text, cleaned text, URL and source fields.
 
     ``hints`` are fields given by a JSON record or an HTML page (title, outlet, author,
     published, language); a valid hint wins over what the text says, and dates are
-    normalised to YYYY-MM-DD. ``languages`` restricts language detection.
+    normalised to YYYY-MM-DD. ``languages`` restricts language detection. ``page`` is an
+    HTML page's whole visible text (``parley.ingest.html.page_lines``): when neither the
+    hints nor the article text state a date, the stamp is looked for above the body there.
     """
     raw_lines = _nonempty(raw)
     cleaned_lines = _nonempty(cleaned)
     dateline, agency = _dateline(cleaned_lines)
     published = normalise_date(_hint(hints, "published")) or _published(raw_lines, cleaned_lines)
+    if published is None and page:
+        head = _raw_head(_nonempty(page))
+        published = _published(head, _nonempty(clean_text("\n".join(head)).text))
     language = _language_hint(_hint(hints, "language"))
     if language is None or (languages and language not in languages):
         language = detect_language(cleaned, languages)
