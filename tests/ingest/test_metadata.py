@@ -260,6 +260,8 @@ def test_title_hint_wins():
     [
         (f"Titel des Artikels\nVon Erika Muster\n{PROSE_DE}", "Erika Muster"),
         (f"Headline of the piece\nBy Jane Doe and John Roe\n{PROSE_EN}", "Jane Doe and John Roe"),
+        (f"Titel des Artikels\nVon Erika Muster, ARD-Studio Moskau\n{PROSE_DE}", "Erika Muster"),
+        (f"Headline of the piece\nBy Jane Doe, Foreign Desk\n{PROSE_EN}", "Jane Doe"),
         (f"Titel des Artikels\n8. Dezember 2025 | Erika Muster\n{PROSE_DE}", "Erika Muster"),
         (f"Titel des Artikels\n{PROSE_DE}\n\nErika Muster", "Erika Muster"),
         (f"Titel des Artikels\n{PROSE_DE} (ben, Erika Muster, mit Agenturen)", "Erika Muster"),
@@ -283,6 +285,9 @@ def test_author_hint_wins_without_its_prefix_and_urls_are_not_names():
     raw = f"Titel des Artikels\nVon Erika Muster\n{PROSE_DE}"
     assert meta(raw, hints={"author": "By  Jane Doe"}).author == "Jane Doe"
     assert meta(raw, hints={"author": "https://example.org/authors/jd"}).author == "Erika Muster"
+    # A byline's newsroom, listed by the page as one more author, is not a person.
+    hint = {"author": "Jane Doe; ARD-Studio Moskau"}
+    assert meta(raw, hints=hint).author == "Jane Doe"
 
 
 @pytest.mark.parametrize(

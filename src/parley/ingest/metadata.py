@@ -403,6 +403,15 @@ _NOT_NAME_WORDS = frozenset(
         thursday friday saturday sunday""",
     )
 )
+# Words of a newsroom's name that follow a byline's names ("Von Jana Muster, ARD-Studio Moskau",
+# "By Jane Doe, Foreign Desk"): the place the author reports from, not a second author.
+_NEWSROOM_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """studio hauptstadtstudio korrespondent korrespondentin korrespondenten redaktion
+        büro newsroom desk bureau correspondent correspondents staff""",
+    )
+)
 _BYLINE = re.compile(
     r"^(?i:von|by|text|autor(?:in)?|author|written\s+by)\s*:?\s+"
     rf"(?P<names>{_NAMES})(?:\s*[,|–—-].*)?$"
@@ -422,14 +431,37 @@ _AGENCY_ITEM = re.compile(
 _KUERZEL = re.compile(rf"^[{_LO}]{{2,5}}(?:/[{_LO}]{{2,5}})*$")
 
 
+_NAME_SEPARATOR = r"\s*(?:,|\bund\b|\band\b|&)\s*"
+
+
 def _split_names(text: str) -> list[str]:
-    return re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", text)
+    return re.split(_NAME_SEPARATOR, text)
+
+
+def _is_newsroom(text: str) -> bool:
+    return any(
+        part in _NEWSROOM_WORDS for w in text.split() for part in w.casefold().strip(".").split("-")
+    )
 
 
 def _looks_like_name(text: str) -> bool:
-    if not _NAME_ONLY.match(text):
+    if not _NAME_ONLY.match(text) or _is_newsroom(text):
         return False
     return not any(w.casefold().strip(".") in _NOT_NAME_WORDS for w in text.split())
+
+
+def _byline_names(names: str) -> str | None:
+    """The names a byline opens with, without a newsroom after them; None if any other part
+    is not a name ("Von Jana Muster, ARD-Studio Moskau" -> "Jana Muster")."""
+    parts = re.split(f"({_NAME_SEPARATOR})", names)
+    kept = 0
+    for k in range(0, len(parts), 2):
+        if _is_newsroom(parts[k]) and kept:
+            break
+        if not _looks_like_name(parts[k]):
+            return None
+        kept = k + 1
+    return "".join(parts[:kept]) or None
 
 
 def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
@@ -437,8 +469,8 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
     footer = cleaned_lines[-FOOTER_LINES:]
     for line in header + footer:
         m = _BYLINE.match(line)
-        if m and all(_looks_like_name(n) for n in _split_names(m["names"])):
-            return m["names"]
+        if m and (names := _byline_names(m["names"])):
+            return names
         stamp = _stamp_date(line)
         if stamp and stamp[1] == "byline":  # "8. Dezember 2025 | Alastair Crooke"
             rest = _DATE.sub("", line, count=1)
@@ -571,6 +603,9 @@ def _author_hint(value: str | None) -> str | None:
     """A page's author field without its "By"/"Von" prefix; profile URLs are not names."""
     if not value or re.search(r"https?://|www\.|@", value):
         return None
+    # trafilatura lists a byline's newsroom as one more author: "Jana Muster; ARD-Studio Moskau".
+    people = [p.strip() for p in value.split(";") if p.strip() and not _is_newsroom(p)]
+    value = "; ".join(people)
     return re.sub(r"^(?:by|von)\s+", "", value, flags=re.IGNORECASE) or None
 
 
