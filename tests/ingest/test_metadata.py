@@ -234,10 +234,16 @@ def test_title_hint_loses_outlet_suffix_only(hint, title):
         "Home / World / Europe",
         "Accept cookies? This site uses cookies for analytics. [Accept] [Reject] [Settings]",
         "Alle akzeptieren | Einstellungen",
+        "Audio starten | Artikel vorlesen lassen",
+        "Listen to this story · 6:05 min",
+        "Share full article",
+        "Supported by",
+        "Skip to content Skip to site index",
     ],
 )
 def test_page_chrome_is_never_the_title(chrome):
-    """Breadcrumbs and consent lines above the headline, or stored as the title field."""
+    """Breadcrumbs, consent lines, player and share controls above the headline, or stored
+    as the title field."""
     headline = "Gespräche in Genf ohne Ergebnis"
     assert meta(f"{chrome}\n{headline}\n\n{PROSE_DE}").title == headline
     assert meta(f"{headline}\n\n{PROSE_DE}", hints={"title": chrome}).title == headline
