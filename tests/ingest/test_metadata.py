@@ -103,6 +103,14 @@ def test_no_stamp_read_from_dates_below_the_standfirst(body):
     assert meta(f"Trump presses Zelensky on the front line\n{body}").published is None
 
 
+def test_first_stamp_outranks_the_update_label_under_it():
+    """The update label dates the last change; the stamp above it, the publication."""
+    header = f"{STANDFIRST}\nBy Jane Doe\nOct. 17, 2025\nUpdated Oct. 18, 2025, 9:14 a.m. ET"
+    raw = f"Trump presses Zelensky on the front line\n{header}\n{PROSE_EN}"
+    assert meta(raw).published == "2025-10-17"
+    assert meta(raw.replace("Oct. 17, 2025\n", "")).published == "2025-10-18"
+
+
 def test_labelled_stamp_found_below_long_page_chrome():
     chrome = "\n".join(f"Rubrik {i}" for i in range(20))
     raw = f"{chrome}\nEin Titel für den Test\nVeröffentlicht am 8. Dezember 2025\n{PROSE_DE}"

@@ -336,31 +336,7 @@ def _stamp_below_standfirst(cleaned_lines: list[str], i: int, prose_before: int)
     return len(bare) == 1
 
 
-def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
-    """The date the page states as its own, from where pages put it, never from the body.
-
-    1. A labelled stamp ("Veröffentlicht am …" preferred over "Stand: …") among the first or
-       last raw lines, or above the second prose line when page chrome pushes it down (the
-       cleaner drops these lines, so the raw text is read).
-    2. In the header: any stamp before the first prose line (kicker, bare date); a date
-       byline ("8. Dezember 2025 | Name") also after a teaser; a bare date under the
-       standfirst when it reads as the page's stamp (see _stamp_below_standfirst). Any
-       other bare date after prose is a section heading ("Freitag, 8. Februar 2008" over a
-       day's results), not a stamp.
-    3. In the footer, after the last prose line: a date byline, or a bare date as the very
-       last line (a bare date followed by more lines heads a section).
-    """
-    edges = _raw_head(raw_lines) + raw_lines[-RAW_EDGE_LINES:]
-    labelled = [
-        stamp
-        for line in dict.fromkeys(edges)
-        if _STAMP_LABEL.match(line) and (stamp := _stamp_date(line))
-    ]
-    for date, kind in labelled:
-        if kind == "published":
-            return date
-    if labelled:
-        return labelled[0][0]
+def _header_stamp(cleaned_lines: list[str]) -> str | None:
     prose_before = 0
     for i, line in enumerate(cleaned_lines[:HEADER_LINES]):
         stamp = _stamp_date(line)
@@ -374,6 +350,40 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         ):
             return stamp[0]
         prose_before += _is_prose(line)
+    return None
+
+
+def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
+    """The date the page states as its own, from where pages put it, never from the body.
+
+    1. A publication label ("Veröffentlicht am …", "Published …") among the first or last
+       raw lines, or above the second prose line when page chrome pushes it down (the
+       cleaner drops these lines, so the raw text is read).
+    2. In the header: any stamp before the first prose line (kicker, bare date); a date
+       byline ("8. Dezember 2025 | Name") also after a teaser; a bare date under the
+       standfirst when it reads as the page's stamp (see _stamp_below_standfirst). Any
+       other bare date after prose is a section heading ("Freitag, 8. Februar 2008" over a
+       day's results), not a stamp.
+    3. An as-of or update label ("Stand: …", "Updated Oct. 18, 2025") found as in 1: the
+       date of the last change, so a stamp of step 2 ("Oct. 17, 2025" above "Updated
+       Oct. 18, 2025, 9:14 a.m. ET") outranks it.
+    4. In the footer, after the last prose line: a date byline, or a bare date as the very
+       last line (a bare date followed by more lines heads a section).
+    """
+    edges = _raw_head(raw_lines) + raw_lines[-RAW_EDGE_LINES:]
+    labelled = [
+        stamp
+        for line in dict.fromkeys(edges)
+        if _STAMP_LABEL.match(line) and (stamp := _stamp_date(line))
+    ]
+    for date, kind in labelled:
+        if kind == "published":
+            return date
+    header = _header_stamp(cleaned_lines)
+    if header:
+        return header
+    if labelled:
+        return labelled[0][0]
     for back, line in enumerate(reversed(cleaned_lines[-FOOTER_LINES:])):
         if _is_prose(line):
             break
