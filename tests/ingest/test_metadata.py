@@ -192,6 +192,12 @@ LINES = st.sampled_from(
         "Stand: 04.12.2025",
         "Stand:",
         "Politik – Diplomatie 27. Nov 2025",
+        STANDFIRST,
+        "By Jane Doe and John Roe",
+        "Oct. 18, 2025",
+        "Saturday, Oct. 18, 2025",
+        "Updated Oct. 19, 2025, 9:14 a.m. ET",
+        "Audio starten | Artikel vorlesen lassen",
         "",
     ]
 )

@@ -195,3 +195,32 @@ def test_page_lines_follow_the_layout_and_skip_what_is_not_shown():
 def test_page_lines_never_fail_on_any_input(text):
     lines = page_lines(text)
     assert all(line and line == line.strip() and "\n" not in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("scripts_only.html", "<html><body><script>var t = 1;</script></body></html>", "HTML"),
+        (
+            "chrome_only.html",
+            "<html><body><p>Startseite › Politik</p><p>Listen to this story</p></body></html>",
+            "boilerplate",
+        ),
+        (
+            "player_only.txt",
+            "Audio starten | Artikel vorlesen lassen\nListen to this story\n",
+            "boilerplate",
+        ),
+        (
+            "newsletter_only.txt",
+            "Newsletter abonnieren\nIhre E-Mail-Adresse\nJetzt anmelden\n",
+            "boilerplate",
+        ),
+    ],
+)
+def test_a_page_of_nothing_but_furniture_is_rejected_by_name(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    (item,) = prepare([str(path)])
+    assert not isinstance(item, Prepared)
+    assert str(item).startswith(str(path)) and reason in str(item)
