@@ -269,6 +269,32 @@ def test_headline_that_resembles_chrome_stays_the_title():
         assert meta(PROSE_EN, hints={"title": headline}).title == headline
 
 
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # A topic label over the headline, then a stamp, a byline or the text.
+        ("Krieg in der Ukraine\nPutin empfängt die US-Gesandten im Kreml\nStand: 23.01.2026", 2),
+        ("Russia-Ukraine war\nTrump presses Zelensky to accept a freeze\nBy Jane Doe", 2),
+        ("Gespräche in Moskau\nNächtliche Runde im Kreml ohne Durchbruch", 2),
+        # A short headline keeps the title over its deck, a standfirst or a subheading.
+        ("Putin empfängt Witkoff\nEnthüllungen um diskrete Beratungen mit Vertrauten.", 1),
+        (
+            "Trump warnt Kiew\nDer US-Präsident drängt die Ukraine, einem Plan zuzustimmen, den "
+            "Europa in mehreren Punkten ablehnt und der Moskau weit entgegenkommt",
+            1,
+        ),
+        (
+            "Putin empfängt Witkoff\nFünf Stunden im Kreml ohne Einigung\nKeine Einigung über Gebiete",
+            1,
+        ),
+        ("Waffenruhe in Sicht?\nUnterhändler in Genf sprechen von Fortschritten", 1),
+    ],
+)
+def test_title_skips_a_topic_kicker_over_the_headline(head, title):
+    lines = head.splitlines()
+    assert meta(f"{head}\n{PROSE_DE}").title == lines[title - 1]
+
+
 def test_title_hint_wins():
     assert meta(f"Titel aus dem Text\n{PROSE_DE}", hints={"title": "Der echte Titel"}).title == (
         "Der echte Titel"

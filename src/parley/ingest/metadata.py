@@ -567,21 +567,47 @@ def _outlet(
     return None
 
 
+KICKER_WORDS = 4  # "Krieg in der Ukraine", "Russia-Ukraine war": a topic label, not a headline
+HEADLINE_WORDS = 18  # a longer unpunctuated line under a short one is a standfirst
+
+
+def _reads_as_headline(line: str) -> bool:
+    return (
+        len(line.split()) >= 2
+        and len(line) <= 200
+        and not line.endswith((".", ",", ";", ":"))
+        and not line[0].islower()
+        and not _PLACE_DATELINE.match(line)
+        and not _AGENCY_DATELINE.match(line)
+    )
+
+
+def _is_kicker(line: str, below: list[str]) -> bool:
+    """A short topic label over the headline ("Krieg in der Ukraine" / the headline / a stamp,
+    byline or prose): the next line reads as a longer headline, and what follows that is no
+    third headline-like line (a short headline over its deck would be one)."""
+    words = len(line.split())
+    if words > KICKER_WORDS or ":" in line or line.endswith(("?", "!")) or not below:
+        return False
+    headline = below[0]
+    if not (_reads_as_headline(headline) and words < len(headline.split()) <= HEADLINE_WORDS):
+        return False
+    if _stamp_date(headline) or _BYLINE.match(headline):
+        return False
+    after = below[1] if len(below) > 1 else None
+    return after is None or bool(_stamp_date(after) or _BYLINE.match(after) or _is_prose(after))
+
+
 def _title(cleaned_lines: list[str]) -> str | None:
     """The headline: the first line, after any kicker, stamp or byline, if it reads like one."""
-    for line in cleaned_lines[:4]:
-        words = line.split()
-        if len(words) < 2 or _stamp_date(line) or _BYLINE.match(line):
+    for i, line in enumerate(cleaned_lines[:4]):
+        if len(line.split()) < 2 or _stamp_date(line) or _BYLINE.match(line):
             continue  # a one-word kicker ("Ukraine-Krieg"), a date stamp, a byline
-        if (
-            len(line) <= 200
-            and not line.endswith((".", ",", ";", ":"))
-            and not line[0].islower()
-            and not _PLACE_DATELINE.match(line)
-            and not _AGENCY_DATELINE.match(line)
-        ):
-            return line
-        return None
+        if not _reads_as_headline(line):
+            return None
+        if _is_kicker(line, cleaned_lines[i + 1 : i + 3]):
+            return cleaned_lines[i + 1]
+        return line
     return None
 
 
