@@ -284,7 +284,8 @@ def test_headline_that_resembles_chrome_stays_the_title():
             1,
         ),
         (
-            "Putin empfängt Witkoff\nFünf Stunden im Kreml ohne Einigung\nKeine Einigung über Gebiete",
+            "Putin empfängt Witkoff\nFünf Stunden im Kreml ohne Einigung\n"
+            "Keine Einigung über Gebiete",
             1,
         ),
         ("Waffenruhe in Sicht?\nUnterhändler in Genf sprechen von Fortschritten", 1),
