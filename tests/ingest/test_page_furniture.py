@@ -177,6 +177,14 @@ def test_newspaper_html_date_line_outside_the_extracted_body(tmp_path):
     html = (PAGES / "en_newspaper_dateline.html").read_text(encoding="utf-8")
     undated = html.replace('<p class="timestamp">Oct. 18, 2025</p>', "")
     assert _article("en_newspaper_dateline.html", tmp_path, undated).published is None
+    # Teasers of other articles above the headline carry their own dates, never this one's.
+    ticker = (
+        '<aside class="latest"><p>Latest</p><ul><li><a href="/a">Kyiv braces for winter</a>'
+        '</li><li>Oct. 12, 2025</li><li><a href="/b">Europe weighs new sanctions</a></li>'
+        "<li>Oct. 11, 2025</li></ul></aside>"
+    )
+    teased = undated.replace('<main id="site-content">', ticker + '<main id="site-content">')
+    assert _article("en_newspaper_dateline.html", tmp_path, teased).published is None
 
 
 # ------------------------------------------------------------------ page lines

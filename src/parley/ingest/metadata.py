@@ -353,7 +353,9 @@ def _header_stamp(cleaned_lines: list[str]) -> str | None:
     return None
 
 
-def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
+def _published(
+    raw_lines: list[str], cleaned_lines: list[str], *, footer: bool = True
+) -> str | None:
     """The date the page states as its own, from where pages put it, never from the body.
 
     1. A publication label ("Veröffentlicht am …", "Published …") among the first or last
@@ -384,6 +386,8 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         return header
     if labelled:
         return labelled[0][0]
+    if not footer:
+        return None
     for back, line in enumerate(reversed(cleaned_lines[-FOOTER_LINES:])):
         if _is_prose(line):
             break
@@ -391,6 +395,32 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         if stamp and (stamp[1] == "byline" or (stamp[1] == "bare" and back == 0)):
             return stamp[0]
     return None
+
+
+def _page_stamp(page_lines: list[str], title: str) -> str | None:
+    """The stamp an HTML page shows around its headline but leaves out of the article body.
+
+    Only the lines from just above the headline (a kicker with its date) down to the second
+    prose line are read: what a page shows above that (tickers, teasers of other articles
+    with their dates) and below it (the body, sidebars, the footer) never dates the article.
+    When the headline cannot be found on the page, nothing is read.
+    """
+    long_title = len(title.split()) >= 3
+    start = next(
+        (
+            i
+            for i, line in enumerate(page_lines)
+            if line == title or (long_title and line.startswith(title))
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    head = page_lines[max(0, start - 1) :][:RAW_HEAD_MAX]
+    prose = [i for i, line in enumerate(head) if _is_prose(line)]
+    if len(prose) >= 2:
+        head = head[: prose[1] + 1]
+    return _published(head, _nonempty(clean_text("\n".join(head)).text), footer=False)
 
 
 # ---------------------------------------------------------------------------- names
@@ -689,21 +719,22 @@ def extract_metadata(
     published, language); a valid hint wins over what the text says, and dates are
     normalised to YYYY-MM-DD. ``languages`` restricts language detection. ``page`` is an
     HTML page's whole visible text (``parley.ingest.html.page_lines``): when neither the
-    hints nor the article text state a date, the stamp is looked for above the body there.
+    hints nor the article text state a date, the stamp is looked for around the headline
+    there (see _page_stamp).
     """
     raw_lines = _nonempty(raw)
     cleaned_lines = _nonempty(cleaned)
     dateline, agency = _dateline(cleaned_lines)
+    outlet = _outlet(url, _hint(hints, "outlet"), raw_lines, agency)
+    title = _title_hint(_hint(hints, "title"), outlet) or _title(cleaned_lines)
     published = normalise_date(_hint(hints, "published")) or _published(raw_lines, cleaned_lines)
-    if published is None and page:
-        head = _raw_head(_nonempty(page))
-        published = _published(head, _nonempty(clean_text("\n".join(head)).text))
+    if published is None and page and title:
+        published = _page_stamp(_nonempty(page), title)
     language = _language_hint(_hint(hints, "language"))
     if language is None or (languages and language not in languages):
         language = detect_language(cleaned, languages)
-    outlet = _outlet(url, _hint(hints, "outlet"), raw_lines, agency)
     return Metadata(
-        title=_title_hint(_hint(hints, "title"), outlet) or _title(cleaned_lines),
+        title=title,
         outlet=outlet,
         author=_author_hint(_hint(hints, "author")) or _author(raw_lines, cleaned_lines),
         published=published,
