@@ -4,7 +4,10 @@ trafilatura finds the article body and reads title, author, site name and date
 from the page's own markup (meta tags, JSON-LD). Those become *hints* for
 metadata extraction, which weighs them against what the text says. The date
 search is kept to structured metadata (no "extensive search" through the page
-body), because parley never guesses a publication date.
+body), because parley never guesses a publication date. The page's visible lines
+(``page_lines``) go along too: when the markup states no date, the metadata reader
+looks for the stamp line a reader sees next to the headline and byline, which
+trafilatura leaves out of the body.
 
 What trafilatura keeps (photo credits, embedded posts, consent notices inside
 the article body) is removed afterwards by the same line cleaner as plain text.
