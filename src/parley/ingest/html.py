@@ -37,7 +37,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 class HtmlText:
     text: str  # main text, paragraphs separated by blank lines
     hints: dict[str, str]  # title, author, outlet, published, url as the page states them
-    page: str = ""  # every visible line of the page, chrome included, one per line
+    page: str = ""  # the page's visible lines, one per line; "" when the markup dates it
 
 
 def page_lines(html: str) -> list[str]:
@@ -88,8 +88,10 @@ def extract_html(
         "published": document.date,
         "url": document.url,
     }
+    stated = {k: v.strip() for k, v in hints.items() if isinstance(v, str) and v.strip()}
     return HtmlText(
         text="\n\n".join(p for p in paragraphs if p),
-        hints={k: v.strip() for k, v in hints.items() if isinstance(v, str) and v.strip()},
-        page="\n".join(page_lines(html)),
+        hints=stated,
+        # Laid out only when needed: the markup's own date makes the page's lines moot.
+        page="" if "published" in stated else "\n".join(page_lines(html)),
     )
