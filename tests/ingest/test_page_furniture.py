@@ -76,6 +76,21 @@ def test_broadcaster_audio_line_is_never_the_title():
     assert not any("Audio" in line for line in page.text.splitlines())
 
 
+def test_teaser_list_stops_at_prose_even_when_it_ends_in_a_quote():
+    raw = "\n".join(
+        [
+            "Mehr zu diesem Thema",
+            "Selenskyj: „Wir geben nicht auf“",
+            "21.01.2026",
+            "Peskow sagte: „Wir sind zu weiteren Treffen bereit.“",
+            "Die Gespräche sollen in Abu Dhabi weitergehen, hieß es aus dem Kreml.",
+        ]
+    )
+    result = clean_text(raw)
+    assert [r.text for r in result.removed] == raw.splitlines()[:3]
+    assert result.text.splitlines() == raw.splitlines()[3:]
+
+
 # ------------------------------------------------------------------ agency text
 
 
