@@ -66,6 +66,67 @@ def test_no_publication_date_is_invented(text):
     assert meta(f"Ein Titel für den Test\n{text}\n{PROSE_DE}").published is None
 
 
+STANDFIRST = "Both armies should stop where they stand, the president said after the meeting."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"{STANDFIRST}\nBy Jane Doe and John Roe\nOct. 18, 2025",
+        f"{STANDFIRST}\nOct. 18, 2025\nBy Jane Doe",
+        f"{STANDFIRST}\nOct. 18, 2025",
+        f"{STANDFIRST}\nOct. 18, 2025, 9:14 a.m. ET",
+        f"{STANDFIRST}\nThe envoy leaving the White House on Friday evening.\nOct. 18, 2025",
+        f"{STANDFIRST}\nVon Erika Muster\n18. Oktober 2025",
+    ],
+)
+def test_date_line_under_the_standfirst_is_the_stamp(header):
+    assert meta(f"Trump presses Zelensky on the front line\n{header}\n{PROSE_EN}").published == (
+        "2025-10-18"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A weekday heading over a day's events.
+        f"{STANDFIRST}\nSaturday, Oct. 18, 2025\n{PROSE_EN}",
+        # A chronology: several bare date lines, none of them the page's stamp.
+        f"{STANDFIRST}\nOct. 18, 2025\n{PROSE_EN}\nOct. 20, 2025\n{PROSE_EN}",
+        # Below more than a standfirst and a caption, a bare date heads a section.
+        f"{STANDFIRST}\n{PROSE_EN}\n{PROSE_EN}\nOct. 18, 2025\n{PROSE_EN}",
+        # A date inside the prose under the standfirst.
+        f"{STANDFIRST}\nThe talks on Oct. 18, 2025 would be the next test, an official said.",
+    ],
+)
+def test_no_stamp_read_from_dates_below_the_standfirst(body):
+    assert meta(f"Trump presses Zelensky on the front line\n{body}").published is None
+
+
+def test_first_stamp_outranks_the_update_label_under_it():
+    """The update label dates the last change; the stamp above it, the publication."""
+    header = f"{STANDFIRST}\nBy Jane Doe\nOct. 17, 2025\nUpdated Oct. 18, 2025, 9:14 a.m. ET"
+    raw = f"Trump presses Zelensky on the front line\n{header}\n{PROSE_EN}"
+    assert meta(raw).published == "2025-10-17"
+    assert meta(raw.replace("Oct. 17, 2025\n", "")).published == "2025-10-18"
+
+
+def test_labelled_stamp_found_below_long_page_chrome():
+    chrome = "\n".join(f"Rubrik {i}" for i in range(20))
+    raw = f"{chrome}\nEin Titel für den Test\nVeröffentlicht am 8. Dezember 2025\n{PROSE_DE}"
+    assert meta(raw).published == "2025-12-08"
+
+
+def test_html_page_text_is_read_for_a_stamp_only_when_the_article_states_none():
+    page = f"Ein Titel für den Test\nVon Erika Muster\n8. Dezember 2025\n{PROSE_DE}\n{PROSE_DE}"
+    body = f"Ein Titel für den Test\n{PROSE_DE}"
+    assert extract_metadata(body, body, page=page).published == "2025-12-08"
+    stamped = f"Ein Titel für den Test\nStand: 09.12.2025\n{PROSE_DE}"
+    assert extract_metadata(stamped, clean_text(stamped).text, page=page).published == (
+        "2025-12-09"
+    )
+
+
 def test_footer_date_only_as_last_line_or_date_byline():
     assert meta(f"Ein Titel\n{PROSE_DE}\n08.12.2025").published == "2025-12-08"
     assert meta(f"Ein Titel\n{PROSE_DE}\n8. Dezember 2025 | Erika Muster").published == (
@@ -131,6 +192,12 @@ LINES = st.sampled_from(
         "Stand: 04.12.2025",
         "Stand:",
         "Politik – Diplomatie 27. Nov 2025",
+        STANDFIRST,
+        "By Jane Doe and John Roe",
+        "Oct. 18, 2025",
+        "Saturday, Oct. 18, 2025",
+        "Updated Oct. 19, 2025, 9:14 a.m. ET",
+        "Audio starten | Artikel vorlesen lassen",
         "",
     ]
 )
@@ -181,10 +248,16 @@ def test_title_hint_loses_outlet_suffix_only(hint, title):
         "Home / World / Europe",
         "Accept cookies? This site uses cookies for analytics. [Accept] [Reject] [Settings]",
         "Alle akzeptieren | Einstellungen",
+        "Audio starten | Artikel vorlesen lassen",
+        "Listen to this story · 6:05 min",
+        "Share full article",
+        "Supported by",
+        "Skip to content Skip to site index",
     ],
 )
 def test_page_chrome_is_never_the_title(chrome):
-    """Breadcrumbs and consent lines above the headline, or stored as the title field."""
+    """Breadcrumbs, consent lines, player and share controls above the headline, or stored
+    as the title field."""
     headline = "Gespräche in Genf ohne Ergebnis"
     assert meta(f"{chrome}\n{headline}\n\n{PROSE_DE}").title == headline
     assert meta(f"{headline}\n\n{PROSE_DE}", hints={"title": chrome}).title == headline
@@ -194,6 +267,33 @@ def test_headline_that_resembles_chrome_stays_the_title():
     for headline in ("Home / Away: Zelensky's two lives", "Accept all terms, Putin tells envoys"):
         assert meta(f"{headline}\n\n{PROSE_EN}").title == headline
         assert meta(PROSE_EN, hints={"title": headline}).title == headline
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # A topic label over the headline, then a stamp, a byline or the text.
+        ("Krieg in der Ukraine\nPutin empfängt die US-Gesandten im Kreml\nStand: 23.01.2026", 2),
+        ("Russia-Ukraine war\nTrump presses Zelensky to accept a freeze\nBy Jane Doe", 2),
+        ("Gespräche in Moskau\nNächtliche Runde im Kreml ohne Durchbruch", 2),
+        # A short headline keeps the title over its deck, a standfirst or a subheading.
+        ("Putin empfängt Witkoff\nEnthüllungen um diskrete Beratungen mit Vertrauten.", 1),
+        (
+            "Trump warnt Kiew\nDer US-Präsident drängt die Ukraine, einem Plan zuzustimmen, den "
+            "Europa in mehreren Punkten ablehnt und der Moskau weit entgegenkommt",
+            1,
+        ),
+        (
+            "Putin empfängt Witkoff\nFünf Stunden im Kreml ohne Einigung\n"
+            "Keine Einigung über Gebiete",
+            1,
+        ),
+        ("Waffenruhe in Sicht?\nUnterhändler in Genf sprechen von Fortschritten", 1),
+    ],
+)
+def test_title_skips_a_topic_kicker_over_the_headline(head, title):
+    lines = head.splitlines()
+    assert meta(f"{head}\n{PROSE_DE}").title == lines[title - 1]
 
 
 def test_title_hint_wins():
@@ -207,6 +307,8 @@ def test_title_hint_wins():
     [
         (f"Titel des Artikels\nVon Erika Muster\n{PROSE_DE}", "Erika Muster"),
         (f"Headline of the piece\nBy Jane Doe and John Roe\n{PROSE_EN}", "Jane Doe and John Roe"),
+        (f"Titel des Artikels\nVon Erika Muster, ARD-Studio Moskau\n{PROSE_DE}", "Erika Muster"),
+        (f"Headline of the piece\nBy Jane Doe, Foreign Desk\n{PROSE_EN}", "Jane Doe"),
         (f"Titel des Artikels\n8. Dezember 2025 | Erika Muster\n{PROSE_DE}", "Erika Muster"),
         (f"Titel des Artikels\n{PROSE_DE}\n\nErika Muster", "Erika Muster"),
         (f"Titel des Artikels\n{PROSE_DE} (ben, Erika Muster, mit Agenturen)", "Erika Muster"),
@@ -230,6 +332,9 @@ def test_author_hint_wins_without_its_prefix_and_urls_are_not_names():
     raw = f"Titel des Artikels\nVon Erika Muster\n{PROSE_DE}"
     assert meta(raw, hints={"author": "By  Jane Doe"}).author == "Jane Doe"
     assert meta(raw, hints={"author": "https://example.org/authors/jd"}).author == "Erika Muster"
+    # A byline's newsroom, listed by the page as one more author, is not a person.
+    hint = {"author": "Jane Doe; ARD-Studio Moskau"}
+    assert meta(raw, hints=hint).author == "Jane Doe"
 
 
 @pytest.mark.parametrize(

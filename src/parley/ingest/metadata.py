@@ -234,7 +234,13 @@ _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|https?://t\.co/")
 HEADER_LINES = 8
 DATELINE_LINES = 8  # title, kicker, stamp, byline, photo credit and caption may come first
 RAW_EDGE_LINES = 15
+RAW_HEAD_MAX = 40  # a page's chrome may push its stamp further down, but never past this
 FOOTER_LINES = 3
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+    r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
+    re.IGNORECASE,
+)
 
 
 def _inside_quote(line: str, start: int) -> bool:
@@ -298,18 +304,75 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 6 and line.rstrip("“”\"»«’')").endswith((".", "!", "?"))
 
 
-def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
+def _raw_head(raw_lines: list[str]) -> list[str]:
+    """The raw lines above the body: the first lines, or up to the second prose line when a
+    page's chrome (menus, share bars, a standfirst) pushes the stamp further down."""
+    prose = [i for i, line in enumerate(raw_lines[:RAW_HEAD_MAX]) if _is_prose(line)][:2]
+    return raw_lines[: max(RAW_EDGE_LINES, prose[-1] + 1 if len(prose) == 2 else 0)]
+
+
+def _stamp_below_standfirst(cleaned_lines: list[str], i: int, prose_before: int) -> bool:
+    """Whether a bare date line after prose is the page's stamp, not a section heading.
+
+    Newspaper pages put the stamp under the standfirst (and maybe a photo caption), next to
+    the byline ("By Jane Doe" / "Oct. 18, 2025"); a stamp there is one line of its own. It
+    counts when it sits next to a byline, or under at most a standfirst and a caption when
+    it names no weekday and no other line of the text is a bare date (a chronology or a
+    day-by-day page has several, and a heading over a day's events names the weekday:
+    "Freitag, 5. Dezember 2025").
+    """
+    neighbours = cleaned_lines[max(0, i - 1) : i] + cleaned_lines[i + 1 : i + 2]
+    if any(_BYLINE.match(n) for n in neighbours):
+        return True
+    if prose_before > 2:
+        return False
+    if _WEEKDAY.search(cleaned_lines[i]):
+        return False
+    bare = [
+        line
+        for line in cleaned_lines
+        if len(line) <= 140 and (stamp := _stamp_date(line)) and stamp[1] in {"bare", "kicker"}
+    ]
+    return len(bare) == 1
+
+
+def _header_stamp(cleaned_lines: list[str]) -> str | None:
+    prose_before = 0
+    for i, line in enumerate(cleaned_lines[:HEADER_LINES]):
+        stamp = _stamp_date(line)
+        if stamp and (
+            not prose_before
+            or stamp[1] == "byline"
+            or (
+                stamp[1] in {"bare", "kicker"}
+                and _stamp_below_standfirst(cleaned_lines, i, prose_before)
+            )
+        ):
+            return stamp[0]
+        prose_before += _is_prose(line)
+    return None
+
+
+def _published(
+    raw_lines: list[str], cleaned_lines: list[str], *, footer: bool = True
+) -> str | None:
     """The date the page states as its own, from where pages put it, never from the body.
 
-    1. A labelled stamp ("Veröffentlicht am …" preferred over "Stand: …") among the first or
-       last raw lines (the cleaner drops these lines, so the raw text is read).
+    1. A publication label ("Veröffentlicht am …", "Published …") among the first or last
+       raw lines, or above the second prose line when page chrome pushes it down (the
+       cleaner drops these lines, so the raw text is read).
     2. In the header: any stamp before the first prose line (kicker, bare date); a date
-       byline ("8. Dezember 2025 | Name") also after a teaser. A bare date after prose is a
-       section heading ("Freitag, 8. Februar 2008" over a day's results), not a stamp.
-    3. In the footer, after the last prose line: a date byline, or a bare date as the very
+       byline ("8. Dezember 2025 | Name") also after a teaser; a bare date under the
+       standfirst when it reads as the page's stamp (see _stamp_below_standfirst). Any
+       other bare date after prose is a section heading ("Freitag, 8. Februar 2008" over a
+       day's results), not a stamp.
+    3. An as-of or update label ("Stand: …", "Updated Oct. 18, 2025") found as in 1: the
+       date of the last change, so a stamp of step 2 ("Oct. 17, 2025" above "Updated
+       Oct. 18, 2025, 9:14 a.m. ET") outranks it.
+    4. In the footer, after the last prose line: a date byline, or a bare date as the very
        last line (a bare date followed by more lines heads a section).
     """
-    edges = raw_lines[:RAW_EDGE_LINES] + raw_lines[-RAW_EDGE_LINES:]
+    edges = _raw_head(raw_lines) + raw_lines[-RAW_EDGE_LINES:]
     labelled = [
         stamp
         for line in dict.fromkeys(edges)
@@ -318,14 +381,13 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
     for date, kind in labelled:
         if kind == "published":
             return date
+    header = _header_stamp(cleaned_lines)
+    if header:
+        return header
     if labelled:
         return labelled[0][0]
-    seen_prose = False
-    for line in cleaned_lines[:HEADER_LINES]:
-        stamp = _stamp_date(line)
-        if stamp and (not seen_prose or stamp[1] == "byline"):
-            return stamp[0]
-        seen_prose = seen_prose or _is_prose(line)
+    if not footer:
+        return None
     for back, line in enumerate(reversed(cleaned_lines[-FOOTER_LINES:])):
         if _is_prose(line):
             break
@@ -333,6 +395,32 @@ def _published(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
         if stamp and (stamp[1] == "byline" or (stamp[1] == "bare" and back == 0)):
             return stamp[0]
     return None
+
+
+def _page_stamp(page_lines: list[str], title: str) -> str | None:
+    """The stamp an HTML page shows around its headline but leaves out of the article body.
+
+    Only the lines from just above the headline (a kicker with its date) down to the second
+    prose line are read: what a page shows above that (tickers, teasers of other articles
+    with their dates) and below it (the body, sidebars, the footer) never dates the article.
+    When the headline cannot be found on the page, nothing is read.
+    """
+    long_title = len(title.split()) >= 3
+    start = next(
+        (
+            i
+            for i, line in enumerate(page_lines)
+            if line == title or (long_title and line.startswith(title))
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    head = page_lines[max(0, start - 1) :][:RAW_HEAD_MAX]
+    prose = [i for i, line in enumerate(head) if _is_prose(line)]
+    if len(prose) >= 2:
+        head = head[: prose[1] + 1]
+    return _published(head, _nonempty(clean_text("\n".join(head)).text), footer=False)
 
 
 # ---------------------------------------------------------------------------- names
@@ -355,6 +443,15 @@ _NOT_NAME_WORDS = frozenset(
         thursday friday saturday sunday""",
     )
 )
+# Words of a newsroom's name that follow a byline's names ("Von Jana Muster, ARD-Studio Moskau",
+# "By Jane Doe, Foreign Desk"): the place the author reports from, not a second author.
+_NEWSROOM_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """studio hauptstadtstudio korrespondent korrespondentin korrespondenten redaktion
+        büro newsroom desk bureau correspondent correspondents staff""",
+    )
+)
 _BYLINE = re.compile(
     r"^(?i:von|by|text|autor(?:in)?|author|written\s+by)\s*:?\s+"
     rf"(?P<names>{_NAMES})(?:\s*[,|–—-].*)?$"
@@ -374,14 +471,37 @@ _AGENCY_ITEM = re.compile(
 _KUERZEL = re.compile(rf"^[{_LO}]{{2,5}}(?:/[{_LO}]{{2,5}})*$")
 
 
+_NAME_SEPARATOR = r"\s*(?:,|\bund\b|\band\b|&)\s*"
+
+
 def _split_names(text: str) -> list[str]:
-    return re.split(r"\s*(?:,|\bund\b|\band\b|&)\s*", text)
+    return re.split(_NAME_SEPARATOR, text)
+
+
+def _is_newsroom(text: str) -> bool:
+    return any(
+        part in _NEWSROOM_WORDS for w in text.split() for part in w.casefold().strip(".").split("-")
+    )
 
 
 def _looks_like_name(text: str) -> bool:
-    if not _NAME_ONLY.match(text):
+    if not _NAME_ONLY.match(text) or _is_newsroom(text):
         return False
     return not any(w.casefold().strip(".") in _NOT_NAME_WORDS for w in text.split())
+
+
+def _byline_names(names: str) -> str | None:
+    """The names a byline opens with, without a newsroom after them; None if any other part
+    is not a name ("Von Jana Muster, ARD-Studio Moskau" -> "Jana Muster")."""
+    parts = re.split(f"({_NAME_SEPARATOR})", names)
+    kept = 0
+    for k in range(0, len(parts), 2):
+        if _is_newsroom(parts[k]) and kept:
+            break
+        if not _looks_like_name(parts[k]):
+            return None
+        kept = k + 1
+    return "".join(parts[:kept]) or None
 
 
 def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
@@ -389,8 +509,8 @@ def _author(raw_lines: list[str], cleaned_lines: list[str]) -> str | None:
     footer = cleaned_lines[-FOOTER_LINES:]
     for line in header + footer:
         m = _BYLINE.match(line)
-        if m and all(_looks_like_name(n) for n in _split_names(m["names"])):
-            return m["names"]
+        if m and (names := _byline_names(m["names"])):
+            return names
         stamp = _stamp_date(line)
         if stamp and stamp[1] == "byline":  # "8. Dezember 2025 | Alastair Crooke"
             rest = _DATE.sub("", line, count=1)
@@ -477,21 +597,47 @@ def _outlet(
     return None
 
 
+KICKER_WORDS = 4  # "Krieg in der Ukraine", "Russia-Ukraine war": a topic label, not a headline
+HEADLINE_WORDS = 18  # a longer unpunctuated line under a short one is a standfirst
+
+
+def _reads_as_headline(line: str) -> bool:
+    return (
+        len(line.split()) >= 2
+        and len(line) <= 200
+        and not line.endswith((".", ",", ";", ":"))
+        and not line[0].islower()
+        and not _PLACE_DATELINE.match(line)
+        and not _AGENCY_DATELINE.match(line)
+    )
+
+
+def _is_kicker(line: str, below: list[str]) -> bool:
+    """A short topic label over the headline ("Krieg in der Ukraine" / the headline / a stamp,
+    byline or prose): the next line reads as a longer headline, and what follows that is no
+    third headline-like line (a short headline over its deck would be one)."""
+    words = len(line.split())
+    if words > KICKER_WORDS or ":" in line or line.endswith(("?", "!")) or not below:
+        return False
+    headline = below[0]
+    if not (_reads_as_headline(headline) and words < len(headline.split()) <= HEADLINE_WORDS):
+        return False
+    if _stamp_date(headline) or _BYLINE.match(headline):
+        return False
+    after = below[1] if len(below) > 1 else None
+    return after is None or bool(_stamp_date(after) or _BYLINE.match(after) or _is_prose(after))
+
+
 def _title(cleaned_lines: list[str]) -> str | None:
     """The headline: the first line, after any kicker, stamp or byline, if it reads like one."""
-    for line in cleaned_lines[:4]:
-        words = line.split()
-        if len(words) < 2 or _stamp_date(line) or _BYLINE.match(line):
+    for i, line in enumerate(cleaned_lines[:4]):
+        if len(line.split()) < 2 or _stamp_date(line) or _BYLINE.match(line):
             continue  # a one-word kicker ("Ukraine-Krieg"), a date stamp, a byline
-        if (
-            len(line) <= 200
-            and not line.endswith((".", ",", ";", ":"))
-            and not line[0].islower()
-            and not _PLACE_DATELINE.match(line)
-            and not _AGENCY_DATELINE.match(line)
-        ):
-            return line
-        return None
+        if not _reads_as_headline(line):
+            return None
+        if _is_kicker(line, cleaned_lines[i + 1 : i + 3]):
+            return cleaned_lines[i + 1]
+        return line
     return None
 
 
@@ -523,6 +669,9 @@ def _author_hint(value: str | None) -> str | None:
     """A page's author field without its "By"/"Von" prefix; profile URLs are not names."""
     if not value or re.search(r"https?://|www\.|@", value):
         return None
+    # trafilatura lists a byline's newsroom as one more author: "Jana Muster; ARD-Studio Moskau".
+    people = [p.strip() for p in value.split(";") if p.strip() and not _is_newsroom(p)]
+    value = "; ".join(people)
     return re.sub(r"^(?:by|von)\s+", "", value, flags=re.IGNORECASE) or None
 
 
@@ -562,23 +711,30 @@ def extract_metadata(
     url: str | None = None,
     hints: Mapping[str, str | None] | None = None,
     languages: Sequence[str] | None = None,
+    page: str | None = None,
 ) -> Metadata:
     """Metadata of one article from its raw text, cleaned text, URL and source fields.
 
     ``hints`` are fields given by a JSON record or an HTML page (title, outlet, author,
     published, language); a valid hint wins over what the text says, and dates are
-    normalised to YYYY-MM-DD. ``languages`` restricts language detection.
+    normalised to YYYY-MM-DD. ``languages`` restricts language detection. ``page`` is an
+    HTML page's whole visible text (``parley.ingest.html.page_lines``): when neither the
+    hints nor the article text state a date, the stamp is looked for around the headline
+    there (see _page_stamp).
     """
     raw_lines = _nonempty(raw)
     cleaned_lines = _nonempty(cleaned)
     dateline, agency = _dateline(cleaned_lines)
+    outlet = _outlet(url, _hint(hints, "outlet"), raw_lines, agency)
+    title = _title_hint(_hint(hints, "title"), outlet) or _title(cleaned_lines)
     published = normalise_date(_hint(hints, "published")) or _published(raw_lines, cleaned_lines)
+    if published is None and page and title:
+        published = _page_stamp(_nonempty(page), title)
     language = _language_hint(_hint(hints, "language"))
     if language is None or (languages and language not in languages):
         language = detect_language(cleaned, languages)
-    outlet = _outlet(url, _hint(hints, "outlet"), raw_lines, agency)
     return Metadata(
-        title=_title_hint(_hint(hints, "title"), outlet) or _title(cleaned_lines),
+        title=title,
         outlet=outlet,
         author=_author_hint(_hint(hints, "author")) or _author(raw_lines, cleaned_lines),
         published=published,

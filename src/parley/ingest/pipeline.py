@@ -69,18 +69,19 @@ def build_article(doc: RawDocument, *, languages: Sequence[str] | None = None) -
     """Clean one raw document and describe it; :class:`InputError` if nothing is left."""
     hints: dict[str, str] = {}
     text = doc.content
+    page_text: str | None = None
     if doc.kind == "html":
         from parley.ingest.html import extract_html
 
         page = extract_html(text, doc.source, url=doc.hints.get("url"), line=doc.line)
-        text = page.text
+        text, page_text = page.text, page.page
         hints.update(page.hints)
     hints.update(doc.hints)  # what the record states outranks what the page states
     cleaned = clean_text(text, outlet=_rules_outlet(hints))
     if not cleaned.text.strip():
         raise InputError(doc.source, "no article text left after removing boilerplate", doc.line)
     meta = extract_metadata(
-        text, cleaned.text, url=hints.get("url"), hints=hints, languages=languages
+        text, cleaned.text, url=hints.get("url"), hints=hints, languages=languages, page=page_text
     )
     return Article(
         text=cleaned.text,
